@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "publicita",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "publicita", targets: ["publicita"]),
+        .library(name: "PublicitaKit", targets: ["PublicitaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The C library cmark, as Debian ships it (`libcmark-dev`).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // All of publicita's logic: load → validate → site model → render → write.
+        .target(
+            name: "PublicitaKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")]
+        ),
+        // The thin command-line layer.
+        .executableTarget(
+            name: "publicita",
+            dependencies: [
+                "PublicitaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PublicitaKitTests",
+            dependencies: ["PublicitaKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Debian installs cmark's header directly in /usr/include.
+#include <cmark.h>

@@ -1,0 +1,143 @@
+import Foundation
+import Yams
+
+/// The load stage: reads `portal.yaml` and every content file of a portal into
+/// records, reporting every problem it meets and going on with the rest.
+public enum ContentLoader {
+    /// The content folders and the record kind each holds.
+    enum Kind: String, CaseIterable {
+        case projects, reports, pages, news
+    }
+
+    /// Loads the portal in `root`. The portal is nil only when `portal.yaml` is unusable.
+    public static func load(portalAt root: URL) -> (portal: Portal?, diagnostics: [Diagnostic]) {
+        var diagnostics = DiagnosticCollector()
+        let config = loadConfig(root: root, diagnostics: &diagnostics)
+
+        var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
+        for kind in Kind.allCases {
+            for file in markdownFiles(in: root.appendingPathComponent("content/\(kind.rawValue)")) {
+                let relative = "content/\(kind.rawValue)/\(file.lastPathComponent)"
+                guard let (reader, source, context) = open(file, relative: relative, diagnostics: &diagnostics) else { continue }
+                switch kind {
+                case .projects: if let p = Project.read(from: reader, source: source) { projects.append(p) }
+                case .reports: if let r = Report.read(from: reader, source: source) { reports.append(r) }
+                case .pages: if let p = Page.read(from: reader, source: source) { pages.append(p) }
+                case .news: if let n = NewsItem.read(from: reader, source: source) { news.append(n) }
+                }
+                diagnostics.report(contentsOf: context.diagnostics.diagnostics)
+            }
+        }
+        guard let config else { return (nil, diagnostics.diagnostics) }
+        let portal = Portal(
+            root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
+            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &diagnostics))
+        return (portal, diagnostics.diagnostics)
+    }
+
+    private static func loadConfig(root: URL, diagnostics: inout DiagnosticCollector) -> PortalConfig? {
+        let file = "portal.yaml"
+        let url = root.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.report(.error(
+                "portal.missing", at: SourceLocation(file: file),
+                LocalizedText(cs: "ve složce portálu chybí portal.yaml", en: "the portal folder has no portal.yaml"),
+                suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu nebo ji zadejte jako argument",
+                                          en: "run the command in the portal folder or pass it as an argument")))
+            return nil
+        }
+        let text: String
+        switch SourceText.read(url, relativePath: file) {
+        case .failure(let d): diagnostics.report(d); return nil
+        case .success(let t): text = t.first == "\u{FEFF}" ? String(t.dropFirst()) : t
+        }
+        let context = RecordContext(file: file, firstLine: 1)
+        defer { diagnostics.report(contentsOf: context.diagnostics.diagnostics) }
+        switch YAMLLoader.load(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file, firstLine: 1) {
+        case .failure(let d): context.report(d); return nil
+        case .success(nil):
+            context.report(.error("yaml.required", at: SourceLocation(file: file, line: 1),
+                                  LocalizedText(cs: "portal.yaml je prázdný", en: "portal.yaml is empty")))
+            return nil
+        case .success(let node?):
+            guard let reader = FieldReader(node: node, path: "", context: context) else { return nil }
+            return PortalConfig.read(from: reader)
+        }
+    }
+
+    /// Opens a content file: reads, splits and parses its front matter.
+    private static func open(_ url: URL, relative: String, diagnostics: inout DiagnosticCollector)
+        -> (FieldReader, RecordSource, RecordContext)? {
+        let text: String
+        switch SourceText.read(url, relativePath: relative) {
+        case .failure(let d): diagnostics.report(d); return nil
+        case .success(let t): text = t
+        }
+        let parts: FrontMatter
+        do {
+            parts = try FrontMatter.split(text)
+        } catch {
+            diagnostics.report(.error(
+                error == .empty ? "file.empty" : "file.front-matter", at: SourceLocation(file: relative, line: error.line),
+                error.message,
+                suggestion: LocalizedText(cs: "soubor musí začínat řádkem ---, pak pole YAML, pak opět ---",
+                                          en: "the file must start with a --- line, then YAML fields, then --- again")))
+            return nil
+        }
+        let context = RecordContext(file: relative, firstLine: parts.yamlFirstLine)
+        let node: Node
+        switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine) {
+        case .failure(let d): diagnostics.report(d); return nil
+        case .success(nil):
+            diagnostics.report(.error("yaml.required", at: SourceLocation(file: relative, line: 1),
+                                      LocalizedText(cs: "hlavička YAML je prázdná", en: "the YAML front matter is empty")))
+            return nil
+        case .success(let n?): node = n
+        }
+        guard let reader = FieldReader(node: node, path: "", context: context) else {
+            diagnostics.report(contentsOf: context.diagnostics.diagnostics)
+            return nil
+        }
+        let fileSlug = String(url.deletingPathExtension().lastPathComponent)
+        var slug = Located(fileSlug, at: SourceLocation(file: relative))
+        if let explicit = reader.locatedString("slug") { slug = explicit }
+        if !Slug.isValid(slug.value) {
+            context.report(.error(
+                "slug.invalid", at: slug.location, field: "slug",
+                LocalizedText(cs: "adresa „\(slug.value)“ smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky",
+                              en: "the slug \"\(slug.value)\" may only contain lower-case ASCII letters, digits and hyphens"),
+                expected: "[a-z0-9-]+", found: slug.value,
+                suggestion: LocalizedText(cs: "použijte „\(Slug.make(from: slug.value))“", en: "use \"\(Slug.make(from: slug.value))\"")))
+            slug.value = Slug.make(from: slug.value)
+        }
+        let source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        return (reader, source, context)
+    }
+
+    /// The `.md` files of a folder, in name order (so builds are reproducible).
+    private static func markdownFiles(in folder: URL) -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    /// Every regular file under `static/`, relative to it; symbolic links are not followed.
+    private static func staticFiles(in folder: URL, diagnostics: inout DiagnosticCollector) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let full = folder.appendingPathComponent(path).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: full),
+               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                diagnostics.report(.warning(
+                    "static.symlink", at: SourceLocation(file: "static/\(path)"),
+                    LocalizedText(cs: "symbolický odkaz se nekopíruje", en: "symbolic links are not copied")))
+                continue
+            }
+            files.append(path)
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Yams
+
+/// Reads the fields of one YAML mapping of a record, reporting every problem
+/// (wrong type, missing, unknown, unparseable value) with its line, and going on.
+struct FieldReader {
+    let context: RecordContext
+    let mapping: Node.Mapping
+    /// The field path of this mapping (`budget`, `contacts[0]`); empty at the root.
+    let path: String
+    /// Where the mapping starts.
+    let location: SourceLocation
+
+    /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
+    init?(node: Node, path: String, context: RecordContext) {
+        let location = context.location(line: node.mark?.line, column: node.mark?.column)
+        guard case .mapping(let mapping) = node else {
+            context.report(Self.typeError(path.isEmpty ? nil : path, at: location,
+                                          expected: LocalizedText(cs: "mapa polí (klíč: hodnota)", en: "a mapping of fields (key: value)"),
+                                          found: node))
+            return nil
+        }
+        self.context = context
+        self.mapping = mapping
+        self.path = path
+        self.location = location
+    }
+
+    /// The field path of `key` within this mapping.
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The node of `key`, treating `~`/empty as absent.
+    func node(_ key: String) -> Node? {
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let scalar) = value, isNullText(scalar) { return nil }
+        return value
+    }
+
+    private func isNullText(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// Whether `key` is present with a value.
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    /// Location of the value of `key`, or of the mapping when it is absent.
+    func location(of key: String) -> SourceLocation {
+        if let value = mapping[key], let mark = value.mark {
+            return context.location(line: mark.line, column: mark.column)
+        }
+        return location
+    }
+
+    // MARK: Scalars
+
+    /// The text of a scalar field, reporting a type error for lists and mappings.
+    func scalarText(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = node(key) else {
+            if required { reportMissing(key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            context.report(Self.typeError(fieldPath(key), at: location(of: key),
+                                          expected: LocalizedText(cs: "text nebo číslo", en: "text or a number"), found: value))
+            return nil
+        }
+        return Located(scalar.string, at: location(of: key))
+    }
+
+    /// A text field, trimmed.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let text = scalarText(key, required: required) else { return nil }
+        let trimmed = text.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required { reportMissing(key) }
+            return nil
+        }
+        return trimmed
+    }
+
+    /// A text field with its location.
+    func locatedString(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = string(key, required: required) else { return nil }
+        return Located(value, at: location(of: key))
+    }
+
+    /// A whole number.
+    func integer(_ key: String) -> Located<Int>? {
+        guard let text = scalarText(key) else { return nil }
+        let trimmed = text.value.trimmingCharacters(in: .whitespaces)
+        guard let number = Int(trimmed), trimmed.count <= 12 else {
+            context.report(.error(
+                "yaml.type", at: text.location, field: fieldPath(key),
+                LocalizedText(cs: "očekáváno celé číslo", en: "a whole number was expected"),
+                expected: "0, 1, 2, …", found: text.value))
+            return nil
+        }
+        return Located(number, at: text.location)
+    }
+
+    /// A yes/no field.
+    func bool(_ key: String) -> Bool? {
+        guard let text = scalarText(key) else { return nil }
+        switch text.value.lowercased() {
+        case "true", "yes", "ano": return true
+        case "false", "no", "ne": return false
+        default:
+            context.report(.error(
+                "yaml.type", at: text.location, field: fieldPath(key),
+                LocalizedText(cs: "očekáváno true nebo false", en: "true or false was expected"),
+                expected: "true | false", found: text.value))
+            return nil
+        }
+    }
+
+    /// An amount of money, parsed exactly from its source text.
+    func money(_ key: String, required: Bool = false) -> Located<ParsedMoney>? {
+        guard let text = scalarText(key, required: required) else { return nil }
+        do {
+            return Located(try Money.parse(text.value), at: text.location)
+        } catch {
+            context.report(.error(
+                "money.format", at: text.location, field: fieldPath(key), error.message,
+                expected: "6 516 052,50 Kč | 6516052.50", found: text.value, suggestion: error.suggestion))
+            return nil
+        }
+    }
+
+    /// A stated share (`85 %`).
+    func share(_ key: String) -> Located<Share>? {
+        guard let text = scalarText(key) else { return nil }
+        do {
+            return Located(try Share.parse(text.value), at: text.location)
+        } catch {
+            context.report(.error(
+                "share.format", at: text.location, field: fieldPath(key), error.message,
+                expected: "85 % | 76,74 %", found: text.value))
+            return nil
+        }
+    }
+
+    /// A date in ISO or Czech form.
+    func day(_ key: String, required: Bool = false) -> Located<Day>? {
+        guard let text = scalarText(key, required: required) else { return nil }
+        do {
+            return Located(try Day.parse(text.value), at: text.location)
+        } catch {
+            context.report(.error(
+                "date.format", at: text.location, field: fieldPath(key), error.message,
+                expected: "2018-03-01 | 1. 3. 2018", found: text.value))
+            return nil
+        }
+    }
+
+    // MARK: Collections
+
+    /// A nested mapping.
+    func mappingReader(_ key: String, required: Bool = false) -> FieldReader? {
+        guard let value = node(key) else {
+            if required { reportMissing(key) }
+            return nil
+        }
+        return FieldReader(node: value, path: fieldPath(key), context: context)
+    }
+
+    /// The items of a list field (a single value is not a list: it is reported).
+    func sequence(_ key: String) -> [(node: Node, path: String)] {
+        guard let value = node(key) else { return [] }
+        guard case .sequence(let items) = value else {
+            context.report(Self.typeError(fieldPath(key), at: location(of: key),
+                                          expected: LocalizedText(cs: "seznam (řádky začínající „- “)", en: "a list (lines starting with \"- \")"),
+                                          found: value))
+            return []
+        }
+        return items.enumerated().map { (node: $0.element, path: "\(fieldPath(key))[\($0.offset)]") }
+    }
+
+    /// A list of mappings (contacts, sources, …).
+    func mappings(_ key: String) -> [FieldReader] {
+        sequence(key).compactMap { FieldReader(node: $0.node, path: $0.path, context: context) }
+    }
+
+    /// A list of texts.
+    func strings(_ key: String) -> [String] {
+        sequence(key).compactMap { item in
+            guard case .scalar(let scalar) = item.node else {
+                context.report(Self.typeError(item.path, at: context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                                              expected: LocalizedText(cs: "text", en: "text"), found: item.node))
+                return nil
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    // MARK: Shape
+
+    /// Reports every key that is not in `known`, suggesting the nearest known name.
+    func rejectUnknownKeys(_ known: [String]) {
+        for (keyNode, _) in mapping {
+            guard case .scalar(let scalar) = keyNode else { continue }
+            let key = scalar.string
+            if known.contains(key) { continue }
+            let keyLocation = context.location(line: keyNode.mark?.line, column: keyNode.mark?.column)
+            let nearest = NearestName.find(for: key, among: known)
+            context.report(.error(
+                "yaml.unknown-field", at: keyLocation, field: fieldPath(key),
+                LocalizedText(cs: "neznámé pole „\(key)“", en: "unknown field \"\(key)\""),
+                expected: nearest ?? known.joined(separator: ", "), found: key,
+                suggestion: nearest.map {
+                    LocalizedText(cs: "myslíte „\($0)“?", en: "did you mean \"\($0)\"?")
+                } ?? LocalizedText(cs: "známá pole: \(known.joined(separator: ", "))",
+                                   en: "known fields: \(known.joined(separator: ", "))")))
+        }
+    }
+
+    /// Reports a required field that is missing.
+    func reportMissing(_ key: String) {
+        context.report(.error(
+            "yaml.required", at: location, field: fieldPath(key),
+            LocalizedText(cs: "chybí povinné pole „\(fieldPath(key))“", en: "the required field \"\(fieldPath(key))\" is missing"),
+            suggestion: LocalizedText(cs: "doplňte řádek „\(key): …“", en: "add a line \"\(key): …\"")))
+    }
+
+    static func typeError(_ field: String?, at location: SourceLocation, expected: LocalizedText, found node: Node) -> Diagnostic {
+        let foundKind: LocalizedText
+        switch node {
+        case .scalar(let s): foundKind = LocalizedText(cs: "hodnota „\(s.string)“", en: "the value \"\(s.string)\"")
+        case .mapping: foundKind = LocalizedText(cs: "mapa polí", en: "a mapping")
+        case .sequence: foundKind = LocalizedText(cs: "seznam", en: "a list")
+        case .alias: foundKind = LocalizedText(cs: "odkaz YAML", en: "a YAML alias")
+        }
+        return .error(
+            "yaml.type", at: location, field: field,
+            LocalizedText(cs: "chybný typ hodnoty: očekáváno \(expected.cs), nalezena \(foundKind.cs)",
+                          en: "wrong type: expected \(expected.en), found \(foundKind.en)"),
+            expected: expected.cs, found: foundKind.cs)
+    }
+}

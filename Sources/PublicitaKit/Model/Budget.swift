@@ -1,0 +1,43 @@
+/// A project's budget: the total and the sources that make it up.
+public struct Budget: Sendable, Hashable {
+    /// The currency every amount is in (ISO code, `CZK` by default).
+    public var currency: String
+    /// The total eligible expenditure; absent when the amounts were never published.
+    public var total: Located<ParsedMoney>?
+    /// The sources.
+    public var sources: [FundingSource]
+    /// Where `budget:` starts.
+    public var location: SourceLocation
+
+    static let fields = ["currency", "total", "sources"]
+
+    static func read(from record: FieldReader) -> Budget? {
+        guard let reader = record.mappingReader("budget") else { return nil }
+        reader.rejectUnknownKeys(fields)
+        return Budget(
+            currency: reader.string("currency")?.uppercased() ?? "CZK",
+            total: reader.money("total"),
+            sources: reader.mappings("sources").compactMap(FundingSource.read),
+            location: reader.location)
+    }
+
+    /// Whether the amounts are published at all.
+    public var hasAmounts: Bool { total != nil || sources.contains { $0.amount != nil } }
+
+    /// The sum of the sources' amounts, or nil when one is missing or it overflows.
+    public var sumOfSources: Money? {
+        var amounts: [Money] = []
+        for source in sources {
+            guard let amount = source.amount else { return nil }
+            amounts.append(amount.value.amount)
+        }
+        return Money.sum(amounts)
+    }
+
+    /// The EU contribution: the sum of the `eu` sources.
+    public var euContribution: Money? {
+        let eu = sources.filter { $0.kind == .eu }
+        guard !eu.isEmpty else { return nil }
+        return Money.sum(eu.compactMap { $0.amount?.value.amount })
+    }
+}

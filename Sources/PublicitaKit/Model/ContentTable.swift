@@ -1,0 +1,52 @@
+/// A table given as structured data in front matter, rendered as a real HTML
+/// table with a caption and header cells (CommonMark has no table syntax).
+public struct ContentTable: Sendable, Hashable {
+    /// The id a body places it by (```` ```table <id> ````).
+    public var id: String
+    /// The caption.
+    public var caption: String
+    /// Column headers.
+    public var columns: [String]
+    /// Rows of cells.
+    public var rows: [[String]]
+    /// Whether each row's first cell is that row's header.
+    public var rowHeaders: Bool
+    /// Where the table's entry starts.
+    public var location: SourceLocation
+
+    static let fields = ["id", "caption", "columns", "rows", "row_headers"]
+
+    static func read(from reader: FieldReader) -> ContentTable? {
+        reader.rejectUnknownKeys(fields)
+        let id = reader.string("id", required: true)
+        let caption = reader.string("caption", required: true)
+        let columns = reader.strings("columns")
+        if columns.isEmpty { reader.reportMissing("columns") }
+        var rows: [[String]] = []
+        for item in reader.sequence("rows") {
+            guard case .sequence(let cells) = item.node else {
+                reader.context.report(FieldReader.typeError(
+                    item.path, at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                    expected: LocalizedText(cs: "řádek tabulky jako seznam buněk [a, b, c]", en: "a table row as a list of cells [a, b, c]"),
+                    found: item.node))
+                continue
+            }
+            let row = cells.map { cell -> String in
+                if case .scalar(let scalar) = cell { return scalar.string }
+                return ""
+            }
+            if !columns.isEmpty && row.count != columns.count {
+                reader.context.report(.error(
+                    "table.shape", at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                    field: item.path,
+                    LocalizedText(cs: "řádek má \(row.count) buněk, tabulka má \(columns.count) sloupců",
+                                  en: "the row has \(row.count) cells, the table has \(columns.count) columns"),
+                    expected: "\(columns.count)", found: "\(row.count)"))
+            }
+            rows.append(row)
+        }
+        guard let id, let caption else { return nil }
+        return ContentTable(id: id, caption: caption, columns: columns, rows: rows,
+                            rowHeaders: reader.bool("row_headers") ?? true, location: reader.location)
+    }
+}

@@ -1,0 +1,22 @@
+/// A published figure that was wrong, shown publicly with the right one and why.
+public struct Correction: Sendable, Hashable {
+    /// The field that was corrected (`budget.total`).
+    public var field: String?
+    /// What was published.
+    public var published: String?
+    /// What is correct.
+    public var correct: String?
+    /// Why.
+    public var reason: String?
+    /// Where the entry starts.
+    public var location: SourceLocation
+
+    static let fields = ["field", "published", "correct", "reason"]
+
+    static func read(from reader: FieldReader) -> Correction {
+        reader.rejectUnknownKeys(fields)
+        return Correction(field: reader.string("field"), published: reader.string("published"),
+                          correct: reader.string("correct"), reason: reader.string("reason"),
+                          location: reader.location)
+    }
+}

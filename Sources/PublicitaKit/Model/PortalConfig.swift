@@ -1,0 +1,121 @@
+/// The portal itself, from `portal.yaml`: title, address, language, publisher
+/// and the facts of its accessibility statement.
+public struct PortalConfig: Sendable, Hashable {
+    /// The portal's title.
+    public var title: String
+    /// One line about the portal.
+    public var description: String?
+    /// The address the site is published at, ending in `/`.
+    public var baseURL: String?
+    /// The UI language.
+    public var language: Language
+    /// Who publishes the portal.
+    public var publisher: Publisher
+    /// The accessibility statement's facts.
+    public var accessibility: Accessibility
+
+    /// Who publishes the portal.
+    public struct Publisher: Sendable, Hashable {
+        /// Name of the publishing body.
+        public var name: String
+        /// Its website.
+        public var url: String?
+    }
+
+    /// The facts an accessibility statement under Czech law 99/2019 Sb. needs.
+    public struct Accessibility: Sendable, Hashable {
+        /// Where to report an accessibility problem.
+        public var contactEmail: Located<String>?
+        /// A phone number for the same.
+        public var contactPhone: String?
+        /// When the statement was made.
+        public var statementDate: Day?
+        /// When it was last reviewed.
+        public var reviewDate: Day?
+        /// How far the site complies.
+        public var status: Status
+        /// How compliance was assessed.
+        public var method: String?
+        /// Content that is not accessible, and why.
+        public var nonAccessible: [NonAccessibleItem]
+
+        /// Compliance status as the model statement words it.
+        public enum Status: String, Sendable, Hashable, CaseIterable {
+            /// Fully compliant.
+            case full
+            /// Partially compliant.
+            case partial
+            /// Not compliant.
+            case none
+        }
+
+        static let fields = ["contact_email", "contact_phone", "statement_date", "review_date", "status", "method", "non_accessible"]
+    }
+
+    /// One piece of content that is not accessible.
+    public struct NonAccessibleItem: Sendable, Hashable {
+        /// What it is.
+        public var content: String
+        /// Why it is not accessible (non-compliance, disproportionate burden, out of scope).
+        public var reason: String?
+    }
+
+    static let fields = ["title", "description", "base_url", "language", "publisher", "accessibility"]
+
+    /// Reads `portal.yaml`.
+    static func read(from reader: FieldReader) -> PortalConfig {
+        reader.rejectUnknownKeys(fields)
+        var language = Language.cs
+        if let text = reader.locatedString("language") {
+            if let parsed = Language(rawValue: text.value.lowercased()) {
+                language = parsed
+            } else {
+                reader.context.report(.error(
+                    "yaml.type", at: text.location, field: "language",
+                    LocalizedText(cs: "nepodporovaný jazyk „\(text.value)“", en: "unsupported language \"\(text.value)\""),
+                    expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: text.value))
+            }
+        }
+        var publisher = Publisher(name: "", url: nil)
+        if let pub = reader.mappingReader("publisher", required: true) {
+            pub.rejectUnknownKeys(["name", "url"])
+            publisher = Publisher(name: pub.string("name", required: true) ?? "", url: pub.string("url"))
+        }
+        var accessibility = Accessibility(status: .partial, nonAccessible: [])
+        if let a11y = reader.mappingReader("accessibility", required: true) {
+            a11y.rejectUnknownKeys(Accessibility.fields)
+            var status = Accessibility.Status.partial
+            if let text = a11y.locatedString("status") {
+                if let parsed = Accessibility.Status(rawValue: text.value) {
+                    status = parsed
+                } else {
+                    a11y.context.report(.error(
+                        "yaml.type", at: text.location, field: "accessibility.status",
+                        LocalizedText(cs: "neznámý stav souladu „\(text.value)“", en: "unknown compliance status \"\(text.value)\""),
+                        expected: "full | partial | none", found: text.value))
+                }
+            }
+            accessibility = Accessibility(
+                contactEmail: a11y.locatedString("contact_email", required: true),
+                contactPhone: a11y.string("contact_phone"),
+                statementDate: a11y.day("statement_date", required: true)?.value,
+                reviewDate: a11y.day("review_date")?.value,
+                status: status,
+                method: a11y.string("method"),
+                nonAccessible: a11y.mappings("non_accessible").compactMap { item in
+                    item.rejectUnknownKeys(["content", "reason"])
+                    guard let content = item.string("content", required: true) else { return nil }
+                    return NonAccessibleItem(content: content, reason: item.string("reason"))
+                })
+        }
+        var baseURL = reader.string("base_url")
+        if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
+        return PortalConfig(
+            title: reader.string("title", required: true) ?? "",
+            description: reader.string("description"),
+            baseURL: baseURL,
+            language: language,
+            publisher: publisher,
+            accessibility: accessibility)
+    }
+}

@@ -1,0 +1,87 @@
+/// An EU-(co)funded project: one file in `content/projects/`.
+public struct Project: Sendable, Hashable {
+    /// File, slug and body.
+    public var source: RecordSource
+    /// The project's name.
+    public var title: String
+    /// The registration number as written (checked by the validator).
+    public var registrationNumber: Located<String>?
+    /// The non-standard form the beneficiary published, kept visible.
+    public var registrationNumberPublished: String?
+    /// `funding: none` marks a project without EU funding (no registration number needed).
+    public var fundingNone: Bool
+    /// The operational programme.
+    public var programme: String?
+    /// The EU co-funding statement; a default is used when absent.
+    public var euStatement: String?
+    /// Who carries the project.
+    public var beneficiary: String
+    /// The city.
+    public var city: String?
+    /// A one- or two-sentence summary.
+    public var summary: String?
+    /// When it runs.
+    public var period: Period?
+    /// The money.
+    public var budget: Budget?
+    /// Where it works.
+    public var areas: [String]
+    /// Its aims, as a list.
+    public var goals: [String]
+    /// What it achieved.
+    public var results: String?
+    /// Key activities.
+    public var activities: [Activity]
+    /// Measurable targets.
+    public var targets: [Target]
+    /// Contacts.
+    public var contacts: [Contact]
+    /// Linked documents.
+    public var documents: [DocumentLink]
+    /// Published figures corrected here.
+    public var corrections: [Correction]
+    /// Tables placed in the body.
+    public var tables: [ContentTable]
+
+    static let fields = [
+        "title", "slug", "registration_number", "registration_number_published", "funding", "programme",
+        "eu_statement", "beneficiary", "city", "summary", "period", "budget", "areas", "goals", "results",
+        "activities", "targets", "contacts", "documents", "corrections", "tables",
+    ]
+
+    /// Reads a project from its front matter; nil when a required field is missing.
+    static func read(from reader: FieldReader, source: RecordSource) -> Project? {
+        reader.rejectUnknownKeys(fields)
+        let fundingNone = reader.string("funding")?.lowercased() == "none"
+        let title = reader.string("title", required: true)
+        let registrationNumber = reader.locatedString("registration_number", required: !fundingNone)
+        let beneficiary = reader.string("beneficiary", required: true)
+        let project = Project(
+            source: source,
+            title: title ?? "",
+            registrationNumber: registrationNumber,
+            registrationNumberPublished: reader.string("registration_number_published"),
+            fundingNone: fundingNone,
+            programme: reader.string("programme"),
+            euStatement: reader.string("eu_statement"),
+            beneficiary: beneficiary ?? "",
+            city: reader.string("city"),
+            summary: reader.string("summary"),
+            period: Period.read(from: reader, requireStart: true),
+            budget: Budget.read(from: reader),
+            areas: reader.strings("areas"),
+            goals: reader.strings("goals"),
+            results: reader.string("results"),
+            activities: reader.mappings("activities").compactMap(Activity.read),
+            targets: reader.mappings("targets").compactMap(Target.read),
+            contacts: reader.mappings("contacts").compactMap(Contact.read),
+            documents: reader.mappings("documents").compactMap(DocumentLink.read),
+            corrections: reader.mappings("corrections").map(Correction.read),
+            tables: reader.mappings("tables").compactMap(ContentTable.read))
+        guard title != nil, beneficiary != nil else { return nil }
+        return project
+    }
+
+    /// Whether any source is an EU fund.
+    public var hasEUSource: Bool { budget?.sources.contains { $0.kind == .eu } ?? false }
+}

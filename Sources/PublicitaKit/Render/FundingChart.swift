@@ -1,0 +1,53 @@
+/// The funding breakdown as an inline SVG bar: one segment per source, each
+/// labelled and patterned so it can be told apart without colour, with an
+/// accessible name and a description that states the figures.
+enum FundingChart {
+    struct Segment {
+        var label: String
+        var kind: FundingSource.Kind
+        var amount: Money
+        var amountText: String
+        var shareText: String
+    }
+
+    static func svg(segments: [Segment], total: Money, title: String, id: String) -> String? {
+        guard total.halere > 0, !segments.isEmpty else { return nil }
+        let width = 600, barHeight = 40, rowHeight = 22
+        let height = barHeight + 12 + rowHeight * segments.count
+        let description = segments.map { "\($0.label): \($0.amountText) (\($0.shareText))" }.joined(separator: "; ")
+        var svg = "<svg class=\"funding-chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>"
+        svg += "<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        svg += "<defs>"
+        svg += "<pattern id=\"\(id)-p-national\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-national\"/><path d=\"M0 8L8 0\" class=\"hatch\"/></pattern>"
+        svg += "<pattern id=\"\(id)-p-own\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-own\"/><circle cx=\"4\" cy=\"4\" r=\"1.5\" class=\"dot\"/></pattern>"
+        svg += "<pattern id=\"\(id)-p-other\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-other\"/><path d=\"M0 4H8\" class=\"hatch\"/></pattern>"
+        svg += "</defs>"
+        // Widths come from integer haléře, scaled to whole pixels; the last segment takes the rest.
+        var x = 0
+        for (index, segment) in segments.enumerated() {
+            let remaining = width - x
+            var w = Int((Int64(width) * max(segment.amount.halere, 0)) / max(total.halere, 1))
+            if index == segments.count - 1 { w = remaining }
+            w = max(0, min(w, remaining))
+            svg += "<rect x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"\(barHeight)\" \(fill(segment.kind, id: id)) stroke=\"currentColor\" stroke-width=\"1\"/>"
+            x += w
+        }
+        for (index, segment) in segments.enumerated() {
+            let y = barHeight + 12 + rowHeight * index
+            svg += "<rect x=\"0\" y=\"\(y)\" width=\"16\" height=\"16\" \(fill(segment.kind, id: id)) stroke=\"currentColor\" stroke-width=\"1\"/>"
+            svg += "<text x=\"24\" y=\"\(y + 13)\">\(HTML.escape("\(segment.label): \(segment.amountText) (\(segment.shareText))"))</text>"
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    private static func fill(_ kind: FundingSource.Kind, id: String) -> String {
+        switch kind {
+        case .eu: return "class=\"seg-eu\""
+        case .national: return "fill=\"url(#\(id)-p-national)\""
+        case .own: return "fill=\"url(#\(id)-p-own)\""
+        case .other: return "fill=\"url(#\(id)-p-other)\""
+        }
+    }
+}

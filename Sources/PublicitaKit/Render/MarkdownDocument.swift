@@ -1,0 +1,176 @@
+import CCmark
+import Foundation
+
+/// A CommonMark body parsed by cmark: the tree the renderer and the link
+/// checker both walk.
+///
+/// cmark runs in its default safe mode: raw HTML is dropped and links with
+/// `javascript:`, `vbscript:`, `file:` or non-image `data:` destinations lose
+/// them, so nothing a record says can run script on the portal.
+public final class MarkdownDocument {
+    private let root: OpaquePointer
+
+    /// A link or image destination in the body, with the file line it is on.
+    public struct Link: Sendable, Hashable {
+        /// The destination as written.
+        public var destination: String
+        /// The body line it is on (1-based, relative to the body).
+        public var line: Int
+    }
+
+    /// A fenced block that places a front-matter table (```` ```table <id> ````).
+    public struct TableReference: Sendable, Hashable {
+        /// The table id.
+        public var id: String
+        /// The body line of the fence.
+        public var line: Int
+    }
+
+    /// Parses `text`.
+    public init(_ text: String) {
+        let length = text.utf8.count
+        root = text.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Every link and image destination.
+    public var links: [Link] {
+        var links: [Link] = []
+        walk { node, entering in
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { return }
+            links.append(Link(destination: String(cString: url), line: Self.line(of: node)))
+        }
+        return links
+    }
+
+    /// Every `table <id>` block.
+    public var tableReferences: [TableReference] {
+        children(of: root).compactMap { node in
+            guard let id = Self.tableID(of: node) else { return nil }
+            return TableReference(id: id, line: Self.line(of: node))
+        }
+    }
+
+    /// The ids the headings get, in order (for anchor checks).
+    public var headingIDs: [String] {
+        var ids = HeadingIDs()
+        return children(of: root).compactMap { node in
+            cmark_node_get_type(node) == CMARK_NODE_HEADING ? ids.next(for: Self.plainText(of: node)) : nil
+        }
+    }
+
+    /// Whether the body has a heading whose text starts with one of `prefixes` (case-insensitive).
+    public func hasHeading(startingWith prefixes: [String]) -> Bool {
+        children(of: root).contains { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return false }
+            let text = Self.plainText(of: node).lowercased()
+            return prefixes.contains { text.hasPrefix($0.lowercased()) }
+        }
+    }
+
+    /// Renders the body as HTML. Headings get ids and start at level `topLevel`
+    /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`.
+    public func html(topLevel: Int = 2, table: (String) -> String? = { _ in nil }) -> String {
+        let blocks = children(of: root)
+        let levels = blocks.filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }.map { Int(cmark_node_get_heading_level($0)) }
+        let shift = max(0, topLevel - (levels.min() ?? topLevel))
+        var ids = HeadingIDs()
+        var output = ""
+        for node in blocks {
+            if let id = Self.tableID(of: node) {
+                output += table(id) ?? ""
+                continue
+            }
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                let level = min(6, Int(cmark_node_get_heading_level(node)) + shift)
+                cmark_node_set_heading_level(node, Int32(level))
+                let id = ids.next(for: Self.plainText(of: node))
+                var html = Self.render(node)
+                if html.hasPrefix("<h\(level)>") {
+                    html = "<h\(level) id=\"\(id)\">" + html.dropFirst("<h\(level)>".count)
+                }
+                output += html
+                continue
+            }
+            output += Self.render(node)
+        }
+        return output
+    }
+
+    // MARK: Tree helpers
+
+    private func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private func walk(_ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    private static func render(_ node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// The start line of a node; inlines may not carry one, so ask their block.
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
+
+    private static func tableID(of node: OpaquePointer) -> String? {
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, let info = cmark_node_get_fence_info(node) else { return nil }
+        let words = String(cString: info).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count == 2, words[0] == "table" else { return nil }
+        return String(words[1])
+    }
+
+    /// The text content of a node (for heading ids).
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+}
+
+/// Unique, readable ids for headings ("cile-projektu", "cile-projektu-2").
+struct HeadingIDs {
+    private var used: [String: Int] = [:]
+
+    mutating func next(for text: String) -> String {
+        let base = Slug.make(from: text)
+        let count = (used[base] ?? 0) + 1
+        used[base] = count
+        return count == 1 ? base : "\(base)-\(count)"
+    }
+}

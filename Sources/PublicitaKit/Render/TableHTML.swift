@@ -1,0 +1,37 @@
+import Foundation
+
+/// Renders a front-matter table as an accessible HTML table: a caption, column
+/// headers with `scope="col"`, row headers with `scope="row"`, inside a
+/// focusable, labelled region that scrolls when the table is wider than the screen.
+enum TableHTML {
+    static func render(_ table: ContentTable, id: String) -> String {
+        let captionID = "\(id)-caption"
+        var html = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">"
+        html += "<table id=\"\(HTML.escape(id))\"><caption id=\"\(captionID)\">\(HTML.escape(table.caption))</caption>"
+        html += "<thead><tr>"
+        for column in table.columns { html += "<th scope=\"col\">\(HTML.escape(column))</th>" }
+        html += "</tr></thead><tbody>"
+        for row in table.rows {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                if index == 0 && table.rowHeaders {
+                    html += "<th scope=\"row\">\(HTML.paragraphs(cell))</th>"
+                } else {
+                    let numeric = Self.looksNumeric(cell) ? " class=\"num\"" : ""
+                    html += "<td\(numeric)>\(HTML.paragraphs(cell))</td>"
+                }
+            }
+            html += "</tr>"
+        }
+        html += "</tbody></table></div>\n"
+        return html
+    }
+
+    /// Numbers are right-aligned so that their digits line up.
+    private static func looksNumeric(_ cell: String) -> Bool {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count < 24 else { return false }
+        return trimmed.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " \u{00A0},.%-–Kč".unicodeScalars.contains($0) }
+            && trimmed.unicodeScalars.contains { ("0"..."9").contains($0) }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+
+/// The templates, assets and UI strings a portal is rendered with: the built-in
+/// theme, with any same-named file in the portal's own `templates/` taking its place.
+public struct Theme: Sendable {
+    /// The parsed templates, each parsed once.
+    var library: MustacheLibrary
+    /// Theme assets by output path under `assets/` (the stylesheet, …).
+    var assets: [String: Data]
+    /// The UI strings.
+    var strings: Strings
+
+    /// Where the built-in theme lives (inside the library's resource bundle).
+    static var builtInFolder: URL? {
+        Bundle.module.url(forResource: "Theme", withExtension: nil)
+    }
+
+    /// Loads the theme for a portal at `portalRoot` in `language`.
+    public static func load(portalRoot: URL, language: Language) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let builtIn = builtInFolder else {
+            return (nil, [.error("theme.missing", at: SourceLocation(file: "templates"),
+                                 LocalizedText(cs: "vestavěná šablona chybí v instalaci publicita", en: "the built-in theme is missing from the publicita installation"))])
+        }
+        let strings: Strings
+        do {
+            strings = try Strings.load(language, from: builtIn.appendingPathComponent("strings"))
+        } catch {
+            return (nil, [.error("theme.strings", at: SourceLocation(file: "strings/\(language.rawValue).yaml"),
+                                 LocalizedText(cs: "překladovou tabulku nelze načíst: \(error)", en: "the translation table cannot be loaded: \(error)"))])
+        }
+        var sources: [String: (text: String, file: String)] = [:]
+        var assets: [String: Data] = [:]
+        collect(from: builtIn.appendingPathComponent("templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
+        collect(from: portalRoot.appendingPathComponent("templates"), displayPrefix: "templates", into: &sources, assets: &assets)
+
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(source.text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template.syntax", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    LocalizedText(cs: "chyba v šabloně: \(error.error)", en: "template error: \(error.error)")))
+            } catch {
+                diagnostics.append(.error(
+                    "template.syntax", at: SourceLocation(file: source.file),
+                    LocalizedText(cs: "chyba v šabloně: \(error)", en: "template error: \(error)")))
+            }
+        }
+        return (Theme(library: library, assets: assets, strings: strings), diagnostics)
+    }
+
+    /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.
+    private static func collect(from folder: URL, displayPrefix: String, into sources: inout [String: (text: String, file: String)], assets: inout [String: Data]) {
+        let manager = FileManager.default
+        if let names = try? manager.contentsOfDirectory(atPath: folder.path) {
+            for name in names where name.hasSuffix(".mustache") {
+                if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
+                    sources[String(name.dropLast(".mustache".count))] = (text, "\(displayPrefix)/\(name)")
+                }
+            }
+        }
+        let assetFolder = folder.appendingPathComponent("assets")
+        if let names = try? manager.contentsOfDirectory(atPath: assetFolder.path) {
+            for name in names where !name.hasPrefix(".") {
+                if let data = try? Data(contentsOf: assetFolder.appendingPathComponent(name)) {
+                    assets["assets/\(name)"] = data
+                }
+            }
+        }
+    }
+
+    /// Renders `context` with the template `name`, or nil when there is no such template.
+    func render(_ context: [String: Any], template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

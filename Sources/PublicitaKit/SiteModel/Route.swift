@@ -1,0 +1,36 @@
+/// The portal's URL scheme, in one place: every page's address and the file it is written to.
+public enum Route {
+    /// `/`
+    public static let home = "/"
+    /// `/aktuality/`
+    public static let newsList = "/aktuality/"
+    /// `/prohlaseni-o-pristupnosti/`
+    public static let accessibility = "/prohlaseni-o-pristupnosti/"
+    /// `/404.html`
+    public static let notFound = "/404.html"
+    /// `/assets/style.css`
+    public static let stylesheet = "/assets/style.css"
+
+    /// `/projekty/<slug>/`
+    public static func project(_ slug: String) -> String { "/projekty/\(slug)/" }
+    /// `/zpravy/<slug>/`
+    public static func report(_ slug: String) -> String { "/zpravy/\(slug)/" }
+    /// `/<slug>/`
+    public static func page(_ slug: String) -> String { "/\(slug)/" }
+    /// `/aktuality/<slug>/`
+    public static func news(_ slug: String) -> String { "/aktuality/\(slug)/" }
+    /// `/mesta/<slug>/`
+    public static func city(_ slug: String) -> String { "/mesta/\(slug)/" }
+
+    /// First path segments that generated pages use; a free page may not take them.
+    public static let reservedSegments: Set<String> = [
+        "projekty", "zpravy", "aktuality", "mesta", "prohlaseni-o-pristupnosti", "assets", "data", "404.html",
+    ]
+
+    /// The file (relative to the output folder) a URL path is written to: pretty URLs get `index.html`.
+    public static func outputFile(for path: String) -> String {
+        let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        if trimmed.isEmpty { return "index.html" }
+        return trimmed.hasSuffix("/") ? trimmed + "index.html" : trimmed
+    }
+}

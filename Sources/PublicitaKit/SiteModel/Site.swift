@@ -1,0 +1,66 @@
+import Foundation
+
+/// The site model: every page the portal will have, the cities, and the set of
+/// paths internal links may point to. Built from a validated ``Portal``.
+public struct Site: Sendable {
+    /// The loaded content.
+    public var portal: Portal
+    /// Every page, in a stable order.
+    public var pages: [SitePage]
+    /// Cities, sorted by name.
+    public var cities: [City]
+    /// Every URL path a link may point to: pages, theme assets and static files.
+    public var linkTargets: Set<String>
+    /// Heading ids on each page path (for `#anchor` links).
+    public var anchors: [String: Set<String>]
+
+    /// Builds the site model for `portal`.
+    public init(portal: Portal) {
+        self.portal = portal
+        let cities = Self.cities(of: portal)
+        self.cities = cities
+        var list: [SitePage] = [SitePage(kind: .home, path: Route.home)]
+        list += portal.projects.indices.map { SitePage(kind: .project($0), path: Route.project(portal.projects[$0].source.slug.value)) }
+        list += portal.reports.indices.map { SitePage(kind: .report($0), path: Route.report(portal.reports[$0].source.slug.value)) }
+        list += portal.pages.indices.map { SitePage(kind: .page($0), path: Route.page(portal.pages[$0].source.slug.value)) }
+        list.append(SitePage(kind: .newsList, path: Route.newsList))
+        list += portal.news.indices.map { SitePage(kind: .newsItem($0), path: Route.news(portal.news[$0].source.slug.value)) }
+        list += cities.indices.map { SitePage(kind: .city($0), path: cities[$0].path) }
+        list.append(SitePage(kind: .accessibility, path: Route.accessibility))
+        list.append(SitePage(kind: .notFound, path: Route.notFound))
+        self.pages = list
+
+        var targets = Set(list.map(\.path))
+        targets.insert(Route.stylesheet)
+        for file in portal.staticFiles { targets.insert("/" + file) }
+        self.linkTargets = targets
+
+        var anchors: [String: Set<String>] = [:]
+        func add(_ path: String, _ body: String) { anchors[path] = Set(MarkdownDocument(body).headingIDs) }
+        for p in portal.projects { add(Route.project(p.source.slug.value), p.source.body) }
+        for r in portal.reports { add(Route.report(r.source.slug.value), r.source.body) }
+        for p in portal.pages { add(Route.page(p.source.slug.value), p.source.body) }
+        for n in portal.news { add(Route.news(n.source.slug.value), n.source.body) }
+        self.anchors = anchors
+    }
+
+    private static func cities(of portal: Portal) -> [City] {
+        var byName: [String: City] = [:]
+        for (index, project) in portal.projects.enumerated() {
+            guard let name = project.city else { continue }
+            byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
+                .projectIndexes.append(index)
+        }
+        for (index, report) in portal.reports.enumerated() {
+            guard let name = report.city else { continue }
+            byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
+                .reportIndexes.append(index)
+        }
+        return byName.values.sorted { $0.name.compare($1.name, locale: .init(identifier: "cs_CZ")) == .orderedAscending }
+    }
+
+    /// The path of the project with `slug`, when there is one.
+    public func projectIndex(slug: String) -> Int? {
+        portal.projects.firstIndex { $0.source.slug.value == slug }
+    }
+}

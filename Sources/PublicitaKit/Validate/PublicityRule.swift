@@ -1,0 +1,23 @@
+/// EU publicity rules: a project with EU money states its aims, and once ended its results.
+enum PublicityRule {
+    static func check(_ project: Project, today: Day) -> [Diagnostic] {
+        guard project.hasEUSource else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let body = MarkdownDocument(project.source.body)
+        let location = SourceLocation(file: project.source.file, line: 1)
+        if project.goals.isEmpty && !body.hasHeading(startingWith: ["Cíl", "Hlavní cíl", "Aims", "Goals"]) {
+            diagnostics.append(.warning(
+                "eu.goals", at: location, field: "goals",
+                LocalizedText(cs: "projekt financovaný z EU musí uvádět své cíle (pole goals nebo oddíl „Cíle projektu“)",
+                              en: "an EU-funded project must state its aims (the goals field or a \"Cíle projektu\" section)")))
+        }
+        if let period = project.period, period.hasEnded(before: today), project.results == nil,
+           !body.hasHeading(startingWith: ["Výsled", "Results"]) {
+            diagnostics.append(.warning(
+                "eu.results", at: location, field: "results",
+                LocalizedText(cs: "projekt skončil; měl by uvádět dosažené výsledky (pole results nebo oddíl „Výsledky“)",
+                              en: "the project has ended; it should state its results (the results field or a \"Výsledky\" section)")))
+        }
+        return diagnostics
+    }
+}

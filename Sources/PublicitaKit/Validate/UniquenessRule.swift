@@ -1,0 +1,46 @@
+/// No two records may share a URL, and no two projects a registration number.
+enum UniquenessRule {
+    static func check(_ portal: Portal) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        func claim(_ path: String, _ slug: Located<String>) {
+            if let first = owners[path] {
+                diagnostics.append(.error(
+                    "slug.duplicate", at: slug.location, field: "slug",
+                    LocalizedText(cs: "adresa \(path) už patří souboru \(first)", en: "the address \(path) already belongs to \(first)"),
+                    found: slug.value,
+                    suggestion: LocalizedText(cs: "přejmenujte soubor nebo nastavte jiné pole slug", en: "rename the file or set a different slug field")))
+            } else {
+                owners[path] = slug.location.file
+            }
+        }
+        for p in portal.projects { claim(Route.project(p.source.slug.value), p.source.slug) }
+        for r in portal.reports { claim(Route.report(r.source.slug.value), r.source.slug) }
+        for n in portal.news { claim(Route.news(n.source.slug.value), n.source.slug) }
+        for p in portal.pages {
+            if Route.reservedSegments.contains(p.source.slug.value) {
+                diagnostics.append(.error(
+                    "slug.reserved", at: p.source.slug.location, field: "slug",
+                    LocalizedText(cs: "adresa /\(p.source.slug.value)/ je vyhrazena pro generované stránky",
+                                  en: "the address /\(p.source.slug.value)/ is reserved for generated pages"),
+                    found: p.source.slug.value))
+            }
+            claim(Route.page(p.source.slug.value), p.source.slug)
+        }
+
+        var numbers: [String: String] = [:]
+        for project in portal.projects {
+            guard let number = project.registrationNumber else { continue }
+            let key = (try? RegistrationNumber.parse(number.value).text) ?? number.value
+            if let first = numbers[key] {
+                diagnostics.append(.error(
+                    "regno.duplicate", at: number.location, field: "registration_number",
+                    LocalizedText(cs: "registrační číslo \(key) už má projekt \(first)", en: "the registration number \(key) is already used by \(first)"),
+                    found: number.value))
+            } else {
+                numbers[key] = project.source.file
+            }
+        }
+        return diagnostics
+    }
+}
