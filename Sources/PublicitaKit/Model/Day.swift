@@ -289,8 +289,11 @@ public enum DayParseError: Error, Sendable, Hashable {
                 en: "The date “\(text)” has month \(month); months are 1 to 12.")
         case .nonexistentDay(let year, let month, let day):
             let length = Day.daysIn(month: month, year: year)
-            let csMonth = Day.czechMonths[month - 1]
-            let enMonth = Day.englishMonths[month - 1]
+            // The month is valid whenever parse() builds this case; a hand-made
+            // value with a bad month must still not crash, so look up safely.
+            let monthIndex = month - 1
+            let csMonth = Day.czechMonths.indices.contains(monthIndex) ? Day.czechMonths[monthIndex] : "měsíc \(month)"
+            let enMonth = Day.englishMonths.indices.contains(monthIndex) ? Day.englishMonths[monthIndex] : "month \(month)"
             let leapNote = month == 2 ? (Day.isLeapYear(year) ? "" : " (rok \(year) není přestupný)") : ""
             let leapNoteEn = month == 2 ? (Day.isLeapYear(year) ? "" : " (\(year) is not a leap year)") : ""
             if day < 1 {

@@ -1,0 +1,34 @@
+/// News items, newest first.
+struct NewsListView {
+    let context: PageContext
+
+    func items(limit: Int? = nil) -> [[String: Any]] {
+        let sorted = context.site.portal.news.sorted {
+            $0.date != $1.date ? $0.date > $1.date : $0.source.slug.value < $1.source.slug.value
+        }
+        return sorted.prefix(limit ?? sorted.count).map { item in
+            var row: [String: Any] = [
+                "title": item.title, "href": Route.news(item.source.slug.value),
+                "date_text": item.date.formatted(context.strings.language), "date_iso": item.date.iso,
+            ]
+            if let summary = item.summary { row["summary"] = summary }
+            return row
+        }
+    }
+
+    func item(_ news: NewsItem) -> [String: Any] {
+        var view: [String: Any] = [
+            "title": news.title,
+            "date_text": news.date.formatted(context.strings.language),
+            "date_iso": news.date.iso,
+            "body_html": context.markdown(news.source.body),
+            "news_href": Route.newsList,
+        ]
+        if let summary = news.summary { view["summary"] = summary }
+        if let slug = news.project?.value, let index = context.site.projectIndex(slug: slug) {
+            view["project_title"] = context.site.portal.projects[index].title
+            view["project_href"] = Route.project(slug)
+        }
+        return view
+    }
+}

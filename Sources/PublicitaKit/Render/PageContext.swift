@@ -1,0 +1,80 @@
+/// What every page's layout needs: the portal, the navigation, the page's title
+/// and address, and the UI strings. Templates read it; nothing is formatted there.
+struct PageContext {
+    let site: Site
+    let strings: Strings
+
+    /// The layout context for a page at `path` whose inner HTML is `content`.
+    func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
+        let config = site.portal.config
+        var context: [String: Any] = [
+            "lang": strings.language.rawValue,
+            "t": strings.table,
+            "portal_title": config.title,
+            "publisher_name": config.publisher.name,
+            "home_href": Route.home,
+            "stylesheet_href": Route.stylesheet,
+            "accessibility_href": Route.accessibility,
+            "is_home": path == Route.home,
+            "title": title,
+            "document_title": path == Route.home ? config.title : "\(title) – \(config.title)",
+            "content": content,
+            "nav": navigation(current: path),
+        ]
+        if let url = config.publisher.url { context["publisher_href"] = url }
+        if let description = description ?? config.description { context["description"] = description }
+        if let base = config.baseURL, path != Route.notFound {
+            context["canonical"] = base + String(path.dropFirst())
+        }
+        return context
+    }
+
+    /// Main navigation: home, news, the free pages with an `order`, and the cities.
+    private func navigation(current: String) -> [[String: Any]] {
+        var items: [(String, String)] = [(strings["home"], Route.home), (strings["news"], Route.newsList)]
+        let ordered = site.portal.pages.filter { $0.order != nil }.sorted { ($0.order ?? 0) < ($1.order ?? 0) }
+        items += ordered.map { ($0.title, Route.page($0.source.slug.value)) }
+        return items.map { title, href in
+            ["title": title, "href": href, "current": href == current]
+        }
+    }
+
+    /// "1. 3. 2018 – 28. 2. 2021", or the reason no period is given.
+    func periodText(_ period: Period?) -> String? {
+        guard let period else { return nil }
+        if let start = period.start?.value {
+            let from = start.formatted(strings.language)
+            guard let end = period.end?.value else { return from + strings["period_to"] }
+            return from + strings["period_to"] + end.formatted(strings.language)
+        }
+        return period.notPublished
+    }
+
+    /// The label of a source kind.
+    func kindLabel(_ kind: FundingSource.Kind) -> String { strings["kind_\(kind.rawValue)"] }
+
+    /// Renders Markdown through cmark with the record's tables placed.
+    func markdown(_ text: String, tables: [ContentTable] = [], idPrefix: String = "t") -> String {
+        let document = MarkdownDocument(text)
+        return document.html { id in
+            tables.first { $0.id == id }.map { TableHTML.render($0, id: "\(idPrefix)-\($0.id)") }
+        }
+    }
+
+    /// Tables a body does not place itself are shown after it.
+    func unplacedTables(_ tables: [ContentTable], body: String) -> String {
+        let placed = Set(MarkdownDocument(body).tableReferences.map(\.id))
+        return tables.filter { !placed.contains($0.id) }.map { TableHTML.render($0, id: "t-\($0.id)") }.joined()
+    }
+
+    /// A link for a document: internal paths as they are, outside ones marked.
+    func documentLink(_ document: DocumentLink) -> [String: Any] {
+        var item: [String: Any] = ["title": document.title]
+        if let href = document.href?.value {
+            item["href"] = href
+            item["external"] = InternalLink(href, from: "/") == nil
+        }
+        if let note = document.note { item["note"] = note }
+        return item
+    }
+}

@@ -1,0 +1,124 @@
+/// Everything a project page shows, formatted: money in Czech form, dates,
+/// shares, the chart, the rendered body.
+struct ProjectView {
+    let context: PageContext
+    let project: Project
+
+    func make() -> [String: Any] {
+        let strings = context.strings
+        var view: [String: Any] = [
+            "title": project.title,
+            "beneficiary": project.beneficiary,
+            "body_html": context.markdown(project.source.body, tables: project.tables)
+                + context.unplacedTables(project.tables, body: project.source.body),
+        ]
+        if let number = project.registrationNumber?.value {
+            view["registration_number"] = (try? RegistrationNumber.parse(number).text) ?? number
+        }
+        if let published = project.registrationNumberPublished { view["registration_number_published"] = published }
+        if !project.fundingNone, project.registrationNumber != nil || project.hasEUSource {
+            view["eu_statement"] = project.euStatement ?? strings["eu_statement_default"]
+        }
+        if let programme = project.programme { view["programme"] = programme }
+        if let city = project.city {
+            view["city"] = city
+            view["city_href"] = Route.city(Slug.make(from: city))
+        }
+        if let summary = project.summary { view["summary"] = summary }
+        if let period = context.periodText(project.period) { view["period_text"] = period }
+        if let months = project.period?.durationMonths?.value ?? project.period?.spannedMonths?.whole {
+            view["duration_text"] = "\(months) \(strings["months"])"
+        }
+        view.merge(funding(), uniquingKeysWith: { $1 })
+        view["goals"] = project.goals
+        if let results = project.results { view["results_html"] = context.markdown(results) }
+        view["areas"] = project.areas
+        view["activities"] = project.activities.map { activity -> [String: Any] in
+            var item: [String: Any] = ["title": activity.title]
+            if let code = activity.code { item["code"] = code }
+            if let summary = activity.summary { item["summary_html"] = context.markdown(summary) }
+            return item
+        }
+        view["targets"] = project.targets.map { target -> [String: Any] in
+            var item: [String: Any] = ["text": target.text]
+            if let value = target.target { item["target"] = "\(value)" }
+            item["achieved"] = target.achieved.map { "\($0)" } ?? strings["not_published"]
+            return item
+        }
+        view["targets_have_numbers"] = project.targets.contains { $0.target != nil }
+        view["contacts"] = project.contacts.map(contact)
+        view["documents"] = project.documents.map(context.documentLink)
+        view["corrections"] = project.corrections.map { correction -> [String: Any] in
+            var item: [String: Any] = [:]
+            if let field = correction.field { item["field"] = fieldLabel(field) }
+            if let published = correction.published { item["published"] = published }
+            if let correct = correction.correct { item["correct"] = correct }
+            if let reason = correction.reason { item["reason"] = reason }
+            return item
+        }
+        let slug = project.source.slug.value
+        view["reports"] = context.site.portal.reports.filter { $0.project?.value == slug }
+            .map { ["title": $0.title, "href": Route.report($0.source.slug.value)] }
+        view["news"] = context.site.portal.news.filter { $0.project?.value == slug }
+            .map { ["title": $0.title, "href": Route.news($0.source.slug.value), "date": $0.date.formatted(strings.language)] }
+        return view
+    }
+
+    /// The funding table rows, totals and chart.
+    private func funding() -> [String: Any] {
+        guard let budget = project.budget else { return [:] }
+        let currency = budget.currency
+        var view: [String: Any] = ["has_budget": true]
+        guard let total = budget.total?.value.amount else {
+            view["amounts_not_published"] = true
+            view["named_sources"] = budget.sources.map { ["name": $0.name, "kind": context.kindLabel($0.kind)] }
+            return view
+        }
+        view["total_text"] = total.formatted(currency: currency)
+        if let eu = budget.euContribution { view["eu_text"] = eu.formatted(currency: currency) }
+        var segments: [FundingChart.Segment] = []
+        view["funding_rows"] = budget.sources.map { source -> [String: Any] in
+            let amount = source.amount?.value.amount ?? .zero
+            let share = source.share?.value.formatted
+                ?? Share.of(amount, in: total, decimals: 2)?.formatted ?? ""
+            segments.append(.init(label: source.name, kind: source.kind, amount: amount,
+                                  amountText: amount.formatted(currency: currency), shareText: share))
+            return ["name": source.name, "kind": context.kindLabel(source.kind),
+                    "amount_text": amount.formatted(currency: currency), "share_text": share]
+        }
+        view["total_share_text"] = Share.of(total, in: total, decimals: 0)?.formatted ?? ""
+        if let svg = FundingChart.svg(segments: segments, total: total, title: context.strings["funding_chart_label"], id: "chart") {
+            view["funding_chart_svg"] = svg
+        }
+        return view
+    }
+
+    private func contact(_ contact: Contact) -> [String: Any] {
+        var item: [String: Any] = ["name": contact.name]
+        if let role = contact.role { item["role"] = role }
+        if let phone = contact.phone?.value {
+            if let number = PhoneNumber(phone) {
+                item["phone_text"] = number.display
+                item["phone_href"] = number.href
+            } else {
+                item["phone_text"] = phone
+            }
+        }
+        if let email = contact.email?.value {
+            item["email"] = email
+            item["email_href"] = "mailto:" + email
+        }
+        if let note = contact.note { item["note"] = note }
+        return item
+    }
+
+    /// The public name of a corrected field.
+    private func fieldLabel(_ field: String) -> String {
+        switch field {
+        case "budget.total": return context.strings["total"]
+        case "registration_number": return context.strings["registration_number"]
+        case "period", "period.start", "period.end": return context.strings["period"]
+        default: return field
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// The render stage: turns each page of the site model into HTML with the theme.
+///
+/// View models do every formatting decision; the templates only place values.
+/// A page is rendered in two passes: its own template gives the content, the
+/// `layout` template wraps it.
+public struct Renderer: Sendable {
+    /// The site model.
+    public let site: Site
+    /// The templates, assets and strings.
+    public let theme: Theme
+
+    /// Creates a renderer.
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    /// A rendered page: the file it goes to and its HTML.
+    public struct RenderedPage: Sendable {
+        /// Path relative to the output folder.
+        public var file: String
+        /// The page's HTML.
+        public var html: String
+    }
+
+    /// Renders one page.
+    public func render(_ page: SitePage) -> Result<RenderedPage, Diagnostic> {
+        let context = PageContext(site: site, strings: theme.strings)
+        let strings = theme.strings
+        let portal = site.portal
+        let template: String, view: [String: Any], title: String, description: String?
+        switch page.kind {
+        case .home:
+            (template, view, title, description) = ("home", HomeView(context: context).make(), portal.config.title, portal.config.description)
+        case .project(let index):
+            let project = portal.projects[index]
+            (template, view, title, description) = ("project", ProjectView(context: context, project: project).make(), project.title, project.summary)
+        case .report(let index):
+            let report = portal.reports[index]
+            (template, view, title, description) = ("report", ReportView(context: context, report: report).make(), report.title, report.summary)
+        case .page(let index):
+            let free = portal.pages[index]
+            (template, view, title, description) = ("page", ["title": free.title, "body_html": context.markdown(free.source.body)], free.title, free.summary)
+        case .newsList:
+            (template, view, title, description) = ("news-list", ["news": NewsListView(context: context).items()], strings["news"], nil)
+        case .newsItem(let index):
+            let news = portal.news[index]
+            (template, view, title, description) = ("news-item", NewsListView(context: context).item(news), news.title, news.summary)
+        case .city(let index):
+            let city = site.cities[index]
+            (template, view, title, description) = ("city", CityView(context: context, city: city).make(), city.name, nil)
+        case .accessibility:
+            (template, view, title, description) = ("accessibility", AccessibilityView(context: context).make(), strings["accessibility_statement"], nil)
+        case .notFound:
+            (template, view, title, description) = ("not-found", [:], strings["page_not_found"], nil)
+        }
+        var pageView = view
+        pageView["t"] = strings.table
+        pageView["home_href"] = Route.home
+        pageView["news_href"] = Route.newsList
+        // Every list gets a `has_<name>` flag, so a template can wrap a list's heading without logic.
+        for (key, value) in view {
+            if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
+        }
+        guard let content = theme.render(pageView, template: template) else {
+            return .failure(missingTemplate(template))
+        }
+        let layout = context.layout(path: page.path, title: title, description: description, content: content)
+        guard let html = theme.render(layout, template: "layout") else {
+            return .failure(missingTemplate("layout"))
+        }
+        return .success(RenderedPage(file: page.outputFile, html: html))
+    }
+
+    private func missingTemplate(_ name: String) -> Diagnostic {
+        .error("template.missing", at: SourceLocation(file: "templates/\(name).mustache"),
+               LocalizedText(cs: "šablona „\(name)“ neexistuje", en: "the template \"\(name)\" does not exist"))
+    }
+}

@@ -1,0 +1,35 @@
+/// A report page: its facts, its body with real tables, and its abbreviations.
+struct ReportView {
+    let context: PageContext
+    let report: Report
+
+    func make() -> [String: Any] {
+        var view: [String: Any] = [
+            "title": report.title,
+            "body_html": context.markdown(report.source.body, tables: report.tables)
+                + context.unplacedTables(report.tables, body: report.source.body),
+            "abbreviations": report.abbreviations.map { ["abbr": $0.abbr, "meaning": $0.meaning] },
+            "documents": report.documents.map(context.documentLink),
+        ]
+        if let city = report.city {
+            view["city"] = city
+            view["city_href"] = Route.city(Slug.make(from: city))
+        }
+        if let summary = report.summary { view["summary"] = summary }
+        if let period = report.period {
+            view["period_text"] = period.label ?? context.periodText(period)
+        }
+        if let date = report.date?.value { view["date_text"] = date.formatted(context.strings.language) }
+        if let slug = report.project?.value, let index = context.site.projectIndex(slug: slug) {
+            view["project_title"] = context.site.portal.projects[index].title
+            view["project_href"] = Route.project(slug)
+        }
+        if let funded = report.fundedBy {
+            if let title = funded.title { view["funded_by_title"] = title }
+            if let number = funded.registrationNumber?.value {
+                view["funded_by_registration_number"] = (try? RegistrationNumber.parse(number).text) ?? number
+            }
+        }
+        return view
+    }
+}

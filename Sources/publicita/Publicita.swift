@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import PublicitaKit
+
+/// `publicita`: builds and checks transparency portals of EU-co-funded projects.
+@main
+struct Publicita: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publicita",
+        abstract: "Builds and checks transparency portals of EU-co-funded projects.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+/// Options shared by `build` and `check`.
+struct PortalOptions: ParsableArguments {
+    @Argument(help: "The portal folder (holds portal.yaml).")
+    var portal: String = "."
+
+    @Option(help: "How to print diagnostics: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    @Option(help: "Language of messages: cs or en (default: the portal's language).")
+    var lang: Language?
+
+    @Flag(help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    var portalURL: URL { URL(fileURLWithPath: portal, isDirectory: true) }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// Exit codes: 0 success, 1 content errors, 2 usage or I/O problems.
+enum ExitStatus {
+    static let contentErrors: Int32 = 1
+    static let ioProblem: Int32 = 2
+
+    /// Rules whose failure is about the file system, not the content.
+    static let ioRules: Set<String> = ["output.write", "output.location", "portal.missing", "file.read", "theme.missing", "theme.strings"]
+}
+
+/// Prints diagnostics and returns the exit code for them.
+func report(_ outcome: Builder.Outcome, options: PortalOptions) -> Int32 {
+    var diagnostics = outcome.diagnostics
+    if options.warningsAsErrors {
+        diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+    }
+    let language = options.lang ?? outcome.language
+    let rendered = options.format.render(diagnostics, language: language)
+    if !rendered.isEmpty {
+        // Tools read JSON from standard output; people and CI read the rest from standard error.
+        if options.format == .json {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        } else {
+            FileHandle.standardError.write(Data(rendered.utf8))
+        }
+    }
+    guard diagnostics.containsErrors else { return 0 }
+    let onlyIO = diagnostics.filter { $0.severity == .error }.allSatisfy { ExitStatus.ioRules.contains($0.rule) }
+    return onlyIO ? ExitStatus.ioProblem : ExitStatus.contentErrors
+}
+
+func summary(_ text: LocalizedText, _ language: Language) {
+    FileHandle.standardError.write(Data((text.text(in: language) + "\n").utf8))
+}
+
+extension Publicita {
+    /// `publicita build`
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Checks the portal and writes the website (default: PORTAL/site).")
+
+        @OptionGroup var options: PortalOptions
+
+        @Option(help: "The output folder (default: PORTAL/site).")
+        var output: String?
+
+        func run() throws {
+            let started = Date()
+            let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? options.portalURL.appendingPathComponent("site", isDirectory: true)
+            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL))
+            let language = options.lang ?? outcome.language
+            let status = report(outcome, options: options)
+            let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
+            let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            if status == 0 {
+                summary(LocalizedText(
+                    cs: "publicita: zapsáno \(outcome.pagesWritten) stránek do \(outputURL.path), varování: \(warnings), čas \(seconds) s",
+                    en: "publicita: wrote \(outcome.pagesWritten) pages to \(outputURL.path), warnings: \(warnings), time \(seconds) s"), language)
+            } else {
+                summary(LocalizedText(
+                    cs: "publicita: sestavení selhalo (chyby: \(errors), varování: \(warnings)); web v \(outputURL.path) zůstal beze změny",
+                    en: "publicita: build failed (errors: \(errors), warnings: \(warnings)); the site in \(outputURL.path) is unchanged"), language)
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// `publicita check`
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Runs every rule over the portal without writing anything.")
+
+        @OptionGroup var options: PortalOptions
+
+        func run() throws {
+            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: nil))
+            let status = report(outcome, options: options)
+            if options.format == .text {
+                let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+                let warnings = outcome.diagnostics.count - errors
+                summary(LocalizedText(cs: "publicita check: chyby: \(errors), varování: \(warnings)",
+                                      en: "publicita check: errors: \(errors), warnings: \(warnings)"), options.lang ?? outcome.language)
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
