@@ -8,7 +8,7 @@ private func scalars(_ text: String) -> [UInt32] {
 }
 
 /// Parses `text` and returns the amount in haléře, recording a failure when it throws.
-private func halere(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int64? {
+private func halere(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int64? {
     do {
         return try Money.parse(text).amount.halere
     } catch {

@@ -98,7 +98,7 @@ private let inputCount = 100_000
 private struct Failures {
     var list: [String] = []
     mutating func add(_ description: String) { list.append(description) }
-    func report(sourceLocation: SourceLocation = #_sourceLocation) {
+    func report(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(list.isEmpty, "\(list.count) failures, first: \(list.prefix(5))", sourceLocation: sourceLocation)
     }
 }
