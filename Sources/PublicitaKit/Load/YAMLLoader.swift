@@ -19,6 +19,12 @@ enum YAMLLoader {
                 suggestion: LocalizedText(cs: "nahraďte tabulátor mezerami (např. dvěma)",
                                           en: "replace the tab with spaces (two, for example)")))
         }
+        if let (line, kind) = excessiveNesting(in: yaml) {
+            return .failure(.error(
+                "yaml.depth", at: SourceLocation(file: file, line: line + firstLine - 1, column: 1),
+                LocalizedText(cs: "hodnoty jsou vnořené příliš hluboko (\(kind)); záznam takovou strukturu nepotřebuje",
+                              en: "values are nested too deeply (\(kind)); no record needs such a structure")))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -33,6 +39,40 @@ enum YAMLLoader {
             return .failure(problem)
         }
         return .success(node)
+    }
+
+    /// Indentation deeper than this many spaces is refused before parsing.
+    static let maximumIndentation = 200
+
+    /// Finds nesting deep enough to make the recursive composer dangerous, before it
+    /// runs: brackets nested deeper than ``maximumDepth`` or indentation beyond
+    /// ``maximumIndentation``. Returns the line and what was too deep.
+    private static func excessiveNesting(in yaml: String) -> (Int, String)? {
+        // Quotes are not tracked: a bracket inside a string counts too, which can only
+        // over-count, and no real text holds dozens of unclosed brackets.
+        var line = 1, depth = 0, indentation = 0, atLineStart = true
+        for scalar in yaml.unicodeScalars {
+            if scalar == "\n" {
+                line += 1; indentation = 0; atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if scalar == " " {
+                    indentation += 1
+                    if indentation > maximumIndentation { return (line, "> \(maximumIndentation) mezer / spaces") }
+                    continue
+                }
+                atLineStart = false
+            }
+            switch scalar {
+            case "[", "{":
+                depth += 1
+                if depth > maximumDepth { return (line, "> \(maximumDepth) [ {") }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// The 1-based line of the first line whose indentation contains a tab.

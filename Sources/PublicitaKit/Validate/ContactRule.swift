@@ -1,13 +1,25 @@
-/// Contacts must have a usable e-mail address.
+/// Contacts must have a usable e-mail address and a plausible phone number.
 enum ContactRule {
     static func check(_ contacts: [Contact]) -> [Diagnostic] {
-        contacts.enumerated().compactMap { index, contact in
-            guard let email = contact.email, !EmailAddress.isPlausible(email.value) else { return nil }
-            return .error(
-                "contact.email", at: email.location, field: "contacts[\(index)].email",
-                LocalizedText(cs: "„\(email.value)“ není platná e-mailová adresa", en: "\"\(email.value)\" is not a valid e-mail address"),
-                expected: "jmeno@domena.cz", found: email.value)
+        var diagnostics: [Diagnostic] = []
+        for (index, contact) in contacts.enumerated() {
+            if let email = contact.email, !EmailAddress.isPlausible(email.value) {
+                diagnostics.append(.error(
+                    "contact.email", at: email.location, field: "contacts[\(index)].email",
+                    LocalizedText(cs: "„\(email.value)“ není platná e-mailová adresa", en: "\"\(email.value)\" is not a valid e-mail address"),
+                    expected: "jmeno@domena.cz", found: email.value))
+            }
+            if let phone = contact.phone, PhoneNumber(phone.value) == nil {
+                diagnostics.append(.warning(
+                    "contact.phone", at: phone.location, field: "contacts[\(index)].phone",
+                    LocalizedText(cs: "„\(phone.value)“ nevypadá jako české ani mezinárodní telefonní číslo; nebude z něj odkaz tel:",
+                                  en: "\"\(phone.value)\" does not look like a Czech or international phone number; it gets no tel: link"),
+                    expected: "+420 485 243 577 | 485 243 577", found: phone.value,
+                    suggestion: LocalizedText(cs: "uveďte devět číslic, případně s předvolbou +420; poznámky (linka, hodiny) dejte do pole note",
+                                              en: "write nine digits, optionally with +420; put notes (extension, hours) in the note field")))
+            }
         }
+        return diagnostics
     }
 }
 

@@ -14,7 +14,7 @@ enum PublicityRule {
         if let period = project.period, period.hasEnded(before: today), project.results == nil,
            !body.hasHeading(startingWith: ["Výsled", "Results"]) {
             diagnostics.append(.warning(
-                "eu.results", at: location, field: "results",
+                "eu.results", at: period.end?.location ?? location, field: "results",
                 LocalizedText(cs: "projekt skončil; měl by uvádět dosažené výsledky (pole results nebo oddíl „Výsledky“)",
                               en: "the project has ended; it should state its results (the results field or a \"Výsledky\" section)")))
         }

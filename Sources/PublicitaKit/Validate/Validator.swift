@@ -8,6 +8,7 @@ public enum Validator {
         for project in portal.projects {
             diagnostics += RegistrationNumberRule.check(project)
             diagnostics += BudgetRule.check(project)
+            diagnostics += EUShareRule.check(project)
             diagnostics += PeriodRule.check(project.period, file: project.source.file)
             diagnostics += ContactRule.check(project.contacts)
             diagnostics += CorrectionRule.check(project)
