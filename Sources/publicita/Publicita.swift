@@ -8,7 +8,7 @@ struct Publicita: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publicita",
         abstract: "Builds and checks transparency portals of EU-co-funded projects.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Rules.self],
         defaultSubcommand: Build.self)
 }
 
@@ -115,6 +115,18 @@ extension Publicita {
                                       en: "publicita check: errors: \(errors), warnings: \(warnings)"), options.lang ?? outcome.language)
             }
             if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// `publicita rules`
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lists every rule with an example message and the fix (Markdown).")
+
+        @Option(help: "Language: cs or en.")
+        var lang: Language = .cs
+
+        func run() throws {
+            print(RuleCatalog.markdown(lang), terminator: "")
         }
     }
 }

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Every rule publicita checks, with its stable id, what it catches, an example
+/// message and the usual fix. The README's rule list is generated from it
+/// (`publicita rules --markdown`), so the documentation cannot drift from the code.
+public enum RuleCatalog {
+    /// One rule.
+    public struct Rule: Sendable, Hashable {
+        /// The stable id (`budget.sum`).
+        public var id: String
+        /// Error or warning.
+        public var severity: Diagnostic.Severity
+        /// An example message, as `publicita check` prints it.
+        public var example: LocalizedText
+        /// How to fix it.
+        public var fix: LocalizedText
+    }
+
+    private static func rule(_ id: String, _ severity: Diagnostic.Severity, _ exampleCS: String, _ exampleEN: String,
+                             fix fixCS: String, _ fixEN: String) -> Rule {
+        Rule(id: id, severity: severity, example: LocalizedText(cs: exampleCS, en: exampleEN), fix: LocalizedText(cs: fixCS, en: fixEN))
+    }
+
+    /// All rules, grouped as the README lists them.
+    public static let all: [Rule] = [
+        rule("file.empty", .error, "soubor je prázdný", "the file is empty",
+             fix: "doplňte hlavičku YAML a text, nebo soubor smažte", "add front matter and a body, or delete the file"),
+        rule("file.front-matter", .error, "soubor nezačíná hlavičkou YAML mezi řádky ---", "the file does not start with a YAML front matter block between --- lines",
+             fix: "první řádek souboru musí být ---, hlavičku uzavřete dalším ---", "the first line must be ---; close the front matter with another ---"),
+        rule("file.encoding", .error, "soubor není v kódování UTF-8 (nejspíš Windows-1250)", "the file is not UTF-8 (probably Windows-1250)",
+             fix: "uložte soubor v kódování UTF-8", "save the file as UTF-8"),
+        rule("file.too-large", .error, "soubor má 50 MiB, nejvýše lze 8 MiB", "the file is 50 MiB, the limit is 8 MiB",
+             fix: "velké dokumenty dejte do static/ a odkažte na ně", "put large documents in static/ and link to them"),
+        rule("file.read", .error, "soubor nelze přečíst", "the file cannot be read",
+             fix: "zkontrolujte oprávnění souboru", "check the file's permissions"),
+        rule("portal.missing", .error, "ve složce portálu chybí portal.yaml", "the portal folder has no portal.yaml",
+             fix: "spusťte příkaz ve složce portálu nebo ji zadejte jako argument", "run the command in the portal folder or pass it as an argument"),
+        rule("yaml.syntax", .error, "chyba syntaxe YAML: mapping values are not allowed in this context", "YAML syntax error: mapping values are not allowed in this context",
+             fix: "text obsahující „: “ nebo „#“ dejte do uvozovek; zkontrolujte odsazení", "quote text that contains \": \" or \"#\"; check the indentation"),
+        rule("yaml.tabs", .error, "odsazení tabulátorem; YAML dovoluje odsazovat jen mezerami", "indented with a tab; YAML allows only spaces for indentation",
+             fix: "nahraďte tabulátor mezerami", "replace the tab with spaces"),
+        rule("yaml.type", .error, "chybný typ hodnoty: očekáván seznam, nalezena hodnota „Centrum“", "wrong type: expected a list, found the value \"Centrum\"",
+             fix: "zapište hodnotu v očekávaném tvaru (seznam: řádky „- …“)", "write the value in the expected form (a list: lines \"- …\")"),
+        rule("yaml.unknown-field", .error, "neznámé pole „registation_number“", "unknown field \"registation_number\"",
+             fix: "myslíte „registration_number“?", "did you mean \"registration_number\"?"),
+        rule("yaml.required", .error, "chybí povinné pole „beneficiary“", "the required field \"beneficiary\" is missing",
+             fix: "doplňte řádek „beneficiary: …“", "add a line \"beneficiary: …\""),
+        rule("yaml.alias", .error, "kotvy a odkazy YAML (& a *) nejsou v obsahu dovoleny", "YAML anchors and aliases (& and *) are not allowed in content",
+             fix: "vypište hodnotu přímo", "write the value out in full"),
+        rule("yaml.depth", .error, "hodnoty jsou vnořené příliš hluboko", "values are nested too deeply",
+             fix: "zjednodušte strukturu záznamu", "simplify the record's structure"),
+        rule("slug.invalid", .error, "adresa „Liberec APK“ smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky", "the slug \"Liberec APK\" may only contain lower-case ASCII letters, digits and hyphens",
+             fix: "použijte „liberec-apk“", "use \"liberec-apk\""),
+        rule("slug.duplicate", .error, "adresa /projekty/liberec-apk/ už patří souboru content/projects/liberec.md", "the address /projekty/liberec-apk/ already belongs to content/projects/liberec.md",
+             fix: "přejmenujte soubor nebo nastavte jiné pole slug", "rename the file or set a different slug field"),
+        rule("slug.reserved", .error, "adresa /projekty/ je vyhrazena pro generované stránky", "the address /projekty/ is reserved for generated pages",
+             fix: "zvolte pro stránku jinou adresu", "choose another address for the page"),
+        rule("money.format", .error, "„4,485,600.00“ lze číst dvojím způsobem", "\"4,485,600.00\" can be read two ways",
+             fix: "zapište částku česky: 4 485 600,00 Kč", "write the amount in Czech form: 4 485 600,00 Kč"),
+        rule("share.format", .error, "podíl „85 procent“ nelze přečíst", "the share \"85 procent\" cannot be read",
+             fix: "zapište podíl jako 85 % nebo 76,74 %", "write the share as 85 % or 76,74 %"),
+        rule("date.format", .error, "datum „31. 4. 2020“ neexistuje", "the date \"31. 4. 2020\" does not exist",
+             fix: "zapište datum jako 2018-03-01 nebo 1. 3. 2018", "write the date as 2018-03-01 or 1. 3. 2018"),
+        rule("budget.sum", .error, "zdroje financování dávají dohromady 6 516 062,50 Kč (…), celková částka je 6 516 052,50 Kč; rozdíl 10,00 Kč", "the funding sources add up to 6 516 062,50 Kč (…), the total is 6 516 052,50 Kč; difference 10,00 Kč",
+             fix: "opravte celkovou částku nebo částku zdroje; opravu zveřejněného údaje zapište do corrections:", "fix the total or a source's amount; record a correction of a published figure under corrections:"),
+        rule("budget.share", .error, "uvedený podíl 80 % neodpovídá částce: 5 538 653,12 Kč z 6 516 062,50 Kč je 85,00 %", "the stated share 80 % does not match the amount: 5 538 653,12 Kč of 6 516 062,50 Kč is 85,00 %",
+             fix: "opravte podíl nebo částku", "fix the share or the amount"),
+        rule("budget.negative", .error, "částka nesmí být záporná", "an amount cannot be negative",
+             fix: "uveďte kladnou částku", "write a positive amount"),
+        rule("budget.currency", .error, "částka je v měně EUR, rozpočet je v CZK", "the amount is in EUR, the budget is in CZK",
+             fix: "uveďte všechny částky v měně rozpočtu (budget.currency)", "give every amount in the budget's currency (budget.currency)"),
+        rule("budget.no-sources", .error, "rozpočet má celkovou částku, ale žádné zdroje financování", "the budget has a total but no funding sources",
+             fix: "doplňte budget.sources", "add budget.sources"),
+        rule("budget.no-total", .error, "zdroj má částku, ale rozpočet nemá celkovou částku (budget.total)", "a source has an amount but the budget has no total (budget.total)",
+             fix: "doplňte budget.total", "add budget.total"),
+        rule("regno.format", .error, "registrační číslo „cz.03.2.60/0.0/0.0/15.026/0002789“ není zapsané přesně; správně je CZ.03.2.60/0.0/0.0/15_026/0002789", "the registration number \"cz.03.2.60/0.0/0.0/15.026/0002789\" is not written exactly; the correct form is CZ.03.2.60/0.0/0.0/15_026/0002789",
+             fix: "napište CZ.03.2.60/0.0/0.0/15_026/0002789; zveřejněný tvar může zůstat v registration_number_published", "write CZ.03.2.60/0.0/0.0/15_026/0002789; the published form may stay in registration_number_published"),
+        rule("regno.duplicate", .error, "registrační číslo CZ.03.2.60/0.0/0.0/16_052/0007824 už má projekt content/projects/liberec-apk.md", "the registration number CZ.03.2.60/0.0/0.0/16_052/0007824 is already used by content/projects/liberec-apk.md",
+             fix: "každý projekt má vlastní registrační číslo; sloučte záznamy nebo opravte číslo", "each project has its own number; merge the records or fix the number"),
+        rule("period.order", .error, "konec období (28. 2. 2017) je před jeho začátkem (1. 3. 2018)", "the period ends (28. 2. 2017) before it starts (1. 3. 2018)",
+             fix: "zkontrolujte, zda nejsou data prohozená", "check whether the dates are swapped"),
+        rule("period.duration", .error, "uvedená délka 35 měsíců nesouhlasí s daty 1. 3. 2018 – 28. 2. 2021, která dávají 36 měsíců", "the stated duration of 35 months disagrees with the dates 1. 3. 2018 – 28. 2. 2021, which give 36 months",
+             fix: "opravte duration_months nebo data", "fix duration_months or the dates"),
+        rule("contact.email", .error, "„maturova@magistrat“ není platná e-mailová adresa", "\"maturova@magistrat\" is not a valid e-mail address",
+             fix: "zapište adresu ve tvaru jmeno@domena.cz", "write the address as name@domain.cz"),
+        rule("contact.phone", .warning, "„156 linka 2“ nevypadá jako české ani mezinárodní telefonní číslo", "\"156 linka 2\" does not look like a Czech or international phone number",
+             fix: "uveďte devět číslic, případně s +420; poznámky dejte do pole note", "write nine digits, optionally with +420; put notes in the note field"),
+        rule("link.broken", .error, "odkaz na /zpravy/kromeriz/ nevede na žádnou stránku ani soubor portálu", "the link to /zpravy/kromeriz/ leads to no page or file of the portal",
+             fix: "opravte adresu odkazu (nabídne se nejbližší existující)", "fix the link (the nearest existing address is suggested)"),
+        rule("link.anchor", .error, "stránka /projekty/liberec-apk/ nemá kotvu #cile", "the page /projekty/liberec-apk/ has no anchor #cile",
+             fix: "použijte id nadpisu, např. #cile-projektu", "use a heading's id, e.g. #cile-projektu"),
+        rule("link.project", .error, "projekt „liberec“ v portálu není", "there is no project \"liberec\" in the portal",
+             fix: "uveďte adresu (slug) existujícího projektu", "give the slug of an existing project"),
+        rule("table.unknown", .error, "tabulka „harmonogram“ není v poli tables", "the table \"harmonogram\" is not in the tables field",
+             fix: "doplňte tabulku do tables nebo opravte id v bloku ```table", "add the table to tables or fix the id in the ```table block"),
+        rule("table.shape", .error, "řádek má 3 buněk, tabulka má 4 sloupců", "the row has 3 cells, the table has 4 columns",
+             fix: "doplňte chybějící buňky (prázdná buňka je \"\")", "add the missing cells (an empty cell is \"\")"),
+        rule("table.duplicate", .error, "tabulka s id „harmonogram“ je uvedena dvakrát", "the table id \"harmonogram\" is used twice",
+             fix: "dejte každé tabulce jiné id", "give each table its own id"),
+        rule("correction.incomplete", .warning, "oprava musí uvést, co bylo zveřejněno (published) a co je správně (correct)", "a correction must state what was published (published) and what is correct (correct)",
+             fix: "doplňte published a correct", "add published and correct"),
+        rule("eu.goals", .warning, "projekt financovaný z EU musí uvádět své cíle", "an EU-funded project must state its aims",
+             fix: "doplňte pole goals nebo oddíl „## Cíle projektu“", "add the goals field or a \"## Cíle projektu\" section"),
+        rule("eu.results", .warning, "projekt skončil; měl by uvádět dosažené výsledky", "the project has ended; it should state its results",
+             fix: "doplňte pole results nebo oddíl „## Výsledky“", "add the results field or a \"## Výsledky\" section"),
+        rule("eu.share", .warning, "podíl EU 90,00 % je vyšší, než pravidla období 2014–2020 dovolují (85 %; nařízení (EU) č. 1303/2013, čl. 120 odst. 3)", "the EU share of 90,00 % is higher than the 2014–2020 rules allow (85 %; Regulation (EU) No 1303/2013, Art. 120(3))",
+             fix: "zkontrolujte druh (kind) zdrojů a jejich částky", "check the sources' kind and amounts"),
+        rule("static.conflict", .error, "soubor by přepsal vygenerovanou stránku /index.html", "the file would overwrite the generated page /index.html",
+             fix: "přejmenujte soubor ve static/", "rename the file in static/"),
+        rule("static.symlink", .warning, "symbolický odkaz se nekopíruje", "symbolic links are not copied",
+             fix: "nahraďte odkaz skutečným souborem", "replace the link with the real file"),
+        rule("template.syntax", .error, "chyba v šabloně: sectionCloseNameIncorrect", "template error: sectionCloseNameIncorrect",
+             fix: "opravte značky Mustache v šabloně", "fix the Mustache tags in the template"),
+        rule("template.missing", .error, "šablona „project“ neexistuje", "the template \"project\" does not exist",
+             fix: "obnovte šablonu nebo smažte svou neúplnou náhradu", "restore the template or delete your incomplete override"),
+        rule("theme.missing", .error, "vestavěná šablona chybí v instalaci publicita", "the built-in theme is missing from the publicita installation",
+             fix: "přeinstalujte publicita", "reinstall publicita"),
+        rule("theme.strings", .error, "překladovou tabulku nelze načíst", "the translation table cannot be loaded",
+             fix: "zkontrolujte soubor strings/<jazyk>.yaml", "check the strings/<language>.yaml file"),
+        rule("output.location", .error, "výstupní složka nesmí být složkou portálu ani ležet ve zdrojích", "the output folder may not be the portal folder or lie inside its sources",
+             fix: "zvolte jinou výstupní složku (výchozí je site/)", "choose another output folder (the default is site/)"),
+        rule("output.write", .error, "složka site obsahuje soubory, které nevytvořil publicita; nebude nahrazena", "the folder site holds files publicita did not make; it is not replaced",
+             fix: "zvolte jinou výstupní složku nebo ji vyprázdněte", "choose another output folder or empty it"),
+    ]
+
+    /// The rule list as a Markdown table in `language`.
+    public static func markdown(_ language: Language) -> String {
+        var lines = language == .cs
+            ? ["| pravidlo | závažnost | příklad hlášení | oprava |", "|---|---|---|---|"]
+            : ["| rule | severity | example message | fix |", "|---|---|---|---|"]
+        for rule in all {
+            let cell = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }
+            lines.append("| `\(rule.id)` | \(rule.severity.rawValue) | \(cell(rule.example.text(in: language))) | \(cell(rule.fix.text(in: language))) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
