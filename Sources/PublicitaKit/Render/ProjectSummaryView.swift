@@ -6,7 +6,8 @@ struct ProjectSummaryView {
         var item: [String: Any] = [
             "title": project.title,
             "href": Route.project(project.source.slug.value),
-            "period_text": context.periodText(project.period) ?? context.strings["not_published"],
+            // Lists show dates only; the reason a period is missing belongs on the project's page.
+            "period_text": project.period?.start == nil ? context.strings["not_published"] : context.periodText(project.period) ?? "",
             "programme": project.programme ?? "",
             "city": project.city ?? "",
         ]
