@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import PublicitaKit
+
+/// A portal's own templates replace the built-in ones by name; `static/` is copied byte for byte;
+/// the UI language comes from the translation table.
+@Suite("Theme overrides and static files")
+struct ThemeAndStaticTests {
+    private static let portalYAML = """
+        title: Testovací portál
+        base_url: https://test.example.cz/
+        publisher:
+          name: Město Test
+        accessibility:
+          contact_email: pristupnost@test.example.cz
+          statement_date: 2026-11-01
+        """
+
+    private static let project = """
+        ---
+        title: Testovací projekt
+        registration_number: CZ.03.2.60/0.0/0.0/16_052/0007824
+        beneficiary: Město Test
+        city: Test
+        period:
+          start: 2025-01-01
+          end: 2030-12-31
+        goals: [Zlepšit bezpečí]
+        ---
+        ## Popis
+        Text projektu.
+        """
+
+    private func makePortal(_ extra: [String: Data] = [:], language: String = "cs") throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("publicita-theme-\(UUID().uuidString)")
+        var files: [String: Data] = [
+            "portal.yaml": Data((Self.portalYAML + "\nlanguage: \(language)\n").utf8),
+            "content/projects/test.md": Data(Self.project.utf8),
+        ]
+        files.merge(extra) { $1 }
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    private func build(_ root: URL) throws -> URL {
+        let output = root.appendingPathComponent("site")
+        let outcome = Builder.run(.init(portalRoot: root, output: output, today: Day(year: 2026, month: 11, day: 22)!))
+        #expect(!outcome.failed, "\(outcome.diagnostics)")
+        return output
+    }
+
+    private func read(_ output: URL, _ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func builtInTemplateIsUsedWithoutOverride() throws {
+        let root = try makePortal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let html = try read(try build(root), "projekty/test/index.html")
+        #expect(html.contains("<h1>Testovací projekt</h1>"))
+        #expect(!html.contains("PŘEPSÁNO"))
+    }
+
+    @Test func portalTemplateOverridesBuiltInOneByName() throws {
+        let override = "<h1 class=\"custom\">PŘEPSÁNO: {{title}}</h1>"
+        let root = try makePortal(["templates/project.mustache": Data(override.utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = try build(root)
+        let project = try read(output, "projekty/test/index.html")
+        #expect(project.contains("<h1 class=\"custom\">PŘEPSÁNO: Testovací projekt</h1>"))
+        // The layout still wraps it, and other pages keep the built-in templates.
+        #expect(project.contains("<main id=\"obsah\""))
+        #expect(!(try read(output, "index.html")).contains("PŘEPSÁNO"))
+    }
+
+    @Test func brokenOverrideIsReportedWithFileAndLine() throws {
+        let root = try makePortal(["templates/page.mustache": Data("<p>\n{{#open}}\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = Builder.run(.init(portalRoot: root, output: root.appendingPathComponent("site")))
+        let problem = try #require(outcome.diagnostics.first { $0.rule == "template.syntax" })
+        #expect(problem.location.file == "templates/page.mustache")
+        #expect(problem.location.line != nil)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    @Test func staticFilesAreCopiedVerbatim() throws {
+        let bytes = Data((0..<256).map { UInt8($0) })
+        let root = try makePortal(["static/dokumenty/zprava.pdf": bytes, "static/logo.svg": Data("<svg/>".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = try build(root)
+        #expect(try Data(contentsOf: output.appendingPathComponent("dokumenty/zprava.pdf")) == bytes)
+        #expect(try Data(contentsOf: output.appendingPathComponent("logo.svg")) == Data("<svg/>".utf8))
+    }
+
+    @Test func staticFileMayNotReplaceAGeneratedPage() throws {
+        let root = try makePortal(["static/index.html": Data("<p>ruční</p>".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = Builder.run(.init(portalRoot: root, output: root.appendingPathComponent("site")))
+        #expect(outcome.diagnostics.contains { $0.rule == "static.conflict" && $0.location.file == "static/index.html" })
+    }
+
+    @Test func englishPortalUsesTheEnglishTable() throws {
+        let root = try makePortal(language: "en")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = try build(root)
+        let html = try read(output, "projekty/test/index.html")
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("Registration number"))
+        #expect(html.contains("Co-funded by the European Union"))
+        #expect(!html.contains("Registrační číslo"))
+    }
+
+    @Test func translationTablesHaveTheSameKeys() throws {
+        let folder = try #require(Theme.builtInFolder).appendingPathComponent("strings")
+        let cs = try Strings.load(.cs, from: folder)
+        for language in Language.allCases {
+            let table = try Strings.load(language, from: folder)
+            #expect(Set(table.table.keys) == Set(cs.table.keys), "\(language) differs from cs")
+        }
+    }
+}
