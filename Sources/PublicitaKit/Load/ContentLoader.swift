@@ -18,14 +18,20 @@ public enum ContentLoader {
         for kind in Kind.allCases {
             for file in markdownFiles(in: root.appendingPathComponent("content/\(kind.rawValue)")) {
                 let relative = "content/\(kind.rawValue)/\(file.lastPathComponent)"
-                guard let (reader, source, context) = open(file, relative: relative, diagnostics: &diagnostics) else { continue }
-                switch kind {
-                case .projects: if let p = Project.read(from: reader, source: source) { projects.append(p) }
-                case .reports: if let r = Report.read(from: reader, source: source) { reports.append(r) }
-                case .pages: if let p = Page.read(from: reader, source: source) { pages.append(p) }
-                case .news: if let n = NewsItem.read(from: reader, source: source) { news.append(n) }
+                let text: String
+                switch SourceText.read(file, relativePath: relative) {
+                case .failure(let d): diagnostics.report(d); continue
+                case .success(let t): text = t
                 }
-                diagnostics.report(contentsOf: context.diagnostics.diagnostics)
+                let (record, found) = parseRecord(text, kind: kind, relativePath: relative)
+                diagnostics.report(contentsOf: found)
+                switch record {
+                case .project(let p): projects.append(p)
+                case .report(let r): reports.append(r)
+                case .page(let p): pages.append(p)
+                case .news(let n): news.append(n)
+                case nil: break
+                }
             }
         }
         guard let config else { return (nil, diagnostics.diagnostics) }
@@ -65,14 +71,31 @@ public enum ContentLoader {
         }
     }
 
-    /// Opens a content file: reads, splits and parses its front matter.
-    private static func open(_ url: URL, relative: String, diagnostics: inout DiagnosticCollector)
-        -> (FieldReader, RecordSource, RecordContext)? {
-        let text: String
-        switch SourceText.read(url, relativePath: relative) {
-        case .failure(let d): diagnostics.report(d); return nil
-        case .success(let t): text = t
+    /// A record of any kind.
+    enum Record {
+        case project(Project), report(Report), page(Page), news(NewsItem)
+    }
+
+    /// Parses the text of one content file (no file access, so it can be fuzzed in memory).
+    static func parseRecord(_ text: String, kind: Kind, relativePath relative: String) -> (Record?, [Diagnostic]) {
+        var diagnostics = DiagnosticCollector()
+        guard let (reader, source, context) = open(text, relative: relative, diagnostics: &diagnostics) else {
+            return (nil, diagnostics.diagnostics)
         }
+        let record: Record?
+        switch kind {
+        case .projects: record = Project.read(from: reader, source: source).map(Record.project)
+        case .reports: record = Report.read(from: reader, source: source).map(Record.report)
+        case .pages: record = Page.read(from: reader, source: source).map(Record.page)
+        case .news: record = NewsItem.read(from: reader, source: source).map(Record.news)
+        }
+        diagnostics.report(contentsOf: context.diagnostics.diagnostics)
+        return (record, diagnostics.diagnostics)
+    }
+
+    /// Splits a content file and parses its front matter.
+    private static func open(_ text: String, relative: String, diagnostics: inout DiagnosticCollector)
+        -> (FieldReader, RecordSource, RecordContext)? {
         let parts: FrontMatter
         do {
             parts = try FrontMatter.split(text)
@@ -98,7 +121,7 @@ public enum ContentLoader {
             diagnostics.report(contentsOf: context.diagnostics.diagnostics)
             return nil
         }
-        let fileSlug = String(url.deletingPathExtension().lastPathComponent)
+        let fileSlug = String((relative as NSString).lastPathComponent.dropLast(".md".count))
         var slug = Located(fileSlug, at: SourceLocation(file: relative))
         if let explicit = reader.locatedString("slug") { slug = explicit }
         if !Slug.isValid(slug.value) {

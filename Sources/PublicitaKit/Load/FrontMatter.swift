@@ -66,7 +66,7 @@ public struct FrontMatter: Sendable, Hashable {
                 var bodyLines: [Substring] = []
                 while let rest = lines.next() { bodyLines.append(stripCR(rest)) }
                 return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n") + "\n",
+                    yaml: yamlLines.isEmpty ? "" : yamlLines.joined(separator: "\n") + "\n",
                     yamlFirstLine: 2,
                     body: bodyLines.joined(separator: "\n"),
                     bodyFirstLine: lineNumber + 1)
