@@ -77,7 +77,7 @@ struct AsPublishedTests {
 
     /// A failing build leaves the previous site exactly as it was, and no staging folder.
     @Test func failedBuildLeavesPreviousSiteUntouched() throws {
-        try withTemporaryDirectory { tmp in
+        try withTemporaryDirectory { (tmp: URL) throws in
             let output = tmp.appendingPathComponent("site", isDirectory: true)
             let first = runBuilder(portal: TestPaths.repositoryRoot, output: output)
             try #require(!first.failed, "the example portal must build: \(first.summary)")
@@ -101,7 +101,7 @@ struct AsPublishedTests {
 
     /// The same for an output folder publicita made by hand (marker file and some files).
     @Test func failedBuildLeavesMarkedFolderUntouched() throws {
-        try withTemporaryDirectory { tmp in
+        try withTemporaryDirectory { (tmp: URL) throws in
             let output = tmp.appendingPathComponent("site", isDirectory: true)
             let fm = FileManager.default
             try fm.createDirectory(at: output.appendingPathComponent("projekty/stary"), withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ import Testing
 struct EndToEndTests {
     /// Builds the example portal into a fresh temporary folder and hands `body` the output folder.
     private func withExampleSite(_ body: (URL) throws -> Void) throws {
-        try withTemporaryDirectory { tmp in
+        try withTemporaryDirectory { (tmp: URL) throws in
             let output = tmp.appendingPathComponent("site", isDirectory: true)
             let outcome = Builder.run(.init(portalRoot: TestPaths.repositoryRoot, output: output, today: testToday))
             #expect(!outcome.failed, "the example portal must build:\n\(outcome.summary)")
@@ -33,14 +33,14 @@ struct EndToEndTests {
     }
 
     @Test func buildsWithoutErrors() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerFile).path))
         }
     }
 
     @Test func liberecProjectPage() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "projekty/liberec-apk/index.html")
             #expect(html.contains("CZ.03.2.60/0.0/0.0/16_052/0007824"))
             // Each funding source and the corrected total, in Czech form with no-break spaces.
@@ -73,7 +73,7 @@ struct EndToEndTests {
     }
 
     @Test func liberecCorrectionShowsPublishedFigureAndReason() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "projekty/liberec-apk/index.html")
             let start = try #require(html.range(of: "class=\"corrections\""), "no corrections section")
             let end = try #require(html[start.upperBound...].range(of: "</section>"))
@@ -92,7 +92,7 @@ struct EndToEndTests {
     /// the same Czech form, with no-break spaces, so that it never breaks across lines.
     /// (The record writes `published: 6 516 052,50 Kč` with ordinary spaces.)
     @Test func correctionAmountsUseNoBreakSpaces() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "projekty/liberec-apk/index.html")
             let start = try #require(html.range(of: "class=\"corrections\""), "no corrections section")
             let end = try #require(html[start.upperBound...].range(of: "</section>"))
@@ -105,7 +105,7 @@ struct EndToEndTests {
     }
 
     @Test func homePageLinksEveryProjectAndShowsTotals() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "index.html")
             let slugs = try exampleSlugs("projects")
             #expect(slugs.count == 4, "the example portal has four projects: \(slugs)")
@@ -120,7 +120,7 @@ struct EndToEndTests {
     }
 
     @Test func ostravaShowsStandardAndPublishedRegistrationNumber() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "projekty/ostrava-apk/index.html")
             let factsStart = try #require(html.range(of: "<dl class=\"facts\">"))
             let factsEnd = try #require(html[factsStart.upperBound...].range(of: "</dl>"))
@@ -133,7 +133,7 @@ struct EndToEndTests {
     }
 
     @Test func litvinovReportHasAccessibleTablesAndAbbreviations() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "zpravy/litvinov-zaverecna-zprava/index.html")
             let tables = html.components(separatedBy: "<table").dropFirst()
             #expect(tables.count >= 5, "only \(tables.count) tables")
@@ -149,7 +149,7 @@ struct EndToEndTests {
     }
 
     @Test func everyCityHasAPage() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             for slug in ["liberec", "kromeriz", "jesenik", "ostrava", "litvinov"] {
                 let file = output.appendingPathComponent("mesta/\(slug)/index.html")
                 #expect(FileManager.default.fileExists(atPath: file.path), "missing city page \(slug)")
@@ -161,7 +161,7 @@ struct EndToEndTests {
     }
 
     @Test func accessibilityStatementIsLinkedFromEveryPage() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let statement = try readOutputFile(output, "prohlaseni-o-pristupnosti/index.html")
             #expect(statement.contains("pristupnost@projekty-prevence.example.cz"))
             let pages = htmlPages(in: output)
@@ -174,7 +174,7 @@ struct EndToEndTests {
     }
 
     @Test func notFoundPageExists() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let html = try readOutputFile(output, "404.html")
             #expect(html.contains("<html"))
             #expect(html.contains("href=\"/\""))
@@ -182,7 +182,7 @@ struct EndToEndTests {
     }
 
     @Test func pagesLoadNothingFromOtherHostsAndRunNoScript() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             for page in htmlPages(in: output) {
                 let html = try readOutputFile(output, page)
                 #expect(!html.lowercased().contains("<script"), "\(page) has a script")
@@ -215,7 +215,7 @@ struct EndToEndTests {
     /// A real link check: every internal `href="/…"` and `src="/…"` of every page
     /// resolves to a file of the output, and every `#fragment` to an id on the target page.
     @Test func everyInternalLinkResolves() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             let files = Set(relativeFiles(in: output))
             var checked = 0
             for page in htmlPages(in: output) {
@@ -251,7 +251,7 @@ struct EndToEndTests {
 
     /// Ids must be unique on a page (skip links, aria-labelledby and anchors depend on it).
     @Test func idsAreUniqueOnEveryPage() throws {
-        try withExampleSite { output in
+        try withExampleSite { (output: URL) throws in
             for page in htmlPages(in: output) {
                 let html = try readOutputFile(output, page)
                 let ids = captures(of: #"\sid="([^"]*)""#, in: html)

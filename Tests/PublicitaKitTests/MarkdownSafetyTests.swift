@@ -70,6 +70,8 @@ struct MarkdownSafetyTests {
         project = try edited(project, replacing: "  - name: Jana Nováková", with: "  - name: '<script>x</script>'")
         project = try edited(project, replacing: "summary: Projekt pro testy.",
                              with: "summary: '<img src=x onerror=alert(1)>'")
+        // A funding source's name goes into the table and the SVG chart, built in Swift.
+        project = try edited(project, replacing: "    - name: Evropský sociální fond", with: "    - name: '<script>y</script> \"ESF\"'")
         let portal = try TestPortal(files: [
             "portal.yaml": TestPortal.minimalPortalYAML,
             "content/projects/uniky.md": project,
@@ -83,6 +85,9 @@ struct MarkdownSafetyTests {
         #expect(!html.contains("<script>x"))
         #expect(html.contains("&lt;script&gt;x"))
         #expect(!html.lowercased().contains("<img src=x"))
+        #expect(!html.contains("<script>y"), "a source name is not escaped (table or chart)")
+        #expect(html.contains("&lt;script&gt;y&lt;/script&gt;"))
+        #expect(!html.lowercased().contains("<script"))
         // The title is escaped in <title> and the description meta tag too.
         let head = html.components(separatedBy: "</head>").first ?? ""
         #expect(!head.contains("<b>"))
@@ -91,6 +96,44 @@ struct MarkdownSafetyTests {
         let home = try portal.page("index.html")
         #expect(!home.contains("<b>Tučně</b>"))
         #expect(home.contains("&lt;b&gt;Tučně&lt;/b&gt;"))
+    }
+
+    static let scriptURLs = ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "vbscript:msgbox(1)",
+                             "data:text/html,<script>alert(1)</script>"]
+
+    /// The generated HTML files that carry a script URL; empty when the build refused the input.
+    private func pagesCarryingScript(_ portal: TestPortal) throws -> [String] {
+        let outcome = portal.build()
+        if outcome.failed {
+            // Refusing the record is as good as dropping the link, as long as nothing is written.
+            #expect(relativeFiles(in: portal.output).isEmpty)
+            return []
+        }
+        return try relativeFiles(in: portal.output).filter { $0.hasSuffix(".html") }.filter { file in
+            let html = try portal.page(file).lowercased()
+            return html.contains("javascript:") || html.contains("vbscript:") || html.contains("href=\"data:")
+                || html.contains("<script")
+        }
+    }
+
+    /// A document link written in front matter is a link like one in a body:
+    /// a script URL must never reach a page (dropped, or the record refused).
+    @Test(arguments: scriptURLs)
+    func documentHrefCannotCarryScript(_ href: String) throws {
+        let project = try edited(TestPortal.minimalProject, replacing: "goals:\n",
+                                 with: "documents:\n  - title: Dokument\n    href: '\(href)'\ngoals:\n")
+        let portal = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML, "content/projects/dokumenty.md": project])
+        let carrying = try pagesCarryingScript(portal)
+        #expect(carrying.isEmpty, "\(href.debugDescription) reaches \(carrying)")
+    }
+
+    /// The same for the publisher's address in portal.yaml (shown in every page's footer).
+    @Test(arguments: scriptURLs)
+    func publisherURLCannotCarryScript(_ href: String) throws {
+        let portalYAML = try edited(TestPortal.minimalPortalYAML, replacing: "url: https://www.test.example.cz/", with: "url: '\(href)'")
+        let portal = try TestPortal(files: ["portal.yaml": portalYAML, "content/projects/p.md": TestPortal.minimalProject])
+        let carrying = try pagesCarryingScript(portal)
+        #expect(carrying.isEmpty, "\(href.debugDescription) reaches \(carrying)")
     }
 
     @Test func headingsGetIdsAndStartAtH2() {
@@ -152,6 +195,7 @@ struct MarkdownSafetyTests {
                                          rows:
                                            - [Proškolení asistenti, "4"]
                                            - [Besedy ve školách, "12"]
+                                           - ["<script>z</script>", "<b>1</b>"]
                                      goals:
 
                                      """)
@@ -169,6 +213,8 @@ struct MarkdownSafetyTests {
         #expect(html.contains("<th scope=\"col\">Výstup</th>"))
         #expect(html.contains("<th scope=\"col\">Počet</th>"))
         #expect(html.contains("<th scope=\"row\">Proškolení asistenti</th>"))
+        #expect(!html.contains("<script>z") && !html.contains("<b>1</b>"), "a table cell is not escaped")
+        #expect(html.contains("&lt;script&gt;z&lt;/script&gt;"))
         // The fence itself is gone, and the table sits where the fence was.
         #expect(!html.contains("table foo"))
         #expect(!html.contains("language-table"))
