@@ -47,10 +47,10 @@ public enum Builder {
             Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, language: language)
         }
 
-        let site = Site(portal: portal)
-        diagnostics += Validator.validate(site, today: options.today)
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
         diagnostics += themeDiagnostics
+        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [])
+        diagnostics += Validator.validate(site, today: options.today)
         if let output = options.output { diagnostics += outputPlacement(output.standardizedFileURL, root: root) }
         guard let theme, !diagnostics.containsErrors, let output = options.output else { return finish() }
 

@@ -89,6 +89,8 @@ public enum RuleCatalog {
              fix: "opravte adresu odkazu (nabídne se nejbližší existující)", "fix the link (the nearest existing address is suggested)"),
         rule("link.anchor", .error, "stránka /projekty/liberec-apk/ nemá kotvu #cile", "the page /projekty/liberec-apk/ has no anchor #cile",
              fix: "použijte id nadpisu, např. #cile-projektu", "use a heading's id, e.g. #cile-projektu"),
+        rule("link.unsafe", .error, "odkaz „javascript:alert(1)“ má nepovolené schéma", "the link \"javascript:alert(1)\" has a scheme that is not allowed",
+             fix: "použijte cestu portálu nebo adresu https://, mailto: či tel:", "use a path of the portal or an https://, mailto: or tel: address"),
         rule("link.project", .error, "projekt „liberec“ v portálu není", "there is no project \"liberec\" in the portal",
              fix: "uveďte adresu (slug) existujícího projektu", "give the slug of an existing project"),
         rule("table.unknown", .error, "tabulka „harmonogram“ není v poli tables", "the table \"harmonogram\" is not in the tables field",

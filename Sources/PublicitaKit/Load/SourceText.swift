@@ -20,7 +20,18 @@ enum SourceText {
             return .failure(.error("file.read", at: location,
                                    LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
         }
-        if let text = String(validatingUTF8Data: data) { return .success(text) }
+        if let text = String(validatingUTF8Data: data) {
+            // NUL and other C0 control characters (but tab, line feed, carriage return)
+            // are valid UTF-8 yet never part of a text a person wrote: binary data.
+            if let line = firstControlCharacterLine(text) {
+                return .failure(.error(
+                    "file.encoding", at: SourceLocation(file: relativePath, line: line),
+                    LocalizedText(cs: "soubor obsahuje řídicí znaky (např. NUL); nejde o prostý text", en: "the file holds control characters (such as NUL); it is not plain text"),
+                    expected: "UTF-8 text", found: "binary",
+                    suggestion: LocalizedText(cs: "uložte soubor jako prostý text UTF-8", en: "save the file as plain UTF-8 text")))
+            }
+            return .success(text)
+        }
         let (line, guess) = firstInvalidLine(data)
         return .failure(.error(
             "file.encoding", at: SourceLocation(file: relativePath, line: line),
@@ -29,6 +40,17 @@ enum SourceText {
             expected: "UTF-8", found: guess,
             suggestion: LocalizedText(cs: "uložte soubor v kódování UTF-8 (v Poznámkovém bloku: Uložit jako → Kódování UTF-8)",
                                       en: "save the file as UTF-8 (Notepad: Save as → Encoding UTF-8)")))
+    }
+
+    /// The line of the first C0 control character other than tab, LF and CR.
+    private static func firstControlCharacterLine(_ text: String) -> Int? {
+        var line = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; continue }
+            if scalar.value < 0x20 && scalar != "\t" && scalar != "\r" { return line }
+            if scalar.value == 0x7F { return line }
+        }
+        return nil
     }
 
     /// The line of the first byte that is not valid UTF-8, and the encoding the bytes most likely are.

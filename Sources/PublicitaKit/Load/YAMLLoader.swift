@@ -29,13 +29,14 @@ enum YAMLLoader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+            return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
             return .failure(.error(
                 "yaml.syntax", at: SourceLocation(file: file, line: firstLine),
                 LocalizedText(cs: "hlavičku YAML nelze přečíst: \(error)", en: "the YAML front matter cannot be read: \(error)")))
         }
-        if let node, let problem = structuralProblem(in: node, file: file, firstLine: firstLine, depth: 0) {
+        var start = Position(nil)
+        if let node, let problem = structuralProblem(in: node, file: file, firstLine: firstLine, depth: 0, after: &start) {
             return .failure(problem)
         }
         return .success(node)
@@ -88,15 +89,29 @@ enum YAMLLoader {
         return nil
     }
 
-    private static func structuralProblem(in node: Node, file: String, firstLine: Int, depth: Int) -> Diagnostic? {
-        let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + firstLine - 1, column: node.mark?.column)
-        if node.anchor != nil {
+    /// A position in the YAML text, for ordering nodes.
+    private struct Position: Comparable {
+        var line: Int, column: Int
+        init(_ mark: Mark?) { line = mark?.line ?? 0; column = mark?.column ?? 0 }
+        static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    }
+
+    /// Walks the tree in document order. Yams resolves an alias to the anchored node
+    /// itself (and keeps no anchor once composing is done), so an alias shows up as
+    /// a node whose position lies before the place it is used: a value before its
+    /// key, or a list item before its predecessor. The walk stops at the first one,
+    /// so an alias "bomb" is refused without being expanded.
+    private static func structuralProblem(in node: Node, file: String, firstLine: Int, depth: Int, after previous: inout Position) -> Diagnostic? {
+        let position = Position(node.mark)
+        let location = SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column)
+        if node.mark != nil && position < previous {
             return .error(
-                "yaml.alias", at: location,
+                "yaml.alias", at: SourceLocation(file: file, line: previous.line + firstLine - 1),
                 LocalizedText(cs: "kotvy a odkazy YAML (& a *) nejsou v obsahu dovoleny",
                               en: "YAML anchors and aliases (& and *) are not allowed in content"),
                 suggestion: LocalizedText(cs: "vypište hodnotu přímo", en: "write the value out in full"))
         }
+        if node.mark != nil { previous = position }
         if depth > maximumDepth {
             return .error(
                 "yaml.depth", at: location,
@@ -108,15 +123,18 @@ enum YAMLLoader {
             return nil
         case .mapping(let mapping):
             for (key, value) in mapping {
-                if let problem = structuralProblem(in: key, file: file, firstLine: firstLine, depth: depth + 1)
-                    ?? structuralProblem(in: value, file: file, firstLine: firstLine, depth: depth + 1) {
+                if let problem = structuralProblem(in: key, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
+                    return problem
+                }
+                // A value is at or after its key; an empty value may share the key's end.
+                if let problem = structuralProblem(in: value, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
                     return problem
                 }
             }
             return nil
         case .sequence(let sequence):
             for item in sequence {
-                if let problem = structuralProblem(in: item, file: file, firstLine: firstLine, depth: depth + 1) {
+                if let problem = structuralProblem(in: item, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
                     return problem
                 }
             }
@@ -124,23 +142,56 @@ enum YAMLLoader {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
-        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
-            var text = problem
-            if let context { text += " (\(context.text))" }
-            return .error(
-                "yaml.syntax",
-                at: SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column),
-                LocalizedText(cs: "chyba syntaxe YAML: \(text)", en: "YAML syntax error: \(text)"),
-                suggestion: LocalizedText(
-                    cs: "zkontrolujte odsazení a dvojtečky; text obsahující „: “ nebo „#“ dejte do uvozovek",
-                    en: "check the indentation and colons; quote text that contains \": \" or \"#\""))
+    /// The line where one of `keys` is written a second time at the mapping's indentation
+    /// (Yams only marks the mapping; the clerk needs the line to delete).
+    private static func secondOccurrence(of keys: [String], in yaml: String, from mark: Mark) -> Int? {
+        let indentation = String(repeating: " ", count: max(0, mark.column - 1))
+        var seen: Set<String> = []
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= mark.line {
+            guard line.hasPrefix(indentation) else { continue }
+            let rest = line.dropFirst(indentation.count)
+            for key in keys where rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                if !seen.insert(key).inserted { return offset + 1 }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, yaml: String, file: String, firstLine: Int) -> Diagnostic {
+        let suggestion = LocalizedText(
+            cs: "zkontrolujte odsazení a dvojtečky; text obsahující „: “ nebo „#“ dejte do uvozovek",
+            en: "check the indentation and colons; quote text that contains \": \" or \"#\"")
+        func located(_ text: String, _ mark: Mark, suggestion: LocalizedText = suggestion) -> Diagnostic {
+            .error("yaml.syntax",
+                   at: SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column),
+                   LocalizedText(cs: "chyba syntaxe YAML: \(text)", en: "YAML syntax error: \(text)"),
+                   suggestion: suggestion)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            return located(problem, context, mark)
+            // For an unclosed quote or bracket, libyaml's context mark is where the broken
+            // construct starts and its problem mark where it gave up, often far below.
+            // For a block mapping the context is the mapping's start: the problem mark is better.
+            if let context, context.mark.line <= mark.line,
+               context.text.contains("quoted scalar") || context.text.contains("flow") {
+                return located("\(problem) (\(context.text))", context.mark)
+            }
+            return located(problem, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().joined(separator: ", ")
+            let line = secondOccurrence(of: duplicates, in: yaml, from: context.mark) ?? context.mark.line
+            return .error(
+                "yaml.syntax", at: SourceLocation(file: file, line: line + firstLine - 1, column: context.mark.column),
+                LocalizedText(cs: "pole \(keys) je v záznamu uvedeno vícekrát", en: "the field \(keys) appears more than once"),
+                suggestion: LocalizedText(cs: "ponechte jen jeden řádek \(keys):", en: "keep only one \(keys): line"))
+        case .reader(let problem, let offset, _, let yaml):
+            let line = offset.map { yaml.utf8.prefix($0).filter { $0 == 0x0A }.count + 1 } ?? 1
+            return .error(
+                "yaml.syntax", at: SourceLocation(file: file, line: line + firstLine - 1),
+                LocalizedText(cs: "hlavička obsahuje nepovolený znak: \(problem)", en: "the front matter holds a character YAML does not allow: \(problem)"),
+                suggestion: LocalizedText(cs: "odstraňte řídicí znaky (např. NUL) z textu", en: "remove control characters (such as NUL) from the text"))
         default:
             return .error(
                 "yaml.syntax", at: SourceLocation(file: file, line: firstLine),

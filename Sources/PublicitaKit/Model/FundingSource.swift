@@ -10,6 +10,8 @@ public struct FundingSource: Sendable, Hashable {
     public var share: Located<Share>?
     /// Where the source's entry starts.
     public var location: SourceLocation
+    /// Whether an amount was written at all (it may have failed to parse).
+    public var amountWritten: Bool
 
     /// What kind of money a source is.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -44,6 +46,6 @@ public struct FundingSource: Sendable, Hashable {
         }
         guard let name else { return nil }
         return FundingSource(name: name, kind: kind, amount: reader.money("amount"),
-                             share: reader.share("share"), location: reader.location)
+                             share: reader.share("share"), location: reader.location, amountWritten: reader.has("amount"))
     }
 }

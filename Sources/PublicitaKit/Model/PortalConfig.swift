@@ -79,7 +79,12 @@ public struct PortalConfig: Sendable, Hashable {
         var publisher = Publisher(name: "", url: nil)
         if let pub = reader.mappingReader("publisher", required: true) {
             pub.rejectUnknownKeys(["name", "url"])
-            publisher = Publisher(name: pub.string("name", required: true) ?? "", url: pub.string("url"))
+            var url = pub.locatedString("url")
+            if let link = url, !LinkScheme.isAllowed(link.value) || LinkScheme.scheme(of: link.value) == nil {
+                pub.context.report(LinkScheme.unsafeLink(link.value, at: link.location, field: "publisher.url"))
+                url = nil
+            }
+            publisher = Publisher(name: pub.string("name", required: true) ?? "", url: url?.value)
         }
         var accessibility = Accessibility(status: .partial, nonAccessible: [])
         if let a11y = reader.mappingReader("accessibility", required: true) {
@@ -109,6 +114,13 @@ public struct PortalConfig: Sendable, Hashable {
                 })
         }
         var baseURL = reader.string("base_url")
+        if let url = baseURL, !["http", "https"].contains(LinkScheme.scheme(of: url) ?? "") {
+            reader.context.report(.error(
+                "link.unsafe", at: reader.location(of: "base_url"), field: "base_url",
+                LocalizedText(cs: "base_url musí být adresa začínající https:// nebo http://", en: "base_url must be an address starting with https:// or http://"),
+                expected: "https://projekty.example.cz/", found: url))
+            baseURL = nil
+        }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         return PortalConfig(
             title: reader.string("title", required: true) ?? "",

@@ -54,9 +54,10 @@ public final class MarkdownDocument {
         }
     }
 
-    /// The ids the headings get, in order (for anchor checks).
-    public var headingIDs: [String] {
-        var ids = HeadingIDs()
+    /// The ids the headings get, in order (for anchor checks); `reserved` ids
+    /// (those the page's template uses) are never given to a heading.
+    public func headingIDs(reserved: Set<String> = []) -> [String] {
+        var ids = HeadingIDs(reserved: reserved)
         return children(of: root).compactMap { node in
             cmark_node_get_type(node) == CMARK_NODE_HEADING ? ids.next(for: Self.plainText(of: node)) : nil
         }
@@ -73,11 +74,11 @@ public final class MarkdownDocument {
 
     /// Renders the body as HTML. Headings get ids and start at level `topLevel`
     /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`.
-    public func html(topLevel: Int = 2, table: (String) -> String? = { _ in nil }) -> String {
+    public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], table: (String) -> String? = { _ in nil }) -> String {
         let blocks = children(of: root)
         let levels = blocks.filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }.map { Int(cmark_node_get_heading_level($0)) }
         let shift = max(0, topLevel - (levels.min() ?? topLevel))
-        var ids = HeadingIDs()
+        var ids = HeadingIDs(reserved: reservedIDs)
         var output = ""
         for node in blocks {
             if let id = Self.tableID(of: node) {
@@ -165,7 +166,12 @@ public final class MarkdownDocument {
 
 /// Unique, readable ids for headings ("cile-projektu", "cile-projektu-2").
 struct HeadingIDs {
-    private var used: [String: Int] = [:]
+    private var used: [String: Int]
+
+    /// `reserved` ids are taken already (by the page's template): a heading gets "-2".
+    init(reserved: Set<String> = []) {
+        used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
+    }
 
     mutating func next(for text: String) -> String {
         let base = Slug.make(from: text)

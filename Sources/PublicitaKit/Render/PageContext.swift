@@ -21,7 +21,7 @@ struct PageContext {
             "content": content,
             "nav": navigation(current: path),
         ]
-        if let url = config.publisher.url { context["publisher_href"] = url }
+        if let url = config.publisher.url, LinkScheme.isAllowed(url) { context["publisher_href"] = url }
         if let description = description ?? config.description { context["description"] = description }
         if let base = config.baseURL, path != Route.notFound {
             context["canonical"] = base + String(path.dropFirst())
@@ -54,23 +54,23 @@ struct PageContext {
     func kindLabel(_ kind: FundingSource.Kind) -> String { strings["kind_\(kind.rawValue)"] }
 
     /// Renders Markdown through cmark with the record's tables placed.
-    func markdown(_ text: String, tables: [ContentTable] = [], idPrefix: String = "t") -> String {
+    func markdown(_ text: String, tables: [ContentTable] = []) -> String {
         let document = MarkdownDocument(text)
-        return document.html { id in
-            tables.first { $0.id == id }.map { TableHTML.render($0, id: "\(idPrefix)-\($0.id)") }
+        return document.html(reservedIDs: site.reservedIDs) { id in
+            tables.first { $0.id == id }.map(TableHTML.render)
         }
     }
 
     /// Tables a body does not place itself are shown after it.
     func unplacedTables(_ tables: [ContentTable], body: String) -> String {
         let placed = Set(MarkdownDocument(body).tableReferences.map(\.id))
-        return tables.filter { !placed.contains($0.id) }.map { TableHTML.render($0, id: "t-\($0.id)") }.joined()
+        return tables.filter { !placed.contains($0.id) }.map(TableHTML.render).joined()
     }
 
     /// A link for a document: internal paths as they are, outside ones marked.
     func documentLink(_ document: DocumentLink) -> [String: Any] {
         var item: [String: Any] = ["title": document.title]
-        if let href = document.href?.value {
+        if let href = document.href?.value, LinkScheme.isAllowed(href) {
             item["href"] = href
             item["external"] = InternalLink(href, from: "/") == nil
         }

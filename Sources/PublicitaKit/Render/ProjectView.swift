@@ -51,8 +51,14 @@ struct ProjectView {
         view["corrections"] = project.corrections.map { correction -> [String: Any] in
             var item: [String: Any] = [:]
             if let field = correction.field { item["field"] = fieldLabel(field) }
-            if let published = correction.published { item["published"] = published }
-            if let correct = correction.correct { item["correct"] = correct }
+            // Corrected amounts are shown like every other amount (no-break spaces, two decimals).
+            let isMoney = correction.field?.hasPrefix("budget") ?? false
+            func display(_ text: String) -> String {
+                guard isMoney, let money = try? Money.parse(text) else { return text }
+                return money.amount.formatted(currency: money.currency ?? project.budget?.currency ?? "CZK")
+            }
+            if let published = correction.published { item["published"] = display(published) }
+            if let correct = correction.correct { item["correct"] = display(correct) }
             if let reason = correction.reason { item["reason"] = reason }
             return item
         }

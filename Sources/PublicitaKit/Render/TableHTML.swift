@@ -4,7 +4,16 @@ import Foundation
 /// headers with `scope="col"`, row headers with `scope="row"`, inside a
 /// focusable, labelled region that scrolls when the table is wider than the screen.
 enum TableHTML {
-    static func render(_ table: ContentTable, id: String) -> String {
+    /// The element id a front-matter table gets on its page.
+    static func elementID(for table: ContentTable) -> String { "t-\(table.id)" }
+
+    /// Every id the table's markup holds (for anchor checks).
+    static func ids(for table: ContentTable) -> Set<String> {
+        [elementID(for: table), "\(elementID(for: table))-caption"]
+    }
+
+    static func render(_ table: ContentTable) -> String {
+        let id = elementID(for: table)
         let captionID = "\(id)-caption"
         var html = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">"
         html += "<table id=\"\(HTML.escape(id))\"><caption id=\"\(captionID)\">\(HTML.escape(table.caption))</caption>"

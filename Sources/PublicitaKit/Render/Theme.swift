@@ -10,6 +10,9 @@ public struct Theme: Sendable {
     var assets: [String: Data]
     /// The UI strings.
     var strings: Strings
+    /// Fixed element ids the templates write (`id="obsah"`): anchors links may use,
+    /// and ids body headings must not take.
+    var staticIDs: Set<String>
 
     /// Where the built-in theme lives (inside the library's resource bundle).
     static var builtInFolder: URL? {
@@ -49,7 +52,12 @@ public struct Theme: Sendable {
                     LocalizedText(cs: "chyba v šabloně: \(error)", en: "template error: \(error)")))
             }
         }
-        return (Theme(library: library, assets: assets, strings: strings), diagnostics)
+        let idPattern = /id="([A-Za-z][A-Za-z0-9_-]*)"/
+        var ids: Set<String> = []
+        for source in sources.values {
+            for match in source.text.matches(of: idPattern) { ids.insert(String(match.output.1)) }
+        }
+        return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids), diagnostics)
     }
 
     /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.

@@ -11,11 +11,14 @@ public struct Site: Sendable {
     public var cities: [City]
     /// Every URL path a link may point to: pages, theme assets and static files.
     public var linkTargets: Set<String>
-    /// Heading ids on each page path (for `#anchor` links).
+    /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     public var anchors: [String: Set<String>]
+    /// Ids the templates use; body headings never take them.
+    public var reservedIDs: Set<String>
 
-    /// Builds the site model for `portal`.
-    public init(portal: Portal) {
+    /// Builds the site model for `portal`; `reservedIDs` are the ids the theme's templates write.
+    public init(portal: Portal, reservedIDs: Set<String> = []) {
+        self.reservedIDs = reservedIDs
         self.portal = portal
         let cities = Self.cities(of: portal)
         self.cities = cities
@@ -36,11 +39,16 @@ public struct Site: Sendable {
         self.linkTargets = targets
 
         var anchors: [String: Set<String>] = [:]
-        func add(_ path: String, _ body: String) { anchors[path] = Set(MarkdownDocument(body).headingIDs) }
-        for p in portal.projects { add(Route.project(p.source.slug.value), p.source.body) }
-        for r in portal.reports { add(Route.report(r.source.slug.value), r.source.body) }
+        func add(_ path: String, _ body: String, tables: [ContentTable] = []) {
+            var ids = Set(MarkdownDocument(body).headingIDs(reserved: reservedIDs)).union(reservedIDs)
+            for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
+            anchors[path] = ids
+        }
+        for p in portal.projects { add(Route.project(p.source.slug.value), p.source.body, tables: p.tables) }
+        for r in portal.reports { add(Route.report(r.source.slug.value), r.source.body, tables: r.tables) }
         for p in portal.pages { add(Route.page(p.source.slug.value), p.source.body) }
         for n in portal.news { add(Route.news(n.source.slug.value), n.source.body) }
+        for path in list.map(\.path) where anchors[path] == nil { anchors[path] = reservedIDs }
         self.anchors = anchors
     }
 

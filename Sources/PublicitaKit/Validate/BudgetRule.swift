@@ -49,8 +49,9 @@ enum BudgetRule {
                                           en: "add budget.sources (EU, national, own share)")))
             return diagnostics
         }
-        var missing = false
-        for (index, source) in budget.sources.enumerated() where source.amount == nil {
+        // An amount that was written but could not be read is already reported (money.format).
+        var missing = budget.sources.contains { $0.amount == nil && $0.amountWritten }
+        for (index, source) in budget.sources.enumerated() where source.amount == nil && !source.amountWritten {
             missing = true
             diagnostics.append(.error(
                 "yaml.required", at: source.location, field: "budget.sources[\(index)].amount",

@@ -18,6 +18,10 @@ enum LinkRule {
         func checkDocuments(_ documents: [DocumentLink], page: String) {
             for (index, document) in documents.enumerated() {
                 guard let href = document.href else { continue }
+                if !LinkScheme.isAllowed(href.value) {
+                    diagnostics.append(LinkScheme.unsafeLink(href.value, at: href.location, field: "documents[\(index)].href"))
+                    continue
+                }
                 if let problem = problem(with: href.value, from: page, in: site, at: href.location, field: "documents[\(index)].href") {
                     diagnostics.append(problem)
                 }
