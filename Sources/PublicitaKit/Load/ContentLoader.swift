@@ -71,6 +71,13 @@ public enum ContentLoader {
         }
     }
 
+    /// Parses the text of one content file of `kind` and returns what is wrong with it.
+    /// (For fuzzing and editor integrations: no file is read.)
+    public static func diagnose(_ text: String, kind: ContentKind) -> [Diagnostic] {
+        parseRecord(text, kind: Kind(rawValue: kind.rawValue) ?? .projects,
+                    relativePath: "content/\(kind.rawValue)/record.md").1
+    }
+
     /// A record of any kind.
     enum Record {
         case project(Project), report(Report), page(Page), news(NewsItem)
