@@ -4,18 +4,13 @@ import Yams
 /// The load stage: reads `portal.yaml` and every content file of a portal into
 /// records, reporting every problem it meets and going on with the rest.
 public enum ContentLoader {
-    /// The content folders and the record kind each holds.
-    enum Kind: String, CaseIterable {
-        case projects, reports, pages, news
-    }
-
     /// Loads the portal in `root`. The portal is nil only when `portal.yaml` is unusable.
     public static func load(portalAt root: URL) -> (portal: Portal?, diagnostics: [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         let config = loadConfig(root: root, diagnostics: &diagnostics)
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
-        for kind in Kind.allCases {
+        for kind in ContentKind.allCases {
             for file in markdownFiles(in: root.appendingPathComponent("content/\(kind.rawValue)")) {
                 let relative = "content/\(kind.rawValue)/\(file.lastPathComponent)"
                 let text: String
@@ -74,8 +69,7 @@ public enum ContentLoader {
     /// Parses the text of one content file of `kind` and returns what is wrong with it.
     /// (For fuzzing and editor integrations: no file is read.)
     public static func diagnose(_ text: String, kind: ContentKind) -> [Diagnostic] {
-        parseRecord(text, kind: Kind(rawValue: kind.rawValue) ?? .projects,
-                    relativePath: "content/\(kind.rawValue)/record.md").1
+        parseRecord(text, kind: kind, relativePath: "content/\(kind.rawValue)/record.md").1
     }
 
     /// A record of any kind.
@@ -84,7 +78,7 @@ public enum ContentLoader {
     }
 
     /// Parses the text of one content file (no file access, so it can be fuzzed in memory).
-    static func parseRecord(_ text: String, kind: Kind, relativePath relative: String) -> (Record?, [Diagnostic]) {
+    static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String) -> (Record?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         guard let (reader, source, context) = open(text, relative: relative, diagnostics: &diagnostics) else {
             return (nil, diagnostics.diagnostics)
