@@ -67,12 +67,23 @@ struct AsPublishedTests {
                 "expected \(d.expected ?? "nil"), suggestion \(d.suggestion?.cs ?? "nil")")
     }
 
+    @Test func jesenikRegistrationNumberKeepsTheMarkdownEscape() throws {
+        let file = "content/projects/jesenik-apk.md"
+        let outcome = try check()
+        let found = outcome.diagnostics("regno.format").filter { $0.location.file == file }
+        #expect(found.count == 1, "\(outcome.summary)")
+        let d = try #require(found.first)
+        #expect(d.location.line == 3)
+        #expect(d.found == "CZ.03.02.01/00/22\\_018/0001013")
+        #expect(d.expected == "CZ.03.02.01/00/22_018/0001013")
+    }
+
     @Test func noOtherErrors() throws {
-        // Only the three published mistakes: nothing else in the records is wrong.
+        // Only the four published mistakes: nothing else in the records is wrong.
         let outcome = try check()
         let rules = Set(outcome.errors.map(\.rule))
         #expect(rules == ["budget.sum", "regno.format"], "\(outcome.summary)")
-        #expect(outcome.errors.count == 3, "\(outcome.summary)")
+        #expect(outcome.errors.count == 4, "\(outcome.summary)")
     }
 
     /// A failing build leaves the previous site exactly as it was, and no staging folder.
