@@ -103,6 +103,15 @@ struct ThemeAndStaticTests {
         #expect(outcome.diagnostics.contains { $0.rule == "static.conflict" && $0.location.file == "static/index.html" })
     }
 
+    @Test func portalsOwnAccessibilityStatementReplacesTheGeneratedOne() throws {
+        let page = "---\ntitle: Prohlášení o přístupnosti\n---\nVLASTNÍ PROHLÁŠENÍ města.\n"
+        let root = try makePortal(["content/pages/prohlaseni-o-pristupnosti.md": Data(page.utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let html = try read(try build(root), "prohlaseni-o-pristupnosti/index.html")
+        #expect(html.contains("VLASTNÍ PROHLÁŠENÍ města."))
+        #expect(!html.contains("Postupy pro prosazování práva"))
+    }
+
     @Test func englishPortalUsesTheEnglishTable() throws {
         let root = try makePortal(language: "en")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -23,8 +23,9 @@ public enum Route {
     public static func city(_ slug: String) -> String { "/mesta/\(slug)/" }
 
     /// First path segments that generated pages use; a free page may not take them.
+    /// (`prohlaseni-o-pristupnosti` may: a portal's own statement replaces the generated one.)
     public static let reservedSegments: Set<String> = [
-        "projekty", "zpravy", "aktuality", "mesta", "prohlaseni-o-pristupnosti", "assets", "data", "404.html",
+        "projekty", "zpravy", "aktuality", "mesta", "assets", "data", "404.html",
     ]
 
     /// The file (relative to the output folder) a URL path is written to: pretty URLs get `index.html`.

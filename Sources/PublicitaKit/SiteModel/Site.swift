@@ -29,7 +29,10 @@ public struct Site: Sendable {
         list.append(SitePage(kind: .newsList, path: Route.newsList))
         list += portal.news.indices.map { SitePage(kind: .newsItem($0), path: Route.news(portal.news[$0].source.slug.value)) }
         list += cities.indices.map { SitePage(kind: .city($0), path: cities[$0].path) }
-        list.append(SitePage(kind: .accessibility, path: Route.accessibility))
+        // A portal's own statement page (content/pages/prohlaseni-o-pristupnosti.md) replaces the generated one.
+        if !list.contains(where: { $0.path == Route.accessibility }) {
+            list.append(SitePage(kind: .accessibility, path: Route.accessibility))
+        }
         list.append(SitePage(kind: .notFound, path: Route.notFound))
         self.pages = list
 
