@@ -6,6 +6,9 @@ import Yams
 struct FieldReader {
     let context: RecordContext
     let mapping: Node.Mapping
+    /// Values by key text. Yams' own `mapping[key]` compares whole nodes (tags
+    /// included) on every look-up; a dictionary built once is far cheaper.
+    let values: [String: Node]
     /// The field path of this mapping (`budget`, `contacts[0]`); empty at the root.
     let path: String
     /// Where the mapping starts.
@@ -22,6 +25,12 @@ struct FieldReader {
         }
         self.context = context
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            // The first occurrence wins; duplicate keys are refused by the parser already.
+            if case .scalar(let scalar) = key, values[scalar.string] == nil { values[scalar.string] = value }
+        }
+        self.values = values
         self.path = path
         self.location = location
     }
@@ -31,7 +40,7 @@ struct FieldReader {
 
     /// The node of `key`, treating `~`/empty as absent.
     func node(_ key: String) -> Node? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = values[key] else { return nil }
         if case .scalar(let scalar) = value, isNullText(scalar) { return nil }
         return value
     }
@@ -45,7 +54,7 @@ struct FieldReader {
 
     /// Location of the value of `key`, or of the mapping when it is absent.
     func location(of key: String) -> SourceLocation {
-        if let value = mapping[key], let mark = value.mark {
+        if let value = values[key], let mark = value.mark {
             return context.location(line: mark.line, column: mark.column)
         }
         return location

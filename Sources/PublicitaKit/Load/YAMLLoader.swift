@@ -27,7 +27,8 @@ enum YAMLLoader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // No tag resolution: every value is read from its text, so the regex-based resolver is pure cost.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
