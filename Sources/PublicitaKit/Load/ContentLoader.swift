@@ -134,7 +134,8 @@ public enum ContentLoader {
                 suggestion: LocalizedText(cs: "použijte „\(Slug.make(from: slug.value))“", en: "use \"\(Slug.make(from: slug.value))\"")))
             slug.value = Slug.make(from: slug.value)
         }
-        let source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        let source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+                                  outline: BodyOutline(body: parts.body))
         return (reader, source, context)
     }
 

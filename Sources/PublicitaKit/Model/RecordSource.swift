@@ -8,4 +8,40 @@ public struct RecordSource: Sendable, Hashable {
     public var body: String
     /// The file line the body starts on.
     public var bodyFirstLine: Int
+    /// What rules and the site model need from the body, read once at load time.
+    public var outline: BodyOutline
+}
+
+/// The parts of a Markdown body that rules and the site model look at: its links,
+/// its top-level headings and the tables it places. Parsing a body is the costly
+/// part of a large build, so it is parsed for this once, at load time.
+public struct BodyOutline: Sendable, Hashable {
+    /// Link and image destinations with their body lines.
+    public var links: [MarkdownDocument.Link]
+    /// The plain text of each top-level heading, in order.
+    public var headings: [String]
+    /// The `table <id>` blocks.
+    public var tableReferences: [MarkdownDocument.TableReference]
+
+    /// Reads the outline of `body`.
+    public init(body: String) {
+        let document = MarkdownDocument(body)
+        links = document.links
+        headings = document.headingTexts
+        tableReferences = document.tableReferences
+    }
+
+    /// The ids the headings get on a page whose template uses `reserved` ids.
+    public func headingIDs(reserved: Set<String>) -> [String] {
+        var ids = HeadingIDs(reserved: reserved)
+        return headings.map { ids.next(for: $0) }
+    }
+
+    /// Whether a heading starts with one of `prefixes` (case-insensitive).
+    public func hasHeading(startingWith prefixes: [String]) -> Bool {
+        headings.contains { heading in
+            let text = heading.lowercased()
+            return prefixes.contains { text.hasPrefix($0.lowercased()) }
+        }
+    }
 }

@@ -54,21 +54,10 @@ public final class MarkdownDocument {
         }
     }
 
-    /// The ids the headings get, in order (for anchor checks); `reserved` ids
-    /// (those the page's template uses) are never given to a heading.
-    public func headingIDs(reserved: Set<String> = []) -> [String] {
-        var ids = HeadingIDs(reserved: reserved)
-        return children(of: root).compactMap { node in
-            cmark_node_get_type(node) == CMARK_NODE_HEADING ? ids.next(for: Self.plainText(of: node)) : nil
-        }
-    }
-
-    /// Whether the body has a heading whose text starts with one of `prefixes` (case-insensitive).
-    public func hasHeading(startingWith prefixes: [String]) -> Bool {
-        children(of: root).contains { node in
-            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return false }
-            let text = Self.plainText(of: node).lowercased()
-            return prefixes.contains { text.hasPrefix($0.lowercased()) }
+    /// The plain text of every top-level heading, in order.
+    public var headingTexts: [String] {
+        children(of: root).compactMap { node in
+            cmark_node_get_type(node) == CMARK_NODE_HEADING ? Self.plainText(of: node) : nil
         }
     }
 

@@ -3,6 +3,8 @@
 struct PageContext {
     let site: Site
     let strings: Strings
+    /// The path of the page being rendered (relative links in its body resolve against it).
+    var path: String = Route.home
 
     /// The layout context for a page at `path` whose inner HTML is `content`.
     func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
@@ -15,13 +17,19 @@ struct PageContext {
             "home_href": Route.home,
             "stylesheet_href": Route.stylesheet,
             "accessibility_href": Route.accessibility,
+            "is_accessibility": path == Route.accessibility,
+            "is_glossary": path == Route.glossary,
             "is_home": path == Route.home,
             "title": title,
             "document_title": path == Route.home ? config.title : "\(title) – \(config.title)",
             "content": content,
             "nav": navigation(current: path),
         ]
-        if let url = config.publisher.url, LinkScheme.isAllowed(url) { context["publisher_href"] = url }
+        if !site.abbreviations.isEmpty { context["glossary_href"] = Route.glossary }
+        if let url = config.publisher.url, LinkScheme.isAllowed(url) {
+            context["publisher_href"] = url
+            if let note = links.note(for: url) { context["publisher_link_note"] = note }
+        }
         if let description = description ?? config.description { context["description"] = description }
         if let base = config.baseURL, path != Route.notFound {
             context["canonical"] = base + String(path.dropFirst())
@@ -56,23 +64,28 @@ struct PageContext {
     /// Renders Markdown through cmark with the record's tables placed.
     func markdown(_ text: String, tables: [ContentTable] = []) -> String {
         let document = MarkdownDocument(text)
-        return document.html(reservedIDs: site.reservedIDs) { id in
+        let html = document.html(reservedIDs: site.reservedIDs) { id in
             tables.first { $0.id == id }.map(TableHTML.render)
         }
+        return links.annotate(html, page: path)
     }
 
+    /// Notes for links: external, file type and size.
+    var links: LinkDescription { LinkDescription(site: site, strings: strings) }
+
     /// Tables a body does not place itself are shown after it.
-    func unplacedTables(_ tables: [ContentTable], body: String) -> String {
-        let placed = Set(MarkdownDocument(body).tableReferences.map(\.id))
+    func unplacedTables(_ tables: [ContentTable], outline: BodyOutline) -> String {
+        let placed = Set(outline.tableReferences.map(\.id))
         return tables.filter { !placed.contains($0.id) }.map(TableHTML.render).joined()
     }
 
-    /// A link for a document: internal paths as they are, outside ones marked.
+    /// A link for a document: internal paths as they are, outside ones marked
+    /// "(externí odkaz)", files in `static/` with their type and size ("PDF, 1,2 MB").
     func documentLink(_ document: DocumentLink) -> [String: Any] {
         var item: [String: Any] = ["title": document.title]
         if let href = document.href?.value, LinkScheme.isAllowed(href) {
             item["href"] = href
-            item["external"] = InternalLink(href, from: "/") == nil
+            if let note = links.note(for: href, from: path) { item["link_note"] = note }
         }
         if let note = document.note { item["note"] = note }
         return item

@@ -10,14 +10,21 @@ struct ProjectView {
             "title": project.title,
             "beneficiary": project.beneficiary,
             "body_html": context.markdown(project.source.body, tables: project.tables)
-                + context.unplacedTables(project.tables, body: project.source.body),
+                + context.unplacedTables(project.tables, outline: project.source.outline),
         ]
         if let number = project.registrationNumber?.value {
             view["registration_number"] = (try? RegistrationNumber.parse(number).text) ?? number
         }
         if let published = project.registrationNumberPublished { view["registration_number_published"] = published }
         if !project.fundingNone, project.registrationNumber != nil || project.hasEUSource {
-            view["eu_statement"] = project.euStatement ?? strings["eu_statement_default"]
+            let statement = project.euStatement ?? strings["eu_statement_default"]
+            view["eu_statement"] = statement
+            if let emblem = context.site.portal.config.euEmblem {
+                view["eu_emblem_src"] = emblem.src
+                // An emblem that shows the statement is named by it; a bare flag is named as the flag.
+                view["eu_emblem_alt"] = emblem.includesStatement ? statement : strings["eu_flag_alt"]
+                view["eu_emblem_includes_statement"] = emblem.includesStatement
+            }
         }
         if let programme = project.programme { view["programme"] = programme }
         if let city = project.city {

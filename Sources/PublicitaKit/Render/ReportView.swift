@@ -7,7 +7,7 @@ struct ReportView {
         var view: [String: Any] = [
             "title": report.title,
             "body_html": context.markdown(report.source.body, tables: report.tables)
-                + context.unplacedTables(report.tables, body: report.source.body),
+                + context.unplacedTables(report.tables, outline: report.source.outline),
             "abbreviations": report.abbreviations.map { ["abbr": $0.abbr, "meaning": $0.meaning] },
             "documents": report.documents.map(context.documentLink),
         ]

@@ -15,6 +15,9 @@ public struct Site: Sendable {
     public var anchors: [String: Set<String>]
     /// Ids the templates use; body headings never take them.
     public var reservedIDs: Set<String>
+    /// The portal's abbreviations: `portal.yaml`'s glossary, then every report's
+    /// list (the first meaning given for an abbreviation wins).
+    public var abbreviations: [Abbreviation]
 
     /// Builds the site model for `portal`; `reservedIDs` are the ids the theme's templates write.
     public init(portal: Portal, reservedIDs: Set<String> = []) {
@@ -33,6 +36,16 @@ public struct Site: Sendable {
         if !list.contains(where: { $0.path == Route.accessibility }) {
             list.append(SitePage(kind: .accessibility, path: Route.accessibility))
         }
+        var abbreviations: [Abbreviation] = []
+        var seen: Set<String> = []
+        for item in portal.config.glossary + portal.reports.flatMap(\.abbreviations) where seen.insert(item.abbr).inserted {
+            abbreviations.append(item)
+        }
+        self.abbreviations = abbreviations
+        // Likewise a portal's own page at /zkratky/ replaces the generated glossary page.
+        if !abbreviations.isEmpty, !list.contains(where: { $0.path == Route.glossary }) {
+            list.append(SitePage(kind: .glossary, path: Route.glossary))
+        }
         list.append(SitePage(kind: .notFound, path: Route.notFound))
         self.pages = list
 
@@ -42,15 +55,15 @@ public struct Site: Sendable {
         self.linkTargets = targets
 
         var anchors: [String: Set<String>] = [:]
-        func add(_ path: String, _ body: String, tables: [ContentTable] = []) {
-            var ids = Set(MarkdownDocument(body).headingIDs(reserved: reservedIDs)).union(reservedIDs)
+        func add(_ path: String, _ source: RecordSource, tables: [ContentTable] = []) {
+            var ids = Set(source.outline.headingIDs(reserved: reservedIDs)).union(reservedIDs)
             for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
             anchors[path] = ids
         }
-        for p in portal.projects { add(Route.project(p.source.slug.value), p.source.body, tables: p.tables) }
-        for r in portal.reports { add(Route.report(r.source.slug.value), r.source.body, tables: r.tables) }
-        for p in portal.pages { add(Route.page(p.source.slug.value), p.source.body) }
-        for n in portal.news { add(Route.news(n.source.slug.value), n.source.body) }
+        for p in portal.projects { add(Route.project(p.source.slug.value), p.source, tables: p.tables) }
+        for r in portal.reports { add(Route.report(r.source.slug.value), r.source, tables: r.tables) }
+        for p in portal.pages { add(Route.page(p.source.slug.value), p.source) }
+        for n in portal.news { add(Route.news(n.source.slug.value), n.source) }
         for path in list.map(\.path) where anchors[path] == nil { anchors[path] = reservedIDs }
         self.anchors = anchors
     }

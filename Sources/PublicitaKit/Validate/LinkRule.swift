@@ -8,7 +8,7 @@ enum LinkRule {
         let portal = site.portal
 
         func checkBody(_ source: RecordSource, page: String) {
-            for link in MarkdownDocument(source.body).links {
+            for link in source.outline.links {
                 let location = SourceLocation(file: source.file, line: source.bodyFirstLine + link.line - 1)
                 if let problem = problem(with: link.destination, from: page, in: site, at: location, field: nil) {
                     diagnostics.append(problem)

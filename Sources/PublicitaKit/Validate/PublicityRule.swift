@@ -3,7 +3,7 @@ enum PublicityRule {
     static func check(_ project: Project, today: Day) -> [Diagnostic] {
         guard project.hasEUSource else { return [] }
         var diagnostics: [Diagnostic] = []
-        let body = MarkdownDocument(project.source.body)
+        let body = project.source.outline
         let location = SourceLocation(file: project.source.file, line: 1)
         if project.goals.isEmpty && !body.hasHeading(startingWith: ["Cíl", "Hlavní cíl", "Aims", "Goals"]) {
             diagnostics.append(.warning(

@@ -9,7 +9,7 @@ enum TableRule {
                 LocalizedText(cs: "tabulka s id „\(table.id)“ je uvedena dvakrát", en: "the table id \"\(table.id)\" is used twice")))
         }
         let ids = tables.map(\.id)
-        for reference in MarkdownDocument(source.body).tableReferences where !ids.contains(reference.id) {
+        for reference in source.outline.tableReferences where !ids.contains(reference.id) {
             diagnostics.append(.error(
                 "table.unknown", at: SourceLocation(file: source.file, line: source.bodyFirstLine + reference.line - 1),
                 LocalizedText(cs: "tabulka „\(reference.id)“ není v poli tables", en: "the table \"\(reference.id)\" is not in the tables field"),
