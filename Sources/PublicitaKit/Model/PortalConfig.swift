@@ -13,6 +13,21 @@ public struct PortalConfig: Sendable, Hashable {
     public var publisher: Publisher
     /// The accessibility statement's facts.
     public var accessibility: Accessibility
+    /// Abbreviations the portal uses, explained on every page where they first appear
+    /// and listed on the glossary page (together with the reports' abbreviations).
+    public var glossary: [Abbreviation] = []
+    /// An EU emblem image in `static/` shown on project pages instead of the built-in flag.
+    public var euEmblem: EUEmblem?
+
+    /// An EU emblem image the portal supplies.
+    public struct EUEmblem: Sendable, Hashable {
+        /// Its site path (`/loga/eu.svg`).
+        public var src: String
+        /// Whether the image itself shows the statement ("Spolufinancováno Evropskou unií"):
+        /// then the statement is its alternative text; otherwise it is the flag and the
+        /// statement is written beside it.
+        public var includesStatement: Bool
+    }
 
     /// Who publishes the portal.
     public struct Publisher: Sendable, Hashable {
@@ -60,7 +75,7 @@ public struct PortalConfig: Sendable, Hashable {
         public var reason: String?
     }
 
-    static let fields = ["title", "description", "base_url", "language", "publisher", "accessibility"]
+    static let fields = ["title", "description", "base_url", "language", "publisher", "accessibility", "glossary", "eu_emblem"]
 
     /// Reads `portal.yaml`.
     static func read(from reader: FieldReader) -> PortalConfig {
@@ -122,12 +137,29 @@ public struct PortalConfig: Sendable, Hashable {
             baseURL = nil
         }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
+        var euEmblem: EUEmblem?
+        if let emblem = reader.mappingReader("eu_emblem") {
+            emblem.rejectUnknownKeys(["src", "includes_statement"])
+            if let src = emblem.locatedString("src", required: true) {
+                if src.value.hasPrefix("/"), !src.value.hasPrefix("//"), LinkScheme.isAllowed(src.value) {
+                    euEmblem = EUEmblem(src: src.value, includesStatement: emblem.bool("includes_statement") ?? false)
+                } else {
+                    emblem.context.report(.error(
+                        "link.unsafe", at: src.location, field: "eu_emblem.src",
+                        LocalizedText(cs: "eu_emblem.src musí být cesta k souboru ve static/, např. /loga/eu.svg",
+                                      en: "eu_emblem.src must be the path of a file in static/, e.g. /loga/eu.svg"),
+                        expected: "/loga/eu.svg", found: src.value))
+                }
+            }
+        }
         return PortalConfig(
             title: reader.string("title", required: true) ?? "",
             description: reader.string("description"),
             baseURL: baseURL,
             language: language,
             publisher: publisher,
-            accessibility: accessibility)
+            accessibility: accessibility,
+            glossary: reader.mappings("glossary").compactMap(Abbreviation.read),
+            euEmblem: euEmblem)
     }
 }

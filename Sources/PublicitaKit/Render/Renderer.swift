@@ -8,11 +8,14 @@ public struct Renderer: Sendable {
     public let site: Site
     /// The templates, assets and strings.
     public let theme: Theme
+    /// The portal's abbreviations, marked up at their first use on each page.
+    let glossary: Glossary
 
     /// Creates a renderer.
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        self.glossary = Glossary(site.abbreviations)
     }
 
     /// A rendered page: the file it goes to and its HTML.
@@ -25,7 +28,7 @@ public struct Renderer: Sendable {
 
     /// Renders one page.
     public func render(_ page: SitePage) -> Result<RenderedPage, Diagnostic> {
-        let context = PageContext(site: site, strings: theme.strings)
+        let context = PageContext(site: site, strings: theme.strings, path: page.path)
         let strings = theme.strings
         let portal = site.portal
         let template: String, view: [String: Any], title: String, description: String?
@@ -51,6 +54,8 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("city", CityView(context: context, city: city).make(), city.name, nil)
         case .accessibility:
             (template, view, title, description) = ("accessibility", AccessibilityView(context: context).make(), strings["accessibility_statement"], nil)
+        case .glossary:
+            (template, view, title, description) = ("glossary", ["entries": glossary.entries.map { ["abbr": $0.abbr, "meaning": $0.meaning] }], strings["glossary"], nil)
         case .notFound:
             (template, view, title, description) = ("not-found", [:], strings["page_not_found"], nil)
         }
@@ -62,9 +67,11 @@ public struct Renderer: Sendable {
         for (key, value) in view {
             if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
         }
-        guard let content = theme.render(pageView, template: template) else {
+        guard var content = theme.render(pageView, template: template) else {
             return .failure(missingTemplate(template))
         }
+        // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
+        if page.kind != .glossary { content = glossary.apply(to: content) }
         let layout = context.layout(path: page.path, title: title, description: description, content: content)
         guard let html = theme.render(layout, template: "layout") else {
             return .failure(missingTemplate("layout"))

@@ -6,6 +6,8 @@ public enum Route {
     public static let newsList = "/aktuality/"
     /// `/prohlaseni-o-pristupnosti/`
     public static let accessibility = "/prohlaseni-o-pristupnosti/"
+    /// `/zkratky/`: the glossary of abbreviations.
+    public static let glossary = "/zkratky/"
     /// `/404.html`
     public static let notFound = "/404.html"
     /// `/assets/style.css`

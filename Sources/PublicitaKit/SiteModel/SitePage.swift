@@ -10,6 +10,7 @@ public struct SitePage: Sendable, Hashable {
         case newsItem(Int)
         case city(Int)
         case accessibility
+        case glossary
         case notFound
     }
 
