@@ -26,8 +26,12 @@ public enum Builder {
     public struct Outcome: Sendable {
         /// Every diagnostic, sorted by file and line.
         public var diagnostics: [Diagnostic]
-        /// Pages written (0 for a check or a failed build).
+        /// Pages the site has after a successful build (0 for a check or a failed build).
         public var pagesWritten: Int
+        /// Pages rendered in this run (fewer than ``pagesWritten`` when the cache let pages be reused).
+        public var pagesRendered: Int = 0
+        /// Whether the site was already up to date (nothing read past the file stamps).
+        public var upToDate: Bool = false
         /// The portal's language (from `portal.yaml`), for messages.
         public var language: Language
         /// Whether there were errors.
@@ -37,39 +41,46 @@ public enum Builder {
     /// Runs the pipeline.
     public static func run(_ options: Options) -> Outcome {
         let root = options.portalRoot.standardizedFileURL
+        let tool = ToolIdentity.current
+        let output = options.output?.standardizedFileURL
+        let previous = output.flatMap { BuildManifest.load(for: $0) }
+        let stamps = output == nil ? nil : InputStamps.scan(root)
+
+        // Nothing changed since the last build: same tool, same day, same input
+        // stamps, output intact. Only `stat` has run; print the last diagnostics again.
+        if let output, let previous, let stamps, previous.tool == tool, previous.day == options.today.iso,
+           previous.inputs == stamps, outputIsIntact(output, previous) {
+            return Outcome(diagnostics: previous.diagnostics, pagesWritten: previous.pages.count, upToDate: true,
+                           language: previous.language)
+        }
+
         let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root)
         var diagnostics = loadDiagnostics
         guard let portal = loaded else {
             return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
         }
         let language = portal.config.language
-        func finish(_ written: Int = 0) -> Outcome {
-            Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, language: language)
+        func finish(_ written: Int = 0, rendered: Int = 0) -> Outcome {
+            Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, pagesRendered: rendered, language: language)
         }
 
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
         diagnostics += themeDiagnostics
         let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [])
         diagnostics += Validator.validate(site, today: options.today)
-        if let output = options.output { diagnostics += outputPlacement(output.standardizedFileURL, root: root) }
-        guard let theme, !diagnostics.containsErrors, let output = options.output else { return finish() }
+        if let output { diagnostics += outputPlacement(output, root: root) }
+        guard let theme, !diagnostics.containsErrors, let output, let stamps else { return finish() }
 
-        let renderer = Renderer(site: site, theme: theme)
-        var files: [(path: String, content: SiteWriter.Content)] = []
-        var generated = Set<String>()
-        for page in site.pages {
-            switch renderer.render(page) {
-            case .success(let rendered):
-                files.append((rendered.file, .data(Data(rendered.html.utf8))))
-                generated.insert(rendered.file)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            }
-        }
+        // Plan every output file with its key.
+        let staticStamps = stamps.stamps.filter { $0.key.hasPrefix("static/") }
+        let configHash = ContentHash.of(stamps.stamps["portal.yaml"] ?? "")
+            ^ ContentHash.of((try? Data(contentsOf: root.appendingPathComponent("portal.yaml"))) ?? Data())
+        let keys = PageKeys(site: site, themeHash: theme.contentHash, tool: tool, staticStamps: staticStamps, configHash: configHash)
+        var plan: [OutputPlan] = site.pages.map { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append((path, .data(data)))
-            generated.insert(path)
+            plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
+        let generated = Set(plan.map(\.path))
         for file in portal.staticFiles {
             if generated.contains(file) {
                 diagnostics.append(.error(
@@ -77,16 +88,147 @@ public enum Builder {
                     LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
                 continue
             }
-            files.append((file, .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
+            plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
+                                   source: .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
         }
         guard !diagnostics.containsErrors else { return finish() }
-        do {
-            try SiteWriter.write(files, to: output)
-        } catch {
-            diagnostics.append(.error("output.write", at: SourceLocation(file: output.path), error.message))
-            return finish()
+
+        // Reuse what the last build of the same tool wrote, when its output is intact.
+        let reusable = previous.flatMap { $0.tool == tool && outputIsIntact(output, $0) ? $0 : nil }
+        let renderer = Renderer(site: site, theme: theme)
+        let written: Result<Int, Diagnostic>
+        if let reusable {
+            written = writeIncrementally(plan, previous: reusable, output: output, renderer: renderer)
+        } else {
+            written = writeAll(plan, reusing: nil, output: output, renderer: renderer)
         }
-        return finish(site.pages.count)
+        switch written {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            BuildManifest.remove(for: output)
+            return finish()
+        case .success(let rendered):
+            let sorted = diagnostics.sortedForReport()
+            BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
+                          pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
+                          staticFiles: portal.staticFiles, diagnostics: sorted).save(for: output)
+            return Outcome(diagnostics: sorted, pagesWritten: site.pages.count, pagesRendered: rendered, language: language)
+        }
+    }
+
+    /// One file of the new site: where it goes, its key, and what produces it.
+    struct OutputPlan: Sendable {
+        enum Source: Sendable {
+            case page(SitePage)
+            case asset(Data)
+            case copy(URL)
+        }
+        var path: String
+        var key: UInt64
+        var source: Source
+    }
+
+    /// Whether the output still holds what `manifest` says it wrote.
+    static func outputIsIntact(_ output: URL, _ manifest: BuildManifest) -> Bool {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerFile).path) else { return false }
+        return manifest.pages.keys.allSatisfy { manager.fileExists(atPath: output.path + "/" + $0) }
+    }
+
+    /// Writes a complete new site into a staging folder and swaps it in. Files whose
+    /// key matches `reusing` are hard-linked from the current output instead of rendered.
+    static func writeAll(_ plan: [OutputPlan], reusing previous: BuildManifest?, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(replacing: output)
+        } catch {
+            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+        }
+        // Render and write on all cores, page by page: nothing of a page is kept after it is written.
+        let results = ParallelMap.map(plan) { item -> Result<Bool, Diagnostic> in
+            do {
+                if let previous, previous.pages[item.path] == item.key {
+                    try staged.link(existing: output.appendingPathComponent(item.path), to: item.path)
+                    return .success(false)
+                }
+                switch item.source {
+                case .page(let page):
+                    switch renderer.render(page) {
+                    case .success(let rendered): try staged.write(Array(rendered.html.utf8), to: item.path)
+                    case .failure(let problem): return .failure(problem)
+                    }
+                    return .success(true)
+                case .asset(let data): try staged.write(data, to: item.path)
+                case .copy(let source): try staged.copy(from: source, to: item.path)
+                }
+                return .success(false)
+            } catch let error as SiteWriter.WriteError {
+                return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+            } catch {
+                return .failure(.error("output.write", at: SourceLocation(file: output.path),
+                                       LocalizedText(cs: "\(error)", en: "\(error)")))
+            }
+        }
+        var rendered = 0
+        for result in results {
+            switch result {
+            case .failure(let problem): staged.abort(); return .failure(problem)
+            case .success(let didRender): if didRender { rendered += 1 }
+            }
+        }
+        do {
+            try staged.commit()
+        } catch {
+            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+        }
+        return .success(rendered)
+    }
+
+    /// Updates only the files whose key changed, in place and all or nothing; falls
+    /// back to a complete staged build when most of the site changed.
+    static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+        let changed = plan.filter { previous.pages[$0.path] != $0.key }
+        let kept = Set(plan.map(\.path))
+        let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
+        if changed.isEmpty && removals.isEmpty { return .success(0) }
+        if changed.count + removals.count > max(64, plan.count / 4) {
+            return writeAll(plan, reusing: previous, output: output, renderer: renderer)
+        }
+        let update = InPlaceUpdate(output: output)
+        let results = ParallelMap.map(changed) { item -> Result<Bool, Diagnostic> in
+            do {
+                switch item.source {
+                case .page(let page):
+                    switch renderer.render(page) {
+                    case .success(let rendered): try update.stage(Array(rendered.html.utf8), for: item.path)
+                    case .failure(let problem): return .failure(problem)
+                    }
+                    return .success(true)
+                case .asset(let data): try update.stage(data, for: item.path)
+                case .copy(let source): try update.stageCopy(of: source, for: item.path)
+                }
+                return .success(false)
+            } catch let error as SiteWriter.WriteError {
+                return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+            } catch {
+                return .failure(.error("output.write", at: SourceLocation(file: output.path),
+                                       LocalizedText(cs: "\(error)", en: "\(error)")))
+            }
+        }
+        let staged = changed.map(\.path)
+        var rendered = 0
+        for result in results {
+            switch result {
+            case .failure(let problem): update.abort(staged: staged); return .failure(problem)
+            case .success(let didRender): if didRender { rendered += 1 }
+            }
+        }
+        do {
+            try update.commit(staged: staged, removals: removals)
+        } catch {
+            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+        }
+        return .success(rendered)
     }
 
     /// The output may not be the portal folder itself, nor inside its sources.

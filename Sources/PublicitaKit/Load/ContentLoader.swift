@@ -10,23 +10,27 @@ public enum ContentLoader {
         let config = loadConfig(root: root, diagnostics: &diagnostics)
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
+        var files: [(kind: ContentKind, url: URL, relative: String)] = []
         for kind in ContentKind.allCases {
             for file in markdownFiles(in: root.appendingPathComponent("content/\(kind.rawValue)")) {
-                let relative = "content/\(kind.rawValue)/\(file.lastPathComponent)"
-                let text: String
-                switch SourceText.read(file, relativePath: relative) {
-                case .failure(let d): diagnostics.report(d); continue
-                case .success(let t): text = t
-                }
-                let (record, found) = parseRecord(text, kind: kind, relativePath: relative)
-                diagnostics.report(contentsOf: found)
-                switch record {
-                case .project(let p): projects.append(p)
-                case .report(let r): reports.append(r)
-                case .page(let p): pages.append(p)
-                case .news(let n): news.append(n)
-                case nil: break
-                }
+                files.append((kind, file, "content/\(kind.rawValue)/\(file.lastPathComponent)"))
+            }
+        }
+        // Reading and parsing files is independent per file: done on all cores.
+        let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
+            switch SourceText.read(file.url, relativePath: file.relative) {
+            case .failure(let d): return (nil, [d])
+            case .success(let text): return parseRecord(text, kind: file.kind, relativePath: file.relative)
+            }
+        }
+        for (record, found) in parsed {
+            diagnostics.report(contentsOf: found)
+            switch record {
+            case .project(let p): projects.append(p)
+            case .report(let r): reports.append(r)
+            case .page(let p): pages.append(p)
+            case .news(let n): news.append(n)
+            case nil: break
             }
         }
         guard let config else { return (nil, diagnostics.diagnostics) }
@@ -73,7 +77,7 @@ public enum ContentLoader {
     }
 
     /// A record of any kind.
-    enum Record {
+    enum Record: Sendable {
         case project(Project), report(Report), page(Page), news(NewsItem)
     }
 
@@ -135,7 +139,7 @@ public enum ContentLoader {
             slug.value = Slug.make(from: slug.value)
         }
         let source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-                                  outline: BodyOutline(body: parts.body))
+                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(text))
         return (reader, source, context)
     }
 

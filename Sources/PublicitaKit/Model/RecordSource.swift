@@ -10,6 +10,8 @@ public struct RecordSource: Sendable, Hashable {
     public var bodyFirstLine: Int
     /// What rules and the site model need from the body, read once at load time.
     public var outline: BodyOutline
+    /// A hash of the whole file's text: the build cache's key for this record.
+    public var contentHash: UInt64 = 0
 }
 
 /// The parts of a Markdown body that rules and the site model look at: its links,

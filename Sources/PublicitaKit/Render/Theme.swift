@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     /// Fixed element ids the templates write (`id="obsah"`): anchors links may use,
     /// and ids body headings must not take.
     var staticIDs: Set<String>
+    /// A hash of every template, asset and UI string: the build cache's key for the theme.
+    var contentHash: UInt64 = 0
 
     /// Where the built-in theme lives (inside the library's resource bundle).
     static var builtInFolder: URL? {
@@ -57,7 +59,12 @@ public struct Theme: Sendable {
         for source in sources.values {
             for match in source.text.matches(of: idPattern) { ids.insert(String(match.output.1)) }
         }
-        return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids), diagnostics)
+        var hash = ContentHash()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hash.combine(name); hash.combine(source.text) }
+        for (path, data) in assets.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine(bytes: data) }
+        hash.combine(strings.language.rawValue)
+        for (key, value) in strings.table.sorted(by: { $0.key < $1.key }) { hash.combine(key); hash.combine(value) }
+        return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids, contentHash: hash.value), diagnostics)
     }
 
     /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.

@@ -23,57 +23,19 @@ public enum SiteWriter {
 
     /// Writes `files` as the new content of `output`.
     public static func write(_ files: [(path: String, content: Content)], to output: URL) throws(WriteError) {
-        let manager = FileManager.default
-        let output = output.standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        try checkReplaceable(output)
+        let staged = try StagedOutput(replacing: output)
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(message: LocalizedText(cs: "nelze vytvořit složku \(parent.path): \(error.localizedDescription)",
-                                                    en: "cannot create the folder \(parent.path): \(error.localizedDescription)"))
-        }
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(token)")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(token)")
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                guard let path = OutputPath(file.path) else {
-                    throw WriteError(message: LocalizedText(cs: "cesta „\(file.path)“ by vedla mimo výstupní složku",
-                                                            en: "the path \"\(file.path)\" would leave the output folder"))
-                }
-                let target = staging.appendingPathComponent(path.relative)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 switch file.content {
-                case .data(let data): try data.write(to: target)
-                case .copy(let source): try manager.copyItem(at: source, to: target)
+                case .data(let data): try staged.write(data, to: file.path)
+                case .copy(let source): try staged.copy(from: source, to: file.path)
                 }
             }
-            try Data("publicita\n".utf8).write(to: staging.appendingPathComponent(markerFile))
-        } catch let error as WriteError {
-            try? manager.removeItem(at: staging)
+        } catch {
+            staged.abort()
             throw error
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw WriteError(message: LocalizedText(cs: "zápis webu selhal: \(error.localizedDescription)",
-                                                    en: "writing the site failed: \(error.localizedDescription)"))
         }
-        // Swap: the old site is moved aside first, so at every moment one complete site exists.
-        do {
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: retired)
-            }
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: output)
-            }
-            try? manager.removeItem(at: staging)
-            throw WriteError(message: LocalizedText(cs: "nový web nelze přesunout na místo: \(error.localizedDescription)",
-                                                    en: "the new site cannot be moved into place: \(error.localizedDescription)"))
-        }
-        try? manager.removeItem(at: retired)
+        try staged.commit()
     }
 
     /// An existing output folder is replaced only when it is empty or publicita made it.

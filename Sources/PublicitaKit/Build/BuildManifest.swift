@@ -1,0 +1,92 @@
+import Foundation
+
+/// The build cache: what the last successful build read and wrote, kept in a
+/// folder beside the output (`.site.cache/manifest`).
+///
+/// A later build that finds the same tool, the same day, the same input stamps
+/// and an intact output has nothing to do; otherwise the page keys tell which
+/// pages must be rendered again.
+struct BuildManifest: Sendable {
+    /// Bumped when the format or the meaning of keys changes.
+    static let formatVersion = 2
+
+    /// The tool's identity (version and executable), so a new publicita never reuses old pages.
+    var tool: String
+    /// The day the build validated against (some warnings depend on it).
+    var day: String
+    /// The portal's language, for messages when nothing is loaded.
+    var language: Language
+    /// Input stamps.
+    var inputs: InputStamps
+    /// Output file → page key.
+    var pages: [String: UInt64]
+    /// Static files copied, by output path.
+    var staticFiles: [String]
+    /// The diagnostics (warnings) of that build, printed again when nothing changed.
+    var diagnostics: [Diagnostic]
+
+    /// The cache folder for `output`.
+    static func folder(for output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    /// Reads the manifest for `output`; nil when absent, unreadable or of another format.
+    static func load(for output: URL) -> BuildManifest? {
+        let url = folder(for: output).appendingPathComponent("manifest")
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        var manifest = BuildManifest(tool: "", day: "", language: .cs, inputs: InputStamps(stamps: [:]), pages: [:], staticFiles: [], diagnostics: [])
+        var sawHeader = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard let tag = parts.first else { continue }
+            switch tag {
+            case "publicita-cache":
+                guard parts.count >= 2, Int(parts[1]) == formatVersion else { return nil }
+                sawHeader = true
+            case "tool": manifest.tool = String(line.dropFirst(5))
+            case "day": manifest.day = String(line.dropFirst(4))
+            case "lang": manifest.language = Language(rawValue: String(line.dropFirst(5))) ?? .cs
+            case "I" where parts.count == 3: manifest.inputs.stamps[String(parts[2])] = String(parts[1])
+            case "P" where parts.count == 3:
+                guard let key = UInt64(parts[1], radix: 16) else { return nil }
+                manifest.pages[String(parts[2])] = key
+            case "S": manifest.staticFiles.append(String(line.dropFirst(2)))
+            case "D":
+                guard let decoded = try? JSONDecoder().decode([Diagnostic].self, from: Data(line.dropFirst(2).utf8)) else { return nil }
+                manifest.diagnostics = decoded
+            default: return nil
+            }
+        }
+        return sawHeader ? manifest : nil
+    }
+
+    /// Writes the manifest (to a temporary file renamed into place, so it is never half written).
+    func save(for output: URL) {
+        let folder = Self.folder(for: output)
+        var text = "publicita-cache \(Self.formatVersion)\ntool \(tool)\nday \(day)\nlang \(language.rawValue)\n"
+        for (path, stamp) in inputs.stamps.sorted(by: { $0.key < $1.key }) { text += "I \(stamp) \(path)\n" }
+        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "P \(String(key, radix: 16)) \(path)\n" }
+        for path in staticFiles.sorted() { text += "S \(path)\n" }
+        if let json = try? JSONEncoder().encode(diagnostics), let line = String(data: json, encoding: .utf8) {
+            text += "D \(line)\n"
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let temporary = folder.appendingPathComponent("manifest.tmp-\(UUID().uuidString.prefix(8))")
+            try Data(text.utf8).write(to: temporary)
+            guard rename(temporary.path, folder.appendingPathComponent("manifest").path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            // A cache that cannot be written only costs the next build its shortcut.
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest"))
+        }
+    }
+
+    /// Forgets the cache (after a build whose output no longer matches it).
+    static func remove(for output: URL) {
+        try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("manifest"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a build read: every input file of the portal with its size and
+/// modification time, so an unchanged portal is recognised by `stat` alone.
+struct InputStamps: Equatable, Sendable {
+    /// Path relative to the portal → "size:mtime-in-nanoseconds".
+    var stamps: [String: String]
+
+    /// Stamps every input of the portal at `root`: `portal.yaml`, `content/`,
+    /// `static/` and the portal's `templates/`.
+    static func scan(_ root: URL) -> InputStamps {
+        var stamps: [String: String] = [:]
+        func add(_ relative: String) {
+            if let stamp = stamp(root.path + "/" + relative) { stamps[relative] = stamp }
+        }
+        add("portal.yaml")
+        for folder in ["content", "static", "templates"] {
+            walk(root.path + "/" + folder, relative: folder, add)
+        }
+        return InputStamps(stamps: stamps)
+    }
+
+    /// "size:mtime" of a regular file (symbolic links are followed), or nil.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(info.st_size):\(info.st_mtim.tv_sec)\(String(format: "%09ld", info.st_mtim.tv_nsec))"
+    }
+
+    private static func walk(_ path: String, relative: String, _ visit: (String) -> Void) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            let childPath = path + "/" + name
+            let childRelative = relative + "/" + name
+            var info = stat()
+            guard stat(childPath, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(childPath, relative: childRelative, visit)
+            } else {
+                visit(childRelative)
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// A key per page that changes whenever anything the page shows may have changed,
+/// so an unchanged page is never rendered again and a changed one always is.
+///
+/// A key hashes the site-wide inputs every page shows (tool, theme, `portal.yaml`,
+/// navigation, glossary, static files), then the page's own inputs: a record page
+/// its file's content hash and the records it names; a list page the listing data
+/// of the entries it shows, so that an edit that changes no entry of a list (a
+/// project's body text, say) leaves the list page alone. The incremental-build
+/// test compares incremental with clean output after random edits to keep these
+/// rules honest.
+struct PageKeys {
+    let site: Site
+    /// The hash of everything every page shows.
+    let base: UInt64
+
+    init(site: Site, themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
+        self.site = site
+        var hash = ContentHash()
+        hash.combine(tool)
+        hash.combine(themeHash)
+        hash.combine(configHash)
+        for page in site.portal.pages where page.order != nil {
+            hash.combine(page.title); hash.combine(page.source.slug.value); hash.combine(UInt64(bitPattern: Int64(page.order ?? 0)))
+        }
+        for item in site.abbreviations { hash.combine(item.abbr); hash.combine(item.meaning) }
+        for (path, stamp) in staticStamps.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine(stamp) }
+        // Which pages exist decides where links point (and the glossary and statement pages).
+        for page in site.pages { hash.combine(page.path) }
+        base = hash.value
+    }
+
+    /// The key of `page`.
+    func key(for page: SitePage) -> UInt64 {
+        let portal = site.portal
+        var hash = ContentHash()
+        hash.combine(base)
+        hash.combine(page.path)
+        switch page.kind {
+        case .home:
+            for project in portal.projects { combineListing(project, into: &hash) }
+            for report in portal.reports { combineListing(report, into: &hash) }
+            for item in portal.news { combineListing(item, into: &hash) }
+            for city in site.cities { hash.combine(city.name) }
+        case .project(let index):
+            let project = portal.projects[index]
+            hash.combine(project.source.contentHash)
+            let slug = project.source.slug.value
+            for report in portal.reports where report.project?.value == slug { combineListing(report, into: &hash) }
+            for item in portal.news where item.project?.value == slug { combineListing(item, into: &hash) }
+        case .report(let index):
+            let report = portal.reports[index]
+            hash.combine(report.source.contentHash)
+            combineReferenced(report.project?.value, into: &hash)
+        case .page(let index):
+            hash.combine(portal.pages[index].source.contentHash)
+        case .newsList:
+            for item in portal.news { combineListing(item, into: &hash) }
+        case .newsItem(let index):
+            let item = portal.news[index]
+            hash.combine(item.source.contentHash)
+            combineReferenced(item.project?.value, into: &hash)
+        case .city(let index):
+            let city = site.cities[index]
+            hash.combine(city.name)
+            for i in city.projectIndexes { combineListing(portal.projects[i], into: &hash) }
+            for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
+        case .accessibility, .glossary, .notFound:
+            break
+        }
+        return hash.value
+    }
+
+    /// What a list shows of a project: everything but its body and details, which a
+    /// list never shows. Conservative: the listing is the record minus its body.
+    private func combineListing(_ project: Project, into hash: inout ContentHash) {
+        hash.combine(project.source.slug.value)
+        hash.combine(project.title)
+        hash.combine(project.city)
+        hash.combine(project.programme)
+        hash.combine(project.summary)
+        if let period = project.period {
+            hash.combine(period.start?.value.iso); hash.combine(period.end?.value.iso); hash.combine(period.notPublished)
+        }
+        if let budget = project.budget {
+            hash.combine(budget.currency)
+            hash.combine(budget.total.map { UInt64(bitPattern: $0.value.amount.halere) } ?? 0)
+            for source in budget.sources {
+                hash.combine(source.kind.rawValue)
+                hash.combine(source.amount.map { UInt64(bitPattern: $0.value.amount.halere) } ?? 0)
+            }
+        }
+    }
+
+    private func combineListing(_ report: Report, into hash: inout ContentHash) {
+        hash.combine(report.source.slug.value); hash.combine(report.title); hash.combine(report.city)
+        hash.combine(report.summary); hash.combine(report.project?.value)
+    }
+
+    private func combineListing(_ item: NewsItem, into hash: inout ContentHash) {
+        hash.combine(item.source.slug.value); hash.combine(item.title); hash.combine(item.date.iso)
+        hash.combine(item.summary); hash.combine(item.project?.value)
+    }
+
+    /// A record page names the project it belongs to: its title and address.
+    private func combineReferenced(_ slug: String?, into hash: inout ContentHash) {
+        guard let slug, let index = site.projectIndex(slug: slug) else { hash.combine("-"); return }
+        hash.combine(slug)
+        hash.combine(site.portal.projects[index].title)
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Who built a site: the version and the very executable, so that a rebuilt
+/// publicita (even at the same version) never reuses pages the old one made.
+enum ToolIdentity {
+    /// publicita's version.
+    static let version = "0.3.0"
+
+    /// The version plus the running executable's size and modification time.
+    static let current: String = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        return "\(version)+\(InputStamps.stamp(executable) ?? "unknown")"
+    }()
+}

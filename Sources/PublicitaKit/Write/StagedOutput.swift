@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A new site being written into a staging folder beside the output, swapped in
+/// by ``commit()`` only when complete, or thrown away by ``abort()``.
+///
+/// ``write(_:to:)`` may be called from several threads at once for different
+/// paths: it uses plain POSIX calls (no fsync — a static site is rebuilt, not
+/// recovered) and creates missing folders itself.
+final class StagedOutput: Sendable {
+    /// The output folder being replaced.
+    let output: URL
+    /// The folder the new site is written into.
+    let staging: URL
+    private let retired: URL
+
+    /// Creates the staging folder beside `output`, after checking that `output`
+    /// may be replaced (it is publicita's, or empty, or absent).
+    init(replacing output: URL) throws(SiteWriter.WriteError) {
+        let output = output.standardizedFileURL
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        let token = UUID().uuidString.prefix(8)
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(token)")
+        retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(token)")
+        try SiteWriter.checkReplaceable(output)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw SiteWriter.WriteError(message: LocalizedText(
+                cs: "nelze vytvořit složku \(staging.path): \(error.localizedDescription)",
+                en: "cannot create the folder \(staging.path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// Writes `bytes` to `relative` inside the staging folder.
+    func write<Bytes: Collection>(_ bytes: Bytes, to relative: String) throws(SiteWriter.WriteError) where Bytes.Element == UInt8 {
+        let path = try target(relative)
+        try FileIO.write(bytes, toPath: path)
+    }
+
+    /// Copies the file at `source` to `relative`.
+    func copy(from source: URL, to relative: String) throws(SiteWriter.WriteError) {
+        let path = try target(relative)
+        do {
+            FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
+            try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        } catch {
+            throw SiteWriter.WriteError(message: LocalizedText(
+                cs: "soubor \(source.path) nelze zkopírovat: \(error.localizedDescription)",
+                en: "cannot copy \(source.path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// Links `relative` to the same file as `existing` (an unchanged page of the previous site).
+    func link(existing: URL, to relative: String) throws(SiteWriter.WriteError) {
+        let path = try target(relative)
+        FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
+        if Glibc.link(existing.path, path) != 0 {
+            // Hard links may be impossible (another file system): copy instead.
+            try copy(from: existing, to: relative)
+        }
+    }
+
+    /// Swaps the staging folder in; the previous site is removed afterwards.
+    func commit() throws(SiteWriter.WriteError) {
+        let manager = FileManager.default
+        try write(Array("publicita\n".utf8), to: SiteWriter.markerFile)
+        // The old site is moved aside first, so at every moment one complete site exists.
+        do {
+            if manager.fileExists(atPath: output.path) {
+                try manager.moveItem(at: output, to: retired)
+            }
+            try manager.moveItem(at: staging, to: output)
+        } catch {
+            if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: output)
+            }
+            abort()
+            throw SiteWriter.WriteError(message: LocalizedText(
+                cs: "nový web nelze přesunout na místo: \(error.localizedDescription)",
+                en: "the new site cannot be moved into place: \(error.localizedDescription)"))
+        }
+        try? manager.removeItem(at: retired)
+    }
+
+    /// Removes the staging folder; the output is left as it was.
+    func abort() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func target(_ relative: String) throws(SiteWriter.WriteError) -> String {
+        guard let path = OutputPath(relative) else {
+            throw SiteWriter.WriteError(message: LocalizedText(
+                cs: "cesta „\(relative)“ by vedla mimo výstupní složku",
+                en: "the path \"\(relative)\" would leave the output folder"))
+        }
+        return staging.path + "/" + path.relative
+    }
+}
+
+/// Plain POSIX file writing: fast, thread-safe, creates missing folders.
+enum FileIO {
+    /// Writes `bytes` to `path`, creating missing parent folders.
+    static func write<Bytes: Collection>(_ bytes: Bytes, toPath path: String) throws(SiteWriter.WriteError) where Bytes.Element == UInt8 {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            makeDirectories((path as NSString).deletingLastPathComponent)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw failure(path) }
+        defer { close(descriptor) }
+        let ok: Bool = bytes.withContiguousStorageIfAvailable { buffer in
+            writeAll(descriptor, buffer)
+        } ?? Array(bytes).withUnsafeBufferPointer { writeAll(descriptor, $0) }
+        if !ok { throw failure(path) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// `mkdir -p`, tolerant of other threads creating the same folders.
+    static func makeDirectories(_ path: String) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT {
+            makeDirectories((path as NSString).deletingLastPathComponent)
+            _ = mkdir(path, 0o755)
+        }
+    }
+
+    private static func failure(_ path: String) -> SiteWriter.WriteError {
+        let reason = String(cString: strerror(errno))
+        return SiteWriter.WriteError(message: LocalizedText(cs: "soubor \(path) nelze zapsat: \(reason)",
+                                                            en: "cannot write \(path): \(reason)"))
+    }
+}
