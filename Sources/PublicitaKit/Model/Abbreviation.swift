@@ -5,7 +5,7 @@ public struct Abbreviation: Sendable, Hashable {
     /// Its meaning.
     public var meaning: String
 
-    static let fields = ["abbr", "meaning"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> Abbreviation? {
         reader.rejectUnknownKeys(fields)

@@ -7,7 +7,7 @@ public struct Activity: Sendable, Hashable {
     /// A Markdown description.
     public var summary: String?
 
-    static let fields = ["code", "title", "summary"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> Activity? {
         reader.rejectUnknownKeys(fields)

@@ -9,7 +9,7 @@ public struct Budget: Sendable, Hashable {
     /// Where `budget:` starts.
     public var location: SourceLocation
 
-    static let fields = ["currency", "total", "sources"]
+    static let fields = spec.names
 
     static func read(from record: FieldReader) -> Budget? {
         guard let reader = record.mappingReader("budget") else { return nil }

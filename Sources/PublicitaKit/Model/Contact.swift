@@ -11,7 +11,7 @@ public struct Contact: Sendable, Hashable {
     /// Free text shown with the contact.
     public var note: String?
 
-    static let fields = ["name", "role", "phone", "email", "note"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> Contact? {
         reader.rejectUnknownKeys(fields)

@@ -14,7 +14,7 @@ public struct ContentTable: Sendable, Hashable {
     /// Where the table's entry starts.
     public var location: SourceLocation
 
-    static let fields = ["id", "caption", "columns", "rows", "row_headers"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> ContentTable? {
         reader.rejectUnknownKeys(fields)

@@ -11,7 +11,7 @@ public struct Correction: Sendable, Hashable {
     /// Where the entry starts.
     public var location: SourceLocation
 
-    static let fields = ["field", "published", "correct", "reason"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> Correction {
         reader.rejectUnknownKeys(fields)

@@ -7,7 +7,7 @@ public struct DocumentLink: Sendable, Hashable {
     /// Free text shown with it.
     public var note: String?
 
-    static let fields = ["title", "href", "note"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> DocumentLink? {
         reader.rejectUnknownKeys(fields)

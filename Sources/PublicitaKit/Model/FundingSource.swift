@@ -25,7 +25,7 @@ public struct FundingSource: Sendable, Hashable {
         case other
     }
 
-    static let fields = ["name", "kind", "amount", "share"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> FundingSource? {
         reader.rejectUnknownKeys(fields)

@@ -11,7 +11,7 @@ public struct NewsItem: Sendable, Hashable {
     /// Slug of a related project.
     public var project: Located<String>?
 
-    static let fields = ["title", "slug", "date", "summary", "project"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader, source: RecordSource) -> NewsItem? {
         reader.rejectUnknownKeys(fields)

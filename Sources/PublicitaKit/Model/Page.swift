@@ -9,7 +9,7 @@ public struct Page: Sendable, Hashable {
     /// Position in the main navigation; pages without it are not in the navigation.
     public var order: Int?
 
-    static let fields = ["title", "slug", "summary", "order"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader, source: RecordSource) -> Page? {
         reader.rejectUnknownKeys(fields)

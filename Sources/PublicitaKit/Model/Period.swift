@@ -12,7 +12,7 @@ public struct Period: Sendable, Hashable {
     public var notPublished: String?
 
     /// Fields a period may have.
-    static let fields = ["start", "end", "duration_months", "label", "not_published"]
+    static let fields = spec(requireStart: false).names
 
     /// Reads `period` from a record; `requireStart` makes the start mandatory
     /// unless `not_published` explains its absence.

@@ -64,7 +64,7 @@ public struct PortalConfig: Sendable, Hashable {
             case none
         }
 
-        static let fields = ["contact_email", "contact_phone", "statement_date", "review_date", "status", "method", "non_accessible"]
+        static let fields = PortalConfig.accessibilitySpec.names
     }
 
     /// One piece of content that is not accessible.
@@ -75,7 +75,7 @@ public struct PortalConfig: Sendable, Hashable {
         public var reason: String?
     }
 
-    static let fields = ["title", "description", "base_url", "language", "publisher", "accessibility", "glossary", "eu_emblem"]
+    static let fields = spec.names
 
     /// Reads `portal.yaml`.
     static func read(from reader: FieldReader) -> PortalConfig {
@@ -93,7 +93,7 @@ public struct PortalConfig: Sendable, Hashable {
         }
         var publisher = Publisher(name: "", url: nil)
         if let pub = reader.mappingReader("publisher", required: true) {
-            pub.rejectUnknownKeys(["name", "url"])
+            pub.rejectUnknownKeys(publisherSpec.names)
             var url = pub.locatedString("url")
             if let link = url, !LinkScheme.isAllowed(link.value) || LinkScheme.scheme(of: link.value) == nil {
                 pub.context.report(LinkScheme.unsafeLink(link.value, at: link.location, field: "publisher.url"))
@@ -123,7 +123,7 @@ public struct PortalConfig: Sendable, Hashable {
                 status: status,
                 method: a11y.string("method"),
                 nonAccessible: a11y.mappings("non_accessible").compactMap { item in
-                    item.rejectUnknownKeys(["content", "reason"])
+                    item.rejectUnknownKeys(nonAccessibleSpec.names)
                     guard let content = item.string("content", required: true) else { return nil }
                     return NonAccessibleItem(content: content, reason: item.string("reason"))
                 })
@@ -139,7 +139,7 @@ public struct PortalConfig: Sendable, Hashable {
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         var euEmblem: EUEmblem?
         if let emblem = reader.mappingReader("eu_emblem") {
-            emblem.rejectUnknownKeys(["src", "includes_statement"])
+            emblem.rejectUnknownKeys(euEmblemSpec.names)
             if let src = emblem.locatedString("src", required: true) {
                 if src.value.hasPrefix("/"), !src.value.hasPrefix("//"), LinkScheme.isAllowed(src.value) {
                     euEmblem = EUEmblem(src: src.value, includesStatement: emblem.bool("includes_statement") ?? false)

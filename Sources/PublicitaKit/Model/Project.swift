@@ -43,11 +43,7 @@ public struct Project: Sendable, Hashable {
     /// Tables placed in the body.
     public var tables: [ContentTable]
 
-    static let fields = [
-        "title", "slug", "registration_number", "registration_number_published", "funding", "programme",
-        "eu_statement", "beneficiary", "city", "summary", "period", "budget", "areas", "goals", "results",
-        "activities", "targets", "contacts", "documents", "corrections", "tables",
-    ]
+    static let fields = spec.names
 
     /// Reads a project from its front matter; nil when a required field is missing.
     static func read(from reader: FieldReader, source: RecordSource) -> Project? {

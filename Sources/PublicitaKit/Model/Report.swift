@@ -30,13 +30,10 @@ public struct Report: Sendable, Hashable {
         /// Its registration number as written.
         public var registrationNumber: Located<String>?
 
-        static let fields = ["title", "registration_number"]
+        static let fields = spec.names
     }
 
-    static let fields = [
-        "title", "slug", "city", "project", "funded_by", "period", "date", "summary", "tables",
-        "abbreviations", "documents",
-    ]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader, source: RecordSource) -> Report? {
         reader.rejectUnknownKeys(fields)

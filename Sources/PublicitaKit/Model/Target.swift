@@ -7,7 +7,7 @@ public struct Target: Sendable, Hashable {
     /// The number achieved, once known.
     public var achieved: Int?
 
-    static let fields = ["text", "target", "achieved"]
+    static let fields = spec.names
 
     static func read(from reader: FieldReader) -> Target? {
         reader.rejectUnknownKeys(fields)

@@ -1,0 +1,115 @@
+/// A JSON value whose objects keep their keys in the order they were written,
+/// so that generated files are stable and read in a sensible order.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// A number, kept as its JSON text (so no value passes through floating point).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rendered(indent: nil))
+    }
+
+    /// The value of `key` in an object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    /// The JSON text: pretty-printed with two-space indentation (`indent: 0`,
+    /// ending in a newline) or compact (`indent: nil`). Non-ASCII text is written
+    /// as UTF-8, not escaped.
+    public func rendered(indent: Int? = 0) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        if indent != nil { out += "\n" }
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): JSONValue.writeString(text, to: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            // Arrays of scalars stay on one line: `"type": ["string", "null"]`.
+            let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+            if indent == nil || scalars {
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += indent == nil ? "," : ", " }
+                    item.write(to: &out, indent: nil)
+                }
+                out += "]"
+                return
+            }
+            let inner = indent! + 2
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += String(repeating: " ", count: inner)
+                item.write(to: &out, indent: inner)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent!) + "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            guard let indent else {
+                out += "{"
+                for (index, (key, value)) in members.enumerated() {
+                    if index > 0 { out += "," }
+                    JSONValue.writeString(key, to: &out)
+                    out += ":"
+                    value.write(to: &out, indent: nil)
+                }
+                out += "}"
+                return
+            }
+            let inner = indent + 2
+            out += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                out += String(repeating: " ", count: inner)
+                JSONValue.writeString(key, to: &out)
+                out += ": "
+                value.write(to: &out, indent: inner)
+                out += index == members.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    private static func writeString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
