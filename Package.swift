@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library cmark, as Debian ships it (`libcmark-dev`).
@@ -30,17 +31,26 @@ let package = Package(
             ],
             resources: [.copy("Theme")]
         ),
+        // `publicita serve`: a local preview server that rebuilds on change and reloads open pages.
+        .target(
+            name: "PublicitaServe",
+            dependencies: [
+                "PublicitaKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The thin command-line layer.
         .executableTarget(
             name: "publicita",
             dependencies: [
                 "PublicitaKit",
+                "PublicitaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PublicitaKitTests",
-            dependencies: ["PublicitaKit"],
+            dependencies: ["PublicitaKit", "PublicitaServe"],
             resources: [.copy("Fixtures")]
         ),
     ],

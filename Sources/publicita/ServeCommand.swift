@@ -1,0 +1,119 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PublicitaKit
+import PublicitaServe
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Publicita {
+    /// `publicita serve`
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Builds the portal, serves it on 127.0.0.1, rebuilds on every change and reloads the open pages.",
+            discussion: """
+                The site is built into a private temporary folder, never into PORTAL/site. \
+                content/, templates/, static/ and portal.yaml are watched; after a change the portal is \
+                rebuilt and open pages reload. While the content has errors, the pages show them over the \
+                last site that built. Ctrl-C stops the server and removes the temporary folder.
+                """)
+
+        @Argument(help: "The portal folder (holds portal.yaml).")
+        var portal: String = "."
+
+        @Option(help: "The port on 127.0.0.1 (0 picks a free one and prints it).")
+        var port: UInt16 = 8000
+
+        @Option(help: "Language of messages: cs or en (default: the portal's language).")
+        var lang: Language?
+
+        func run() throws {
+            let options = PreviewServer.Options(
+                portalRoot: URL(fileURLWithPath: portal, isDirectory: true), port: port, language: lang)
+            let status = Self.serve(options, language: lang)
+            if status != 0 { throw ExitCode(status) }
+        }
+
+        /// Serves until SIGINT or SIGTERM (or until the server fails); returns the exit code.
+        static func serve(_ options: PreviewServer.Options, language: Language?) -> Int32 {
+            // Ctrl-C and SIGTERM become events, so the server can stop cleanly and remove its folder.
+            let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
+            let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { continuation.yield(number) }
+                source.resume()
+                return source
+            }
+            defer { sources.forEach { $0.cancel() } }
+
+            let result = ExitStatusBox()
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                defer { done.signal() }
+                let server: PreviewServer
+                do {
+                    server = try await PreviewServer.start(options)
+                } catch let error as PreviewServer.StartError {
+                    options.log("publicita serve: " + error.message.text(in: language ?? .cs))
+                    result.set(ExitStatus.ioProblem)
+                    return
+                } catch {
+                    options.log("publicita serve: \(error.localizedDescription)")
+                    result.set(ExitStatus.ioProblem)
+                    return
+                }
+                // The address goes to standard output, so a script started with --port 0 can read it.
+                FileHandle.standardOutput.write(Data("\(server.url.absoluteString)\n".utf8))
+                options.log(LocalizedText(
+                    cs: "publicita serve: web běží na \(server.url.absoluteString) (ukončíte Ctrl-C)",
+                    en: "publicita serve: serving on \(server.url.absoluteString) (Ctrl-C stops)").text(in: language ?? .cs))
+
+                let failure = await withTaskGroup(of: String?.self) { group -> String? in
+                    group.addTask {
+                        for await _ in signals { break }
+                        return nil
+                    }
+                    group.addTask {
+                        do { try await server.waitUntilStopped() } catch { return error.localizedDescription }
+                        return nil
+                    }
+                    let first = await group.next() ?? nil
+                    await server.stop()
+                    group.cancelAll()
+                    return first
+                }
+                if let failure {
+                    options.log("publicita serve: \(failure)")
+                    result.set(ExitStatus.ioProblem)
+                } else {
+                    options.log(LocalizedText(cs: "publicita serve: zastaveno", en: "publicita serve: stopped")
+                        .text(in: language ?? .cs))
+                }
+            }
+            done.wait()
+            return result.value
+        }
+    }
+}
+
+/// The exit code, set from the serving task and read once it is done.
+private final class ExitStatusBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var status: Int32 = 0
+
+    func set(_ status: Int32) {
+        lock.lock()
+        self.status = status
+        lock.unlock()
+    }
+
+    var value: Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return status
+    }
+}

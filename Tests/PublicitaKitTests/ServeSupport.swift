@@ -1,0 +1,175 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+@testable import PublicitaKit
+@testable import PublicitaServe
+
+// Helpers for the `publicita serve` tests: a real server on a free loopback
+// port, HTTP through URLSession, a server-sent-events reader, a raw socket for
+// requests URLSession would tidy up, and bounded waiting.
+
+/// Log lines the server wrote, kept for assertions.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) {
+        lock.lock(); lines.append(line); lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return lines
+    }
+}
+
+/// Starts a preview server for `portal` on a free port, runs `body`, and always stops the server.
+func withPreviewServer<T>(_ portal: TestPortal, log: LogLines = LogLines(),
+                          _ body: (PreviewServer) async throws -> T) async throws -> T {
+    let server = try await PreviewServer.start(.init(
+        portalRoot: portal.root, port: 0, pollInterval: .milliseconds(100), today: testToday,
+        log: { log.append($0) }))
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+/// One HTTP response.
+struct Fetched: Sendable {
+    var status: Int
+    var contentType: String
+    var body: String
+}
+
+/// A URLSession that never caches and gives up quickly.
+let serveTestSession: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = 5
+    configuration.timeoutIntervalForResource = 10
+    configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+    configuration.urlCache = nil
+    return URLSession(configuration: configuration)
+}()
+
+/// GETs `path` (relative to the server's root) through URLSession.
+func fetch(_ server: PreviewServer, _ path: String) async throws -> Fetched {
+    let url = try #require(URL(string: path, relativeTo: server.url))
+    let request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: 5)
+    return try await withCheckedThrowingContinuation { continuation in
+        serveTestSession.dataTask(with: request) { data, response, error in
+            if let error {
+                continuation.resume(throwing: error)
+                return
+            }
+            let http = response as? HTTPURLResponse
+            continuation.resume(returning: Fetched(
+                status: http?.statusCode ?? 0,
+                contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "",
+                body: String(decoding: data ?? Data(), as: UTF8.self)))
+        }.resume()
+    }
+}
+
+/// Reads `/__publicita/events` as it streams (URLSession delegate callbacks), keeping every byte.
+final class EventStreamReader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var received = Data()
+    private var session: URLSession?
+    private var task: URLSessionDataTask?
+
+    init(_ server: PreviewServer) {
+        super.init()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 30
+        let session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+        let task = session.dataTask(with: URL(string: "__publicita/events", relativeTo: server.url)!)
+        self.session = session
+        self.task = task
+        task.resume()
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock(); received.append(data); lock.unlock()
+    }
+
+    /// Everything received so far.
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// The `data:` of every `build` event received so far, in order.
+    var builds: [String] {
+        text.components(separatedBy: "\n\n").compactMap { message in
+            let lines = message.split(separator: "\n").map(String.init)
+            guard lines.contains("event: build"), let data = lines.first(where: { $0.hasPrefix("data: ") }) else { return nil }
+            return String(data.dropFirst("data: ".count))
+        }
+    }
+
+    func close() {
+        task?.cancel()
+        session?.invalidateAndCancel()
+    }
+}
+
+/// Polls `condition` every 25 ms until it holds or `seconds` have passed; returns whether it held.
+func eventually(within seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while true {
+        if try await condition() { return true }
+        if ContinuousClock.now >= deadline { return false }
+        try? await Task.sleep(for: .milliseconds(25))
+    }
+}
+
+/// Sends `target` exactly as given (no client-side tidying of `..` or escapes) and
+/// returns the status code (0 when the server closed without answering) and the whole response.
+func rawRequest(port: UInt16, target: String) throws -> (status: Int, response: String) {
+    #if canImport(Glibc)
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+    let fd = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    try #require(fd >= 0, "socket() failed")
+    defer { close(fd) }
+    var timeout = timeval(tv_sec: 3, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    try #require(connected == 0, "connect() failed")
+    let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+    let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+    try #require(sent == request.count, "send() failed")
+    var response = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    for _ in 0..<1_000 {  // bounded: the receive timeout ends each wait, the count ends the loop
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { break }
+        response.append(contentsOf: buffer[0..<count])
+    }
+    let text = String(decoding: response, as: UTF8.self)
+    let statusLine = text.split(separator: "\r\n", maxSplits: 1).first ?? ""
+    let parts = statusLine.split(separator: " ")
+    let status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+    return (status, text)
+}
