@@ -86,10 +86,14 @@ extension Publicita {
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            if status == 0 {
+            if status == 0 && outcome.upToDate {
                 summary(LocalizedText(
-                    cs: "publicita: zapsáno \(outcome.pagesWritten) stránek do \(outputURL.path), varování: \(warnings), čas \(seconds) s",
-                    en: "publicita: wrote \(outcome.pagesWritten) pages to \(outputURL.path), warnings: \(warnings), time \(seconds) s"), language)
+                    cs: "publicita: web v \(outputURL.path) je aktuální (\(outcome.pagesWritten) souborů), varování: \(warnings), čas \(seconds) s",
+                    en: "publicita: the site in \(outputURL.path) is up to date (\(outcome.pagesWritten) files), warnings: \(warnings), time \(seconds) s"), language)
+            } else if status == 0 {
+                summary(LocalizedText(
+                    cs: "publicita: \(outcome.pagesWritten) stránek v \(outputURL.path) (vykresleno \(outcome.pagesRendered)), varování: \(warnings), čas \(seconds) s",
+                    en: "publicita: \(outcome.pagesWritten) pages in \(outputURL.path) (\(outcome.pagesRendered) rendered), warnings: \(warnings), time \(seconds) s"), language)
             } else {
                 summary(LocalizedText(
                     cs: "publicita: sestavení selhalo (chyby: \(errors), varování: \(warnings)); web v \(outputURL.path) zůstal beze změny",
