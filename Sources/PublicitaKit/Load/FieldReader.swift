@@ -79,12 +79,22 @@ struct FieldReader {
     /// A text field, trimmed.
     func string(_ key: String, required: Bool = false) -> String? {
         guard let text = scalarText(key, required: required) else { return nil }
-        let trimmed = text.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(text.value)
         if trimmed.isEmpty {
             if required { reportMissing(key) }
             return nil
         }
         return trimmed
+    }
+
+    /// `text` without leading and trailing whitespace (a native trim: Foundation's
+    /// `trimmingCharacters` bridges through NSString and showed up in profiles).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     /// A text field with its location.
@@ -197,7 +207,7 @@ struct FieldReader {
                                               expected: LocalizedText(cs: "text", en: "text"), found: item.node))
                 return nil
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(scalar.string)
             return text.isEmpty ? nil : text
         }
     }

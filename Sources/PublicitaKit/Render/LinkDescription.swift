@@ -61,24 +61,39 @@ struct LinkDescription {
     /// cmark writes links exactly as `<a href="…">` or `<a href="…" title="…">`, so a
     /// plain scan finds them (a regular expression here was a tenth of a large build).
     func annotate(_ html: String, page: String) -> String {
-        guard html.contains("<a href=\"") else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 64)
-        var rest = html[...]
-        while let open = rest.range(of: "<a href=\"") {
-            output += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            guard let quote = rest.firstIndex(of: "\""), let tagEnd = rest[quote...].firstIndex(of: ">") else { break }
-            let href = Self.unescape(String(rest[..<quote]))
-            output += rest[...tagEnd]
-            rest = rest[rest.index(after: tagEnd)...]
-            guard let note = note(for: href, from: page), let close = rest.range(of: "</a>") else { continue }
-            output += rest[..<close.lowerBound]
-            output += " <span class=\"link-note\">(\(HTML.escape(note)))</span></a>"
-            rest = rest[close.upperBound...]
+        let bytes = Array(html.utf8)
+        let open = Array("<a href=\"".utf8), close = Array("</a>".utf8)
+        guard let first = Self.find(open, in: bytes, from: 0) else { return html }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var position = 0
+        var next: Int? = first
+        while let start = next {
+            let hrefStart = start + open.count
+            guard let quote = bytes[hrefStart...].firstIndex(of: UInt8(ascii: "\"")),
+                  let tagEnd = bytes[quote...].firstIndex(of: UInt8(ascii: ">")) else { break }
+            let href = Self.unescape(String(decoding: bytes[hrefStart..<quote], as: UTF8.self))
+            if let note = note(for: href, from: page), let end = Self.find(close, in: bytes, from: tagEnd + 1) {
+                output += bytes[position..<end]
+                output += Array(" <span class=\"link-note\">(\(HTML.escape(note)))</span>".utf8)
+                position = end
+            }
+            next = Self.find(open, in: bytes, from: tagEnd + 1)
         }
-        output += rest
-        return output
+        output += bytes[position...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The index of the first occurrence of `needle` in `haystack` at or after `start`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func unescape(_ text: String) -> String {

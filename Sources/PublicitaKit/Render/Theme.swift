@@ -43,7 +43,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(source.text, named: name)
+                try library.register(inlineStrings(source.text, strings), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template.syntax", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -85,6 +85,36 @@ public struct Theme: Sendable {
                 }
             }
         }
+    }
+
+    /// Replaces `{{t.key}}` (and `{{{t.key}}}`) by the translated text once, when the
+    /// theme is loaded: the words are constant for a whole build, and looking each
+    /// of them up through Mustache's dynamic context on every page was a large part
+    /// of rendering. Unknown keys are left for Mustache (they render as before).
+    static func inlineStrings(_ template: String, _ strings: Strings) -> String {
+        guard template.contains("{{t.") || template.contains("{{{t.") else { return template }
+        var output = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let nameStart = triple ? rest.index(after: open.upperBound) : open.upperBound
+            let closer = triple ? "}}}" : "}}"
+            guard rest[nameStart...].hasPrefix("t."), let close = rest[nameStart...].range(of: closer) else {
+                output += rest[open.lowerBound..<open.upperBound]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let key = String(rest[rest.index(nameStart, offsetBy: 2)..<close.lowerBound])
+            if let text = strings.table[key], !key.contains(where: { $0 == " " || $0 == "(" }) {
+                output += triple ? text : HTML.escape(text)
+            } else {
+                output += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return output
     }
 
     /// Renders `context` with the template `name`, or nil when there is no such template.
