@@ -54,7 +54,10 @@ public enum Builder {
                            language: previous.language)
         }
 
+        var timer = StageTimer()
+        timer.lap("stat")
         let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root)
+        timer.lap("load")
         var diagnostics = loadDiagnostics
         guard let portal = loaded else {
             return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
@@ -65,9 +68,12 @@ public enum Builder {
         }
 
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
+        timer.lap("theme")
         diagnostics += themeDiagnostics
         let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [])
+        timer.lap("site")
         diagnostics += Validator.validate(site, today: options.today)
+        timer.lap("validate")
         if let output { diagnostics += outputPlacement(output, root: root) }
         guard let theme, !diagnostics.containsErrors, let output, let stamps else { return finish() }
 
@@ -76,7 +82,7 @@ public enum Builder {
         let configHash = ContentHash.of(stamps.stamps["portal.yaml"] ?? "")
             ^ ContentHash.of((try? Data(contentsOf: root.appendingPathComponent("portal.yaml"))) ?? Data())
         let keys = PageKeys(site: site, themeHash: theme.contentHash, tool: tool, staticStamps: staticStamps, configHash: configHash)
-        var plan: [OutputPlan] = site.pages.map { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
+        var plan: [OutputPlan] = ParallelMap.map(site.pages) { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
@@ -94,6 +100,7 @@ public enum Builder {
         guard !diagnostics.containsErrors else { return finish() }
 
         // Reuse what the last build of the same tool wrote, when its output is intact.
+        timer.lap("plan")
         let reusable = previous.flatMap { $0.tool == tool && outputIsIntact(output, $0) ? $0 : nil }
         let renderer = Renderer(site: site, theme: theme)
         let written: Result<Int, Diagnostic>
@@ -108,10 +115,12 @@ public enum Builder {
             BuildManifest.remove(for: output)
             return finish()
         case .success(let rendered):
+            timer.lap("render")
             let sorted = diagnostics.sortedForReport()
             BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
                           pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
                           staticFiles: portal.staticFiles, diagnostics: sorted).save(for: output)
+            timer.lap("manifest")
             return Outcome(diagnostics: sorted, pagesWritten: site.pages.count, pagesRendered: rendered, language: language)
         }
     }

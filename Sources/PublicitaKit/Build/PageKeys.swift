@@ -8,10 +8,13 @@
 /// project's body text, say) leaves the list page alone. The incremental-build
 /// test compares incremental with clean output after random edits to keep these
 /// rules honest.
-struct PageKeys {
+struct PageKeys: Sendable {
     let site: Site
     /// The hash of everything every page shows.
     let base: UInt64
+    /// Reports and news items by the project they name (looked up per project page).
+    private let reportsByProject: [String: [Int]]
+    private let newsByProject: [String: [Int]]
 
     init(site: Site, themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
         self.site = site
@@ -27,6 +30,11 @@ struct PageKeys {
         // Which pages exist decides where links point (and the glossary and statement pages).
         for page in site.pages { hash.combine(page.path) }
         base = hash.value
+        var reports: [String: [Int]] = [:], news: [String: [Int]] = [:]
+        for (index, report) in site.portal.reports.enumerated() { if let slug = report.project?.value { reports[slug, default: []].append(index) } }
+        for (index, item) in site.portal.news.enumerated() { if let slug = item.project?.value { news[slug, default: []].append(index) } }
+        reportsByProject = reports
+        newsByProject = news
     }
 
     /// The key of `page`.
@@ -45,8 +53,8 @@ struct PageKeys {
             let project = portal.projects[index]
             hash.combine(project.source.contentHash)
             let slug = project.source.slug.value
-            for report in portal.reports where report.project?.value == slug { combineListing(report, into: &hash) }
-            for item in portal.news where item.project?.value == slug { combineListing(item, into: &hash) }
+            for index in reportsByProject[slug] ?? [] { combineListing(portal.reports[index], into: &hash) }
+            for index in newsByProject[slug] ?? [] { combineListing(portal.news[index], into: &hash) }
         case .report(let index):
             let report = portal.reports[index]
             hash.combine(report.source.contentHash)

@@ -118,7 +118,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `context` with the template `name`, or nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> String? {
+    func render(_ context: Any, template name: String) -> String? {
         library.render(context, withTemplate: name)
     }
 }

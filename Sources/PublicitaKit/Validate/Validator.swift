@@ -5,16 +5,17 @@ public enum Validator {
     public static func validate(_ site: Site, today: Day) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let portal = site.portal
-        for project in portal.projects {
-            diagnostics += RegistrationNumberRule.check(project)
-            diagnostics += BudgetRule.check(project)
-            diagnostics += EUShareRule.check(project)
-            diagnostics += PeriodRule.check(project.period, file: project.source.file)
-            diagnostics += ContactRule.check(project.contacts)
-            diagnostics += CorrectionRule.check(project)
-            diagnostics += PublicityRule.check(project, today: today)
-            diagnostics += TableRule.check(tables: project.tables, body: project.source)
-        }
+        // A project's own rules look at that project only: checked on all cores.
+        diagnostics += ParallelMap.map(portal.projects) { project in
+            RegistrationNumberRule.check(project)
+                + BudgetRule.check(project)
+                + EUShareRule.check(project)
+                + PeriodRule.check(project.period, file: project.source.file)
+                + ContactRule.check(project.contacts)
+                + CorrectionRule.check(project)
+                + PublicityRule.check(project, today: today)
+                + TableRule.check(tables: project.tables, body: project.source)
+        }.flatMap { $0 }
         for report in portal.reports {
             diagnostics += PeriodRule.check(report.period, file: report.source.file)
             diagnostics += TableRule.check(tables: report.tables, body: report.source)
