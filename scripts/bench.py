@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""publicita vs Hugo, side by side, on the same generated corpus and filesystem.
+
+    scripts/bench [--full] [--runs N] [--sizes 1000,10000] [--workdir DIR] [--no-write]
+
+Generates the corpus with ../shared/bench/gen_corpus.py (with --hugo, so Hugo
+renders the same records), then for every size runs, alternately (A B A B ...):
+  - publicita clean build (output and build cache removed first)
+  - Hugo clean build (output removed first)
+and afterwards publicita's no-change rebuild and one-record-edit rebuild.
+Prints medians (wall, CPU, peak RSS, pages/s) and ratios to Hugo, and writes
+docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
+"""
+import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py")
+
+
+def run(cmd, env=None):
+    """Runs cmd; returns (wall seconds, cpu seconds, peak RSS MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{stderr[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def ensure_tools():
+    if shutil.which("hugo") is None:
+        print("installing hugo (apt)…", flush=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=True)
+    subprocess.run([os.path.join(ROOT, "scripts", "require-cmark")], check=True)
+    print("building publicita (release)…", flush=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "publicita"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "publicita")
+
+
+def median_row(samples):
+    return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--full", action="store_true", help="also the 50 000-project corpus")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--workdir", default="/dev/shm/publicita-bench" if os.path.isdir("/dev/shm") else "/tmp/publicita-bench")
+    parser.add_argument("--no-write", action="store_true", help="do not write docs/benchmarks.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] + ([50000] if args.full else [])
+    publicita = ensure_tools()
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    os.makedirs(args.workdir, exist_ok=True)
+    results = []
+    for n in sizes:
+        corpus = os.path.join(args.workdir, f"corpus-{n}")
+        if not os.path.isdir(corpus):
+            print(f"generating {n} projects…", flush=True)
+            subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
+        out_p, out_h = os.path.join(args.workdir, f"site-{n}"), os.path.join(args.workdir, f"hugo-{n}")
+        cache = os.path.join(args.workdir, f".site-{n}.cache")
+        clean_p, clean_h, nochange, edit = [], [], [], []
+        pages = sum(1 for _ in os.scandir(os.path.join(corpus, "content", "projects")))
+        for i in range(args.runs):
+            for path in (out_p, cache):
+                shutil.rmtree(path, ignore_errors=True)
+            w, c, m = run([publicita, "build", corpus, "--output", out_p])
+            clean_p.append({"wall": w, "cpu": c, "rss": m})
+            shutil.rmtree(out_h, ignore_errors=True)
+            w, c, m = run(["hugo", "-s", corpus, "-d", out_h, "--quiet"])
+            clean_h.append({"wall": w, "cpu": c, "rss": m})
+            print(f"  {n}: run {i + 1}: publicita {clean_p[-1]['wall']:.2f} s, hugo {clean_h[-1]['wall']:.2f} s", flush=True)
+        html_pages = sum(len([f for f in fs if f.endswith(".html")]) for _, _, fs in os.walk(out_p))
+        for i in range(args.runs):
+            w, c, m = run([publicita, "build", corpus, "--output", out_p])
+            nochange.append({"wall": w, "cpu": c, "rss": m})
+        victim = sorted(os.listdir(os.path.join(corpus, "content", "projects")))[n // 2]
+        path = os.path.join(corpus, "content", "projects", victim)
+        original = open(path, encoding="utf-8").read()
+        for i in range(args.runs):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original + f"\nÚprava č. {i + 1} pro měření.\n")
+            w, c, m = run([publicita, "build", corpus, "--output", out_p])
+            edit.append({"wall": w, "cpu": c, "rss": m})
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        run([publicita, "build", corpus, "--output", out_p])
+        results.append({"n": n, "pages": html_pages, "clean": median_row(clean_p), "hugo": median_row(clean_h),
+                        "nochange": median_row(nochange), "edit": median_row(edit)})
+
+    lines = []
+    lines.append(f"| projects | pages | publicita clean | Hugo clean | Hugo ÷ publicita | publicita CPU | Hugo CPU | publicita RSS | Hugo RSS | publicita pages/s | no-change | no-change ÷ clean | one edit |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        p, h, nc, e = r["clean"], r["hugo"], r["nochange"], r["edit"]
+        lines.append(
+            f"| {r['n']:,} | {r['pages']:,} | {p['wall']:.2f} s | {h['wall']:.2f} s | {h['wall'] / p['wall']:.2f}× | "
+            f"{p['cpu']:.1f} s | {h['cpu']:.1f} s | {p['rss']:.0f} MiB | {h['rss']:.0f} MiB | {r['pages'] / p['wall']:,.0f} | "
+            f"{nc['wall'] * 1000:.0f} ms | {100 * nc['wall'] / p['wall']:.1f} % | {e['wall'] * 1000:.0f} ms |".replace(",", " "))
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if args.no_write:
+        return
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    fs = subprocess.run(["df", "-T", args.workdir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    doc = f"""# Benchmarks
+
+Measured by `scripts/bench` on {datetime.date.today().isoformat()}: {os.cpu_count()} cores ({cpu}),
+{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.platform()}; output on {fs}
+(`{args.workdir}`) for both tools; {args.runs} runs each, medians; publicita and Hugo clean builds alternated.
+Hugo: {hugo_version}.
+
+Corpus: `../shared/bench/gen_corpus.py N DIR --hugo` (the same records for both tools; Hugo renders them
+with equivalent templates). publicita validates every record (all rules) in every build.
+
+- *clean*: output (and publicita's build cache) removed first.
+- *no-change*: `publicita build` again with nothing changed (the cache's stat pass).
+- *one edit*: one project's body changed, then `publicita build` (a new process: it parses every record
+  again to validate, then renders only the pages whose key changed).
+
+{table}
+
+See the README's "Performance" section for what these figures mean against the targets.
+"""
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:
+        f.write(doc)
+    print("\nwrote docs/benchmarks.md")
+
+
+if __name__ == "__main__":
+    main()
