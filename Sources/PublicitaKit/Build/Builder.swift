@@ -153,42 +153,52 @@ public enum Builder {
         } catch {
             return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
         }
-        // Render and write on all cores, page by page: nothing of a page is kept after it is written.
+        let produced = produce(plan, renderer: renderer, into: staged, output: output) { item in
+            // An unchanged file of the previous site is linked, not rendered again.
+            guard let previous, previous.pages[item.path] == item.key else { return false }
+            try staged.link(existing: output.appendingPathComponent(item.path), to: item.path)
+            return true
+        }
+        guard case .success(let rendered) = produced else { staged.abort(); return produced }
+        do {
+            try staged.commit()
+        } catch {
+            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+        }
+        return .success(rendered)
+    }
+
+    /// Renders, writes or copies every item of `plan` into `sink` on all cores, page by
+    /// page (nothing of a page is kept after it is written); `reuse` may settle an item
+    /// another way first. Returns how many pages were rendered.
+    static func produce(_ plan: [OutputPlan], renderer: Renderer, into sink: some OutputSink, output: URL,
+                        reuse: @Sendable (OutputPlan) throws -> Bool = { _ in false }) -> Result<Int, Diagnostic> {
         let results = ParallelMap.map(plan) { item -> Result<Bool, Diagnostic> in
             do {
-                if let previous, previous.pages[item.path] == item.key {
-                    try staged.link(existing: output.appendingPathComponent(item.path), to: item.path)
-                    return .success(false)
-                }
+                if try reuse(item) { return .success(false) }
                 switch item.source {
                 case .page(let page):
                     switch renderer.render(page) {
-                    case .success(let rendered): try staged.write(Array(rendered.html.utf8), to: item.path)
+                    case .success(let rendered): try sink.write(Array(rendered.html.utf8), to: item.path)
                     case .failure(let problem): return .failure(problem)
                     }
                     return .success(true)
-                case .asset(let data): try staged.write(data, to: item.path)
-                case .copy(let source): try staged.copy(from: source, to: item.path)
+                case .asset(let data): try sink.write(Array(data), to: item.path)
+                case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
                 return .success(false)
             } catch let error as SiteWriter.WriteError {
                 return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
             } catch {
-                return .failure(.error("output.write", at: SourceLocation(file: output.path),
-                                       LocalizedText(cs: "\(error)", en: "\(error)")))
+                return .failure(.error("output.write", at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
             }
         }
         var rendered = 0
         for result in results {
             switch result {
-            case .failure(let problem): staged.abort(); return .failure(problem)
+            case .failure(let problem): return .failure(problem)
             case .success(let didRender): if didRender { rendered += 1 }
             }
-        }
-        do {
-            try staged.commit()
-        } catch {
-            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
         }
         return .success(rendered)
     }
@@ -204,34 +214,9 @@ public enum Builder {
             return writeAll(plan, reusing: previous, output: output, renderer: renderer)
         }
         let update = InPlaceUpdate(output: output)
-        let results = ParallelMap.map(changed) { item -> Result<Bool, Diagnostic> in
-            do {
-                switch item.source {
-                case .page(let page):
-                    switch renderer.render(page) {
-                    case .success(let rendered): try update.stage(Array(rendered.html.utf8), for: item.path)
-                    case .failure(let problem): return .failure(problem)
-                    }
-                    return .success(true)
-                case .asset(let data): try update.stage(data, for: item.path)
-                case .copy(let source): try update.stageCopy(of: source, for: item.path)
-                }
-                return .success(false)
-            } catch let error as SiteWriter.WriteError {
-                return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
-            } catch {
-                return .failure(.error("output.write", at: SourceLocation(file: output.path),
-                                       LocalizedText(cs: "\(error)", en: "\(error)")))
-            }
-        }
         let staged = changed.map(\.path)
-        var rendered = 0
-        for result in results {
-            switch result {
-            case .failure(let problem): update.abort(staged: staged); return .failure(problem)
-            case .success(let didRender): if didRender { rendered += 1 }
-            }
-        }
+        let produced = produce(changed, renderer: renderer, into: update, output: output)
+        guard case .success(let rendered) = produced else { update.abort(staged: staged); return produced }
         do {
             try update.commit(staged: staged, removals: removals)
         } catch {
