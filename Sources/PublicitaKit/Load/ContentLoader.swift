@@ -138,8 +138,20 @@ public enum ContentLoader {
                 suggestion: LocalizedText(cs: "použijte „\(Slug.make(from: slug.value))“", en: "use \"\(Slug.make(from: slug.value))\"")))
             slug.value = Slug.make(from: slug.value)
         }
-        let source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+        var source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
                                   outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(text))
+        if let lang = reader.locatedString("lang") {
+            if let language = Language(rawValue: lang.value.lowercased()) {
+                source.language = Located(language, at: lang.location)
+            } else {
+                context.report(.error(
+                    "yaml.type", at: lang.location, field: "lang",
+                    LocalizedText(cs: "nepodporovaný jazyk „\(lang.value)“", en: "unsupported language \"\(lang.value)\""),
+                    expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: lang.value,
+                    suggestion: LocalizedText(cs: "napište lang: cs nebo lang: en", en: "write lang: cs or lang: en")))
+            }
+        }
+        source.translationOf = reader.locatedString("translation_of")
         return (reader, source, context)
     }
 

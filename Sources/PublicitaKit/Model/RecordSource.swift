@@ -12,6 +12,13 @@ public struct RecordSource: Sendable, Hashable {
     public var outline: BodyOutline
     /// A hash of the whole file's text: the build cache's key for this record.
     public var contentHash: UInt64 = 0
+    /// The record's language (`lang:`); nil means the portal's language.
+    public var language: Located<Language>? = nil
+    /// The slug of the record of the same kind this one translates (`translation_of:`).
+    public var translationOf: Located<String>? = nil
+
+    /// The record's language: its own `lang:`, or the portal's.
+    public func language(default portal: Language) -> Language { language?.value ?? portal }
 }
 
 /// The parts of a Markdown body that rules and the site model look at: its links,

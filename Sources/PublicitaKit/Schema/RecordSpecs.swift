@@ -181,12 +181,27 @@ private let slugField = FieldSpec(
     cs: "Adresa stránky, pokud má být jiná než název souboru. " + ValueForms.slug.cs,
     en: "The page's slug, when it is to differ from the file name. " + ValueForms.slug.en)
 
+/// The `lang` field every content record may have (a bilingual portal).
+private let langField = FieldSpec(
+    "lang", .enumeration(Language.allCases.map(\.rawValue)),
+    cs: "Jazyk záznamu: cs nebo en; když chybí, platí jazyk portálu (language v portal.yaml). Stránka dostane rozhraní v tomto jazyce.",
+    en: "The record's language: cs or en; when absent, the portal's language (language in portal.yaml). The page gets its UI in this language.",
+    example: "en")
+
+/// The `translation_of` field every content record may have (a bilingual portal).
+private let translationOfField = FieldSpec(
+    "translation_of", .slug,
+    cs: "Jen u překladu: adresa (slug) záznamu téhož druhu v jiném jazyce, který tento záznam překládá, např. liberec-apk. Stránky se navzájem propojí odkazem na jazykovou verzi.",
+    en: "Only in a translation: the slug of the record of the same kind, in another language, that this record translates, e.g. liberec-apk. The pages link to each other as language versions.")
+
 extension Project {
     /// The front matter of a project (`content/projects/*.md`).
     static let spec = ObjectSpec([
         FieldSpec("title", .text, .required, cs: "Název projektu, jak ho uvádí rozhodnutí o dotaci.",
                   en: "The project's name as the grant decision gives it.", example: "Asistenti prevence kriminality Liberec"),
         slugField,
+        langField,
+        translationOfField,
         FieldSpec("registration_number", .registrationNumber, .requiredUnless(field: "funding", equals: "none"),
                   cs: ValueForms.registrationNumber.cs + " Povinné, pokud projekt není označen funding: none.",
                   en: ValueForms.registrationNumber.en + " Required unless the project is marked funding: none.",
@@ -235,6 +250,8 @@ extension Report {
     static let spec = ObjectSpec([
         FieldSpec("title", .text, .required, cs: "Název zprávy.", en: "The report's title.", example: "Závěrečná zpráva z realizace projektu"),
         slugField,
+        langField,
+        translationOfField,
         FieldSpec("city", .text, cs: "Město, kterého se zpráva týká.", en: "The city it concerns.", example: "Litvínov"),
         FieldSpec("project", .slug, cs: "Adresa (slug) projektu tohoto portálu, k němuž zpráva patří, např. liberec-apk.",
                   en: "The slug of the project of this portal the report belongs to, e.g. liberec-apk."),
@@ -256,6 +273,8 @@ extension Page {
     static let spec = ObjectSpec([
         FieldSpec("title", .text, .required, cs: "Název stránky.", en: "The page's title.", example: "O portálu"),
         slugField,
+        langField,
+        translationOfField,
         FieldSpec("summary", .text, cs: "Krátké shrnutí.", en: "A short summary."),
         FieldSpec("order", .integer, cs: "Pořadí v hlavní navigaci (celé číslo); stránky bez order v navigaci nejsou.",
                   en: "Position in the main navigation (a whole number); pages without order are not in it.", example: "1"),
@@ -267,6 +286,8 @@ extension NewsItem {
     static let spec = ObjectSpec([
         FieldSpec("title", .text, .required, cs: "Titulek aktuality.", en: "The headline.", example: "Zahájení projektu"),
         slugField,
+        langField,
+        translationOfField,
         FieldSpec("date", .date, .required, cs: "Datum aktuality. " + ValueForms.date.cs, en: "The date. " + ValueForms.date.en, example: "2026-11-01"),
         FieldSpec("summary", .text, cs: "Krátké shrnutí do seznamu aktualit.", en: "A short summary for the news list."),
         FieldSpec("project", .slug, cs: "Adresa (slug) souvisejícího projektu, např. liberec-apk.",
