@@ -29,7 +29,8 @@ enum UniquenessRule {
         }
 
         var numbers: [String: String] = [:]
-        for project in portal.projects {
+        // A translation carries its original's number (checked by TranslationRule).
+        for project in portal.projects where project.source.translationOf == nil {
             guard let number = project.registrationNumber else { continue }
             let key = (try? RegistrationNumber.parse(number.value).text) ?? number.value
             if let first = numbers[key] {

@@ -24,6 +24,7 @@ public enum Validator {
             }
         }
         diagnostics += UniquenessRule.check(portal)
+        diagnostics += TranslationRule.check(portal)
         diagnostics += LinkRule.check(site)
         return diagnostics
     }
