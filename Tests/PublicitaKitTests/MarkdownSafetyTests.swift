@@ -60,7 +60,8 @@ struct MarkdownSafetyTests {
         #expect(html.contains("Úvod."))
         // And on every other page of the site.
         for file in relativeFiles(in: portal.output) where file.hasSuffix(".html") {
-            expectSafe(try portal.page(file))
+            // The theme's own search script (home page) is the only script element.
+            expectSafe(try portal.page(file).replacingOccurrences(of: "<script src=\"/assets/hledani.js\" defer></script>", with: ""))
         }
     }
 

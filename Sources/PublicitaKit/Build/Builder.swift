@@ -70,7 +70,7 @@ public enum Builder {
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
         timer.lap("theme")
         diagnostics += themeDiagnostics
-        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [])
+        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [], today: options.today)
         timer.lap("site")
         diagnostics += Validator.validate(site, today: options.today)
         timer.lap("validate")

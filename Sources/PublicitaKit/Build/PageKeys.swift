@@ -49,6 +49,19 @@ struct PageKeys: Sendable {
             for report in portal.reports { combineListing(report, into: &hash) }
             for item in portal.news { combineListing(item, into: &hash) }
             for city in site.cities { hash.combine(city.name) }
+            // The filter links count the projects per status, which depends on the day.
+            combineGroups(into: &hash)
+        case .group(let index, let number):
+            let group = site.groups[index]
+            hash.combine(UInt64(number))
+            for i in group.projectIndexes { combineListing(portal.projects[i], into: &hash) }
+            if case .status = group.kind { hash.combine(site.today.iso) }
+        case .projectsPage(let number):
+            hash.combine(UInt64(number))
+            for project in portal.projects { combineListing(project, into: &hash) }
+        case .searchIndex:
+            for project in portal.projects { combineListing(project, into: &hash) }
+            hash.combine(site.today.iso)
         case .project(let index):
             let project = portal.projects[index]
             hash.combine(project.source.contentHash)
@@ -75,12 +88,27 @@ struct PageKeys: Sendable {
         case .accessibility, .glossary, .notFound:
             break
         }
+        // A record page links its language versions (head and language switch).
+        for version in site.alternates[page.path] ?? [] { hash.combine(version.language.rawValue); hash.combine(version.path) }
         return hash.value
     }
 
     /// What a list shows of a project: everything but its body and details, which a
     /// list never shows. Conservative: the listing is the record minus its body.
+    /// The filter groups the home page links, with their sizes, and the day (statuses).
+    private func combineGroups(into hash: inout ContentHash) {
+        hash.combine(site.today.iso)
+        for group in site.groups { hash.combine(group.path); hash.combine(UInt64(group.projectIndexes.count)) }
+    }
+
+    /// Whether a record is listed (not a translation) and in which language.
+    private func combineLanguage(_ source: RecordSource, into hash: inout ContentHash) {
+        hash.combine(source.language?.value.rawValue)
+        hash.combine(source.translationOf?.value)
+    }
+
     private func combineListing(_ project: Project, into hash: inout ContentHash) {
+        combineLanguage(project.source, into: &hash)
         hash.combine(project.source.slug.value)
         hash.combine(project.title)
         hash.combine(project.city)
@@ -100,11 +128,13 @@ struct PageKeys: Sendable {
     }
 
     private func combineListing(_ report: Report, into hash: inout ContentHash) {
+        combineLanguage(report.source, into: &hash)
         hash.combine(report.source.slug.value); hash.combine(report.title); hash.combine(report.city)
         hash.combine(report.summary); hash.combine(report.project?.value)
     }
 
     private func combineListing(_ item: NewsItem, into hash: inout ContentHash) {
+        combineLanguage(item.source, into: &hash)
         hash.combine(item.source.slug.value); hash.combine(item.title); hash.combine(item.date.iso)
         hash.combine(item.summary); hash.combine(item.project?.value)
     }

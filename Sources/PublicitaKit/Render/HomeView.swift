@@ -5,16 +5,43 @@ struct HomeView {
     func make() -> [String: Any] {
         let portal = context.site.portal
         let rows = ProjectSummaryView(context: context)
+        let site = context.site
+        let listed = site.listedProjects
         var view: [String: Any] = [
-            "projects": portal.projects.map(rows.row),
-            "projects_count": "\(portal.projects.count)",
-            "cities": context.site.cities.map { ["name": $0.name, "href": $0.path] },
-            "reports": portal.reports.map { ["title": $0.title, "href": Route.report($0.source.slug.value)] },
+            "projects": ProjectListView.slice(listed, page: 1).map { rows.row(portal.projects[$0]) },
+            "projects_count": "\(listed.count)",
+            "cities": site.cities.map { city -> [String: Any] in
+                var item: [String: Any] = ["name": city.name, "href": city.path]
+                // A city with reports only has no project count.
+                if !city.projectIndexes.isEmpty { item["count"] = "\(city.projectIndexes.count)" }
+                return item
+            },
+            "reports": site.listedReports.map { portal.reports[$0] }.map { ["title": $0.title, "href": Route.report($0.source.slug.value)] },
             "news": NewsListView(context: context).items(limit: 3),
         ]
+        view.merge(Pagination(context: context).make(count: listed.count, page: 1, path: Route.projectsPage), uniquingKeysWith: { $1 })
+        // The filter pages, by kind; the search (revealed by its script) filters the same projects.
+        var programmes: [[String: Any]] = [], periods: [[String: Any]] = [], statuses: [[String: Any]] = []
+        for group in site.groups {
+            var item: [String: Any] = ["href": group.path, "count": "\(group.projectIndexes.count)"]
+            switch group.kind {
+            case .programme(let name): item["name"] = name; programmes.append(item)
+            case .period(let period): item["name"] = period.rawValue; periods.append(item)
+            case .status(let status): item["name"] = context.strings["status_\(status.rawValue)_title"]; statuses.append(item)
+            }
+        }
+        view["programmes"] = programmes
+        view["periods"] = periods
+        view["statuses"] = statuses
+        view["has_filters"] = !site.cities.isEmpty || !site.groups.isEmpty
+        view["status_as_of_text"] = "\(context.strings["last_updated"]) \(site.today.formatted(context.strings.language))"
+        if !listed.isEmpty {
+            view["search_index_href"] = Route.searchIndex
+            view["search_script_href"] = Route.searchScript
+        }
         if let description = portal.config.description { view["description"] = description }
         // Portal totals count only budgets in CZK whose amounts are published.
-        let budgets = portal.projects.compactMap(\.budget).filter { $0.currency == "CZK" && $0.total != nil }
+        let budgets = listed.compactMap { portal.projects[$0].budget }.filter { $0.currency == "CZK" && $0.total != nil }
         if let total = Money.sum(budgets.compactMap { $0.total?.value.amount }) {
             view["total_text"] = total.formatted(currency: "CZK")
         }

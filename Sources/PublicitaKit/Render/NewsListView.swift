@@ -3,7 +3,7 @@ struct NewsListView {
     let context: PageContext
 
     func items(limit: Int? = nil) -> [[String: Any]] {
-        let sorted = context.site.portal.news.sorted {
+        let sorted = context.site.listedNews.map { context.site.portal.news[$0] }.sorted {
             $0.date != $1.date ? $0.date > $1.date : $0.source.slug.value < $1.source.slug.value
         }
         return sorted.prefix(limit ?? sorted.count).map { item in

@@ -5,6 +5,8 @@ struct PageContext {
     let strings: Strings
     /// The path of the page being rendered (relative links in its body resolve against it).
     var path: String = Route.home
+    /// Each language's name in that language, for the language switch.
+    var languageNames: [Language: String] = [:]
 
     /// The layout context for a page at `path` whose inner HTML is `content`.
     func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
@@ -26,6 +28,20 @@ struct PageContext {
             "nav": navigation(current: path),
         ]
         if !site.abbreviations.isEmpty { context["glossary_href"] = Route.glossary }
+        // On a page in another language than the portal, the portal's title keeps its own language.
+        if strings.language != config.language { context["portal_lang"] = config.language.rawValue }
+        // A page with language versions names them in the head and links them visibly.
+        if let versions = site.alternates[path] {
+            context["alternates"] = versions.map { version -> [String: Any] in
+                let href = config.baseURL.map { $0 + String(version.path.dropFirst()) } ?? version.path
+                return ["hreflang": version.language.rawValue, "href": href]
+            }
+            context["has_language_switch"] = true
+            context["language_switch"] = versions.filter { $0.path != path }.map { version -> [String: Any] in
+                ["hreflang": version.language.rawValue, "href": version.path,
+                 "label": languageNames[version.language] ?? version.language.rawValue]
+            }
+        }
         if let url = config.publisher.url, LinkScheme.isAllowed(url) {
             context["publisher_href"] = url
             if let note = links.note(for: url) { context["publisher_link_note"] = note }

@@ -12,6 +12,9 @@ struct ProjectSummaryView {
             "city": project.city ?? "",
         ]
         if let city = project.city { item["city_href"] = Route.city(Slug.make(from: city)) }
+        // A project written in another language than the list names its title's language.
+        let language = project.source.language(default: context.site.portal.config.language)
+        if language != context.strings.language { item["row_lang"] = language.rawValue }
         let currency = project.budget?.currency ?? "CZK"
         item["total_text"] = project.budget?.total?.value.amount.formatted(currency: currency) ?? context.strings["not_published"]
         item["eu_text"] = project.budget?.euContribution.flatMap { eu in

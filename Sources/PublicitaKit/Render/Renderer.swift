@@ -16,7 +16,13 @@ public struct Renderer: Sendable {
         self.site = site
         self.theme = theme
         self.glossary = Glossary(site.abbreviations)
+        var names: [Language: String] = [:]
+        for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
+        self.languageNames = names
     }
+
+    /// Each language's name in that language ("Česky", "English"), for the language switch.
+    let languageNames: [Language: String]
 
     /// A rendered page: the file it goes to and its HTML.
     public struct RenderedPage: Sendable {
@@ -28,8 +34,9 @@ public struct Renderer: Sendable {
 
     /// Renders one page.
     public func render(_ page: SitePage) -> Result<RenderedPage, Diagnostic> {
-        let context = PageContext(site: site, strings: theme.strings, path: page.path)
-        let strings = theme.strings
+        let language = site.language(of: page)
+        let strings = theme.strings(for: language)
+        let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames)
         let portal = site.portal
         let template: String, view: [String: Any], title: String, description: String?
         switch page.kind {
@@ -58,6 +65,15 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("glossary", ["entries": glossary.entries.map { ["abbr": $0.abbr, "meaning": $0.meaning] }], strings["glossary"], nil)
         case .notFound:
             (template, view, title, description) = ("not-found", [:], strings["page_not_found"], nil)
+        case .group(let index, let number):
+            let list = ProjectListView(context: context)
+            let group = site.groups[index]
+            (template, view, title, description) = ("project-list", list.group(group, page: number), list.title(of: group, page: number), nil)
+        case .projectsPage(let number):
+            let list = ProjectListView(context: context)
+            (template, view, title, description) = ("project-list", list.allProjects(page: number), list.allProjectsTitle(page: number), nil)
+        case .searchIndex:
+            return .success(RenderedPage(file: page.outputFile, html: SearchIndex(context: context).json()))
         }
         var pageView = view
         pageView["t"] = strings.table
@@ -67,13 +83,13 @@ public struct Renderer: Sendable {
         for (key, value) in view {
             if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
         }
-        guard var content = theme.render(ViewNode.wrap(pageView), template: template) else {
+        guard var content = theme.render(ViewNode.wrap(pageView), template: template, language: language) else {
             return .failure(missingTemplate(template))
         }
         // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
         if page.kind != .glossary { content = glossary.apply(to: content) }
         let layout = context.layout(path: page.path, title: title, description: description, content: content)
-        guard let html = theme.render(ViewNode.wrap(layout), template: "layout") else {
+        guard let html = theme.render(ViewNode.wrap(layout), template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
         return .success(RenderedPage(file: page.outputFile, html: html))

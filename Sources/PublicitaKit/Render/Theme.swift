@@ -15,6 +15,20 @@ public struct Theme: Sendable {
     var staticIDs: Set<String>
     /// A hash of every template, asset and UI string: the build cache's key for the theme.
     var contentHash: UInt64 = 0
+    /// The templates and strings of the other languages, for the pages of a
+    /// bilingual portal whose records are in another language than the portal.
+    var otherLanguages: [Language: Localized] = [:]
+
+    /// Templates with one language's strings inlined, and those strings.
+    struct Localized: Sendable {
+        var library: MustacheLibrary
+        var strings: Strings
+    }
+
+    /// The UI strings in `language` (the portal's when that language has no table).
+    func strings(for language: Language) -> Strings {
+        language == strings.language ? strings : otherLanguages[language]?.strings ?? strings
+    }
 
     /// Where the built-in theme lives (inside the library's resource bundle).
     static var builtInFolder: URL? {
@@ -54,6 +68,17 @@ public struct Theme: Sendable {
                     LocalizedText(cs: "chyba v šabloně: \(error)", en: "template error: \(error)")))
             }
         }
+        // The other languages' templates (the same sources, their strings inlined); a
+        // template error is reported once, above, so it is not repeated here.
+        var others: [Language: Localized] = [:]
+        for other in Language.allCases where other != language {
+            guard let table = try? Strings.load(other, from: builtIn.appendingPathComponent("strings")) else { continue }
+            var otherLibrary = MustacheLibrary()
+            for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+                try? otherLibrary.register(inlineStrings(source.text, table), named: name)
+            }
+            others[other] = Localized(library: otherLibrary, strings: table)
+        }
         let idPattern = /id="([A-Za-z][A-Za-z0-9_-]*)"/
         var ids: Set<String> = []
         for source in sources.values {
@@ -63,8 +88,12 @@ public struct Theme: Sendable {
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hash.combine(name); hash.combine(source.text) }
         for (path, data) in assets.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine(bytes: data) }
         hash.combine(strings.language.rawValue)
-        for (key, value) in strings.table.sorted(by: { $0.key < $1.key }) { hash.combine(key); hash.combine(value) }
-        return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids, contentHash: hash.value), diagnostics)
+        for table in [strings] + others.keys.sorted(by: { $0.rawValue < $1.rawValue }).compactMap({ others[$0]?.strings }) {
+            hash.combine(table.language.rawValue)
+            for (key, value) in table.table.sorted(by: { $0.key < $1.key }) { hash.combine(key); hash.combine(value) }
+        }
+        return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids, contentHash: hash.value,
+                      otherLanguages: others), diagnostics)
     }
 
     /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.
@@ -120,5 +149,11 @@ public struct Theme: Sendable {
     /// Renders `context` with the template `name`, or nil when there is no such template.
     func render(_ context: Any, template name: String) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// Renders `context` with the template `name` and the UI strings of `language`.
+    func render(_ context: Any, template name: String, language: Language) -> String? {
+        guard language != strings.language, let other = otherLanguages[language] else { return render(context, template: name) }
+        return other.library.render(context, withTemplate: name)
     }
 }

@@ -23,11 +23,27 @@ public enum Route {
     public static func news(_ slug: String) -> String { "/aktuality/\(slug)/" }
     /// `/mesta/<slug>/`
     public static func city(_ slug: String) -> String { "/mesta/\(slug)/" }
+    /// `/programy/<slug>/`: the projects of one operational programme.
+    public static func programme(_ slug: String) -> String { "/programy/\(slug)/" }
+    /// `/obdobi/<2014-2020>/`: the projects of one programming period.
+    public static func programmingPeriod(_ period: ProgrammingPeriod) -> String {
+        "/obdobi/\(period == .p2014_2020 ? "2014-2020" : "2021-2027")/"
+    }
+    /// `/stav/<slug>/`: running, planned or finished projects.
+    public static func status(_ status: ProjectStatus) -> String { "/stav/\(status.slug)/" }
+    /// `/projekty/strana/<n>/`: page `n` (from 2) of the list of all projects; page 1 is `/`.
+    public static func projectsPage(_ page: Int) -> String { page <= 1 ? home : "/projekty/strana/\(page)/" }
+    /// Page `page` of a list whose first page is `first`: `<first>strana/<n>/`.
+    public static func listPage(_ first: String, _ page: Int) -> String { page <= 1 ? first : "\(first)strana/\(page)/" }
+    /// `/data/hledani.json`: the search index.
+    public static let searchIndex = "/data/hledani.json"
+    /// `/assets/hledani.js`: the search script (a theme asset).
+    public static let searchScript = "/assets/hledani.js"
 
     /// First path segments that generated pages use; a free page may not take them.
     /// (`prohlaseni-o-pristupnosti` may: a portal's own statement replaces the generated one.)
     public static let reservedSegments: Set<String> = [
-        "projekty", "zpravy", "aktuality", "mesta", "assets", "data", "404.html",
+        "projekty", "zpravy", "aktuality", "mesta", "programy", "obdobi", "stav", "assets", "data", "404.html",
     ]
 
     /// The file (relative to the output folder) a URL path is written to: pretty URLs get `index.html`.

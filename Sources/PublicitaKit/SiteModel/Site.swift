@@ -19,19 +19,55 @@ public struct Site: Sendable {
     /// list (the first meaning given for an abbreviation wins).
     public var abbreviations: [Abbreviation]
 
-    /// Builds the site model for `portal`; `reservedIDs` are the ids the theme's templates write.
-    public init(portal: Portal, reservedIDs: Set<String> = []) {
+    /// The day the site is built "as of": it decides which projects are running or finished.
+    public var today: Day
+    /// Projects that lists show: every project that is not a translation of another one.
+    public var listedProjects: [Int]
+    /// Reports that lists show (not translations).
+    public var listedReports: [Int]
+    /// News items that lists show (not translations).
+    public var listedNews: [Int]
+    /// The filter pages' groups: by programme, by programming period, by status.
+    public var groups: [ProjectGroup]
+    /// Language versions of a page: for every record page that has a translation (or
+    /// is one), all versions of it, the page itself included, in language order.
+    public var alternates: [String: [LanguageVersion]]
+
+    /// How many projects one page of a list shows; longer lists are split into pages.
+    public static let pageSize = 50
+
+    /// Builds the site model for `portal`; `reservedIDs` are the ids the theme's templates write;
+    /// `today` decides the projects' status (running, finished).
+    public init(portal: Portal, reservedIDs: Set<String> = [], today: Day = .today) {
         self.reservedIDs = reservedIDs
         self.portal = portal
+        self.today = today
+        let listedProjects = portal.projects.indices.filter { portal.projects[$0].source.translationOf == nil }
+        self.listedProjects = listedProjects
+        self.listedReports = portal.reports.indices.filter { portal.reports[$0].source.translationOf == nil }
+        self.listedNews = portal.news.indices.filter { portal.news[$0].source.translationOf == nil }
         let cities = Self.cities(of: portal)
         self.cities = cities
+        let groups = ProjectGroup.groups(of: portal, listed: listedProjects, today: today)
+        self.groups = groups
+        self.alternates = Self.alternates(of: portal)
         var list: [SitePage] = [SitePage(kind: .home, path: Route.home)]
+        let pageCount = Self.pageCount(listedProjects.count)
+        if pageCount > 1 {
+            list += (2...pageCount).map { SitePage(kind: .projectsPage($0), path: Route.projectsPage($0)) }
+        }
         list += portal.projects.indices.map { SitePage(kind: .project($0), path: Route.project(portal.projects[$0].source.slug.value)) }
         list += portal.reports.indices.map { SitePage(kind: .report($0), path: Route.report(portal.reports[$0].source.slug.value)) }
         list += portal.pages.indices.map { SitePage(kind: .page($0), path: Route.page(portal.pages[$0].source.slug.value)) }
         list.append(SitePage(kind: .newsList, path: Route.newsList))
         list += portal.news.indices.map { SitePage(kind: .newsItem($0), path: Route.news(portal.news[$0].source.slug.value)) }
         list += cities.indices.map { SitePage(kind: .city($0), path: cities[$0].path) }
+        for (index, group) in groups.enumerated() {
+            list += (1...Self.pageCount(group.projectIndexes.count)).map {
+                SitePage(kind: .group(index, page: $0), path: group.path(page: $0))
+            }
+        }
+        list.append(SitePage(kind: .searchIndex, path: Route.searchIndex))
         // A portal's own statement page (content/pages/prohlaseni-o-pristupnosti.md) replaces the generated one.
         if !list.contains(where: { $0.path == Route.accessibility }) {
             list.append(SitePage(kind: .accessibility, path: Route.accessibility))
@@ -70,17 +106,60 @@ public struct Site: Sendable {
 
     private static func cities(of portal: Portal) -> [City] {
         var byName: [String: City] = [:]
-        for (index, project) in portal.projects.enumerated() {
+        for (index, project) in portal.projects.enumerated() where project.source.translationOf == nil {
             guard let name = project.city else { continue }
             byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
                 .projectIndexes.append(index)
         }
-        for (index, report) in portal.reports.enumerated() {
+        for (index, report) in portal.reports.enumerated() where report.source.translationOf == nil {
             guard let name = report.city else { continue }
             byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
                 .reportIndexes.append(index)
         }
         return byName.values.sorted { $0.name.compare($1.name, locale: .init(identifier: "cs_CZ")) == .orderedAscending }
+    }
+
+    /// How many pages a list of `count` projects takes (at least one).
+    public static func pageCount(_ count: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
+
+    /// The language versions of every record that has a translation or is one.
+    private static func alternates(of portal: Portal) -> [String: [LanguageVersion]] {
+        let language = portal.config.language
+        var result: [String: [LanguageVersion]] = [:]
+        func link(_ sources: [RecordSource], route: (String) -> String) {
+            let slugs = Set(sources.map(\.slug.value))
+            var groups: [String: [LanguageVersion]] = [:]
+            for source in sources {
+                let original = source.translationOf?.value ?? source.slug.value
+                // A translation of a record that does not exist is reported by the validator; it links nowhere.
+                guard slugs.contains(original) else { continue }
+                groups[original, default: []].append(LanguageVersion(language: source.language(default: language), path: route(source.slug.value)))
+            }
+            for versions in groups.values where versions.count > 1 {
+                var seen: Set<Language> = []
+                let sorted = versions.sorted { ($0.language.rawValue, $0.path) < ($1.language.rawValue, $1.path) }
+                    .filter { seen.insert($0.language).inserted }
+                guard sorted.count > 1 else { continue }
+                for version in versions { result[version.path] = sorted }
+            }
+        }
+        link(portal.projects.map(\.source), route: Route.project)
+        link(portal.reports.map(\.source), route: Route.report)
+        link(portal.pages.map(\.source), route: Route.page)
+        link(portal.news.map(\.source), route: Route.news)
+        return result
+    }
+
+    /// The language a page is written in: its record's `lang`, or the portal's.
+    public func language(of page: SitePage) -> Language {
+        let portal = self.portal
+        switch page.kind {
+        case .project(let i): return portal.projects[i].source.language(default: portal.config.language)
+        case .report(let i): return portal.reports[i].source.language(default: portal.config.language)
+        case .page(let i): return portal.pages[i].source.language(default: portal.config.language)
+        case .newsItem(let i): return portal.news[i].source.language(default: portal.config.language)
+        default: return portal.config.language
+        }
     }
 
     /// The path of the project with `slug`, when there is one.

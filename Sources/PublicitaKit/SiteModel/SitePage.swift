@@ -9,6 +9,12 @@ public struct SitePage: Sendable, Hashable {
         case newsList
         case newsItem(Int)
         case city(Int)
+        /// Page `page` (from 1) of a filter group (``Site/groups``): by programme, period or status.
+        case group(Int, page: Int)
+        /// Page `n` (from 2) of the list of all projects; page 1 is the home page.
+        case projectsPage(Int)
+        /// `/data/hledani.json`: the small index the home page's search script filters.
+        case searchIndex
         case accessibility
         case glossary
         case notFound

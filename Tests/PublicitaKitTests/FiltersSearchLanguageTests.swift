@@ -1,0 +1,356 @@
+import Foundation
+import Testing
+import Yams
+@testable import PublicitaKit
+
+/// Issue #6 parts 6 and 7: filter pages (programme, programming period, status),
+/// pagination, the search index, the English UI and bilingual portals.
+@Suite("Filters, search and languages")
+struct FiltersSearchLanguageTests {
+    // MARK: Helpers
+
+    /// A generated portal (the benchmark corpus generator).
+    static func generatedPortal(projects: Int, into folder: URL) throws {
+        let generator = TestPaths.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, "\(projects)", folder.path, "--force"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "gen_corpus.py failed")
+    }
+
+    /// The project slugs a list page (and its further pages) shows in its table.
+    static func listedSlugs(_ output: URL, firstPage: String) throws -> [String] {
+        var slugs: [String] = []
+        var next: String? = firstPage
+        var seen: Set<String> = []
+        while let path = next, seen.insert(path).inserted {
+            let html = try readOutputFile(output, Route.outputFile(for: path))
+            let table = html.range(of: "<tbody>").flatMap { start in html.range(of: "</tbody>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] } } ?? ""
+            for match in table.matches(of: /<th scope="row"><a href="\/projekty\/([a-z0-9-]+)\/"/) { slugs.append(String(match.output.1)) }
+            next = html.firstMatch(of: /<a href="([^"]+)" rel="next">/).map { String($0.output.1) }
+        }
+        return slugs
+    }
+
+    /// Every project file's front matter, by slug.
+    static func frontMatters(_ root: URL) throws -> [String: [String: Any]] {
+        let folder = root.appendingPathComponent("content/projects")
+        var result: [String: [String: Any]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".md") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let parts = text.components(separatedBy: "\n---\n")
+            let yaml = String(parts[0].dropFirst(4))
+            result[String(name.dropLast(3))] = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        }
+        return result
+    }
+
+    // MARK: Filters and search
+
+    @Test func filterPagesListExactlyTheRightProjects() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
+            try Self.generatedPortal(projects: 60, into: root)
+            let outcome = runBuilder(portal: root, output: output)
+            #expect(!outcome.failed, "\(outcome.diagnostics.filter { $0.severity == .error }.prefix(3))")
+            let records = try Self.frontMatters(root)
+            let today = testToday.iso
+
+            // Expected groups, computed here from the files, independently of the site model.
+            var byProgramme: [String: Set<String>] = [:], byPeriod: [String: Set<String>] = [:], byStatus: [String: Set<String>] = [:]
+            for (slug, record) in records {
+                if let programme = record["programme"] as? String { byProgramme[Slug.make(from: programme), default: []].insert(slug) }
+                let number = try #require(record["registration_number"] as? String)
+                byPeriod[number.contains("/0.0/") ? "2014-2020" : "2021-2027", default: []].insert(slug)
+                let period = try #require(record["period"] as? [String: Any])
+                let start = "\(period["start"]!)", end = period["end"].map { "\($0)" }
+                let status = today < start ? "pripravovane" : (end.map { $0 < today } ?? false) ? "ukoncene" : "probihajici"
+                byStatus[status, default: []].insert(slug)
+            }
+            #expect(byStatus.count >= 2, "the corpus should have running and finished projects on \(today)")
+            for (slug, expected) in byProgramme {
+                let shown = try Self.listedSlugs(output, firstPage: Route.programme(slug))
+                #expect(shown.count == Set(shown).count, "a project is listed twice on /programy/\(slug)/")
+                #expect(Set(shown) == expected, "/programy/\(slug)/")
+            }
+            for (slug, expected) in byPeriod {
+                #expect(Set(try Self.listedSlugs(output, firstPage: "/obdobi/\(slug)/")) == expected, "/obdobi/\(slug)/")
+            }
+            for (slug, expected) in byStatus {
+                #expect(Set(try Self.listedSlugs(output, firstPage: "/stav/\(slug)/")) == expected, "/stav/\(slug)/")
+            }
+            // No status page for a status no project has.
+            for slug in ["probihajici", "pripravovane", "ukoncene"] where byStatus[slug] == nil {
+                #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stav/\(slug)/index.html").path))
+            }
+
+            // The home page shows the first page of all projects and links the rest (/projekty/strana/2/).
+            let home = try readOutputFile(output, "index.html")
+            #expect(home.contains("<h2 id=\"filters-heading\">Filtrovat projekty</h2>"))
+            for slug in byProgramme.keys { #expect(home.contains("href=\"/programy/\(slug)/\"")) }
+            #expect(home.contains("href=\"/projekty/strana/2/\""))
+            #expect(home.contains("aria-label=\"Stránkování seznamu projektů\""))
+            let all = try Self.listedSlugs(output, firstPage: Route.home)
+            #expect(all.count == 60 && Set(all) == Set(records.keys), "home + /projekty/strana/N/ list every project once")
+            #expect(try Self.listedSlugs(output, firstPage: Route.home).prefix(Site.pageSize).count == Site.pageSize)
+
+            // The search index: valid JSON, one entry per project.
+            let data = try Data(contentsOf: output.appendingPathComponent("data/hledani.json"))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let entries = try #require(json["projects"] as? [[String: Any]])
+            #expect(entries.count == 60)
+            #expect(Set(entries.compactMap { $0["slug"] as? String }) == Set(records.keys))
+            for entry in entries {
+                let slug = try #require(entry["slug"] as? String)
+                #expect(entry["title"] as? String == records[slug]?["title"] as? String)
+                #expect(entry["city"] as? String == records[slug]?["city"] as? String)
+                #expect(["probíhá", "ukončeno", "připravuje se"].contains(entry["status"] as? String ?? ""))
+                #expect(["2014–2020", "2021–2027"].contains(entry["period"] as? String ?? ""))
+            }
+            #expect(data.count < 60 * 400, "the search index stays small (\(data.count) bytes for 60 projects)")
+            // The script is a local asset, included by the home page only.
+            #expect(home.contains("<script src=\"/assets/hledani.js\" defer></script>"))
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/hledani.js").path))
+            let script = try readOutputFile(output, "assets/hledani.js")
+            #expect(!script.contains("http:") && !script.contains("https:"), "the search script requests nothing from other servers")
+        }
+    }
+
+    @Test func theExamplePortalHomeShowsEveryProjectWithoutPagination() throws {
+        try withTemporaryDirectory { tmp in
+            let output = tmp.appendingPathComponent("site")
+            #expect(!runBuilder(portal: TestPaths.repositoryRoot, output: output).failed)
+            let home = try readOutputFile(output, "index.html")
+            #expect(try Self.listedSlugs(output, firstPage: Route.home).count == 4)
+            #expect(!home.contains("class=\"pagination\""))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("projekty/strana").path))
+        }
+    }
+
+    @Test func statusPagesFollowTheBuildDayIncrementally() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal")
+            let incremental = tmp.appendingPathComponent("site"), clean = tmp.appendingPathComponent("clean")
+            try Self.generatedPortal(projects: 20, into: root)
+            #expect(!runBuilder(portal: root, output: incremental, today: Day(year: 2024, month: 1, day: 1)!).failed)
+            let later = Day(year: 2027, month: 6, day: 1)!
+            #expect(!runBuilder(portal: root, output: incremental, today: later).failed)
+            #expect(!runBuilder(portal: root, output: clean, today: later).failed)
+            for file in ["index.html", "data/hledani.json", "stav/ukoncene/index.html", "stav/probihajici/index.html"] {
+                let a = try? readOutputFile(incremental, file), b = try? readOutputFile(clean, file)
+                #expect(a == b, "\(file) differs between the incremental and the clean build after the day changed")
+            }
+        }
+    }
+
+    // MARK: English
+
+    static let englishPortal = """
+        title: Crime prevention projects
+        description: Projects of the city co-funded by the European Union.
+        base_url: https://test.example.cz/
+        language: en
+        publisher:
+          name: Test City
+          url: https://www.test.example.cz/
+        accessibility:
+          contact_email: accessibility@test.example.cz
+          contact_phone: +420 485 243 111
+          statement_date: 2026-11-01
+          status: partial
+          method: self-assessment
+          non_accessible:
+            - content: Scanned PDF attachments
+              reason: disproportionate burden
+
+        """
+
+    static let englishProject = """
+        ---
+        title: Crime prevention assistants
+        registration_number: CZ.03.2.60/0.0/0.0/16_052/0007824
+        programme: Employment Operational Programme
+        beneficiary: Test City
+        city: Testtown
+        summary: Assistants help in the streets.
+        period:
+          start: 2018-03-01
+          end: 2021-02-28
+          duration_months: 36
+        budget:
+          currency: CZK
+          total: 1 000 000,00 Kč
+          sources:
+            - name: European Social Fund
+              kind: eu
+              amount: 850 000,00 Kč
+              share: 85 %
+            - name: State budget
+              kind: national
+              amount: 100 000,00 Kč
+              share: 10 %
+            - name: City budget
+              kind: own
+              amount: 50 000,00 Kč
+              share: 5 %
+        goals:
+          - Lower the risk of crime.
+        results: The project met its goals.
+        targets:
+          - text: Employ four people
+            target: 4
+        activities:
+          - code: KA 01
+            title: Assistants at work
+        contacts:
+          - name: Jane Smith
+            role: coordinator
+            phone: +420 485 243 577
+            email: jane.smith@test.example.cz
+        documents:
+          - title: Final report
+            href: /aktuality/started/
+        corrections:
+          - field: budget.total
+            published: 1 000 010,00 Kč
+            correct: 1 000 000,00 Kč
+            reason: The sources add up to less.
+        ---
+        The project text.
+
+        """
+
+    @Test func anEnglishPortalHasNoCzechUIStrings() throws {
+        let portal = try TestPortal(files: [
+            "portal.yaml": Self.englishPortal,
+            "content/projects/assistants.md": Self.englishProject,
+            "content/news/started.md": "---\ntitle: The project started\ndate: 2018-03-01\nproject: assistants\n---\nIt started.\n",
+            "content/pages/about.md": "---\ntitle: About\norder: 1\n---\nAbout the portal.\n",
+        ])
+        let outcome = portal.build()
+        #expect(!outcome.failed, "\(outcome.diagnostics.prefix(3))")
+        let builtIn = try #require(Theme.builtInFolder)
+        let cs = try Strings.load(.cs, from: builtIn.appendingPathComponent("strings")).table
+        let en = try Strings.load(.en, from: builtIn.appendingPathComponent("strings")).table
+        // Every Czech UI text that differs from its English one; whole words only.
+        let czech = cs.filter { key, value in value != en[key] && value.count >= 3 }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: portal.output.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".json") }
+        #expect(files.count >= 8)
+        for file in files {
+            let html = try portal.page(file)
+            for (key, value) in czech {
+                let escaped = NSRegularExpression.escapedPattern(for: HTML.escape(value))
+                let found = html.range(of: "(?<![\\p{L}])" + escaped + "(?![\\p{L}])", options: .regularExpression) != nil
+                #expect(!found, "\(file) shows the Czech UI string \(key): \(value)")
+            }
+        }
+        let project = try portal.page("projekty/assistants/index.html")
+        #expect(project.contains("<html lang=\"en\">"))
+        #expect(project.contains("1\u{00A0}March\u{00A0}2018"))
+        let statement = try portal.page("prohlaseni-o-pristupnosti/index.html")
+        #expect(statement.contains("Act No. 99/2019") || statement.contains("99/2019 Coll."), "the statement's legal text is English")
+        #expect(statement.contains("a self-assessment by the public sector body"))
+    }
+
+    // MARK: Bilingual portals
+
+    static let englishTranslation = """
+        ---
+        title: Test project
+        lang: en
+        translation_of: testovaci-projekt
+        registration_number: CZ.03.2.60/0.0/0.0/16_052/0007824
+        programme: Employment Operational Programme
+        beneficiary: Test City
+        city: Testov
+        period:
+          start: 2018-03-01
+          end: 2021-02-28
+        goals:
+          - Lower the risk of crime.
+        results: The project met its goals.
+        ---
+        The project in English.
+
+        """
+
+    @Test func aBilingualPairLinksBothWaysWithHreflang() throws {
+        let portal = try TestPortal(files: [
+            "portal.yaml": TestPortal.minimalPortalYAML,
+            "content/projects/testovaci-projekt.md": TestPortal.minimalProject,
+            "content/projects/test-project.md": Self.englishTranslation,
+            "content/pages/o-portalu.md": "---\ntitle: O portálu\n---\nText.\n",
+            "content/pages/about.md": "---\ntitle: About\nlang: en\ntranslation_of: o-portalu\n---\nText.\n",
+        ])
+        let outcome = portal.build()
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty, "\(outcome.diagnostics.prefix(3))")
+        let czech = try portal.page("projekty/testovaci-projekt/index.html")
+        let english = try portal.page("projekty/test-project/index.html")
+        for page in [czech, english] {
+            #expect(page.contains("<link rel=\"alternate\" hreflang=\"cs\" href=\"https://test.example.cz/projekty/testovaci-projekt/\">"))
+            #expect(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://test.example.cz/projekty/test-project/\">"))
+        }
+        #expect(czech.contains("<html lang=\"cs\">"))
+        #expect(english.contains("<html lang=\"en\">"))
+        // A visible switch to the other version, named in its own language.
+        #expect(czech.contains("<a href=\"/projekty/test-project/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        #expect(english.contains("<a href=\"/projekty/testovaci-projekt/\" hreflang=\"cs\" lang=\"cs\">Česky</a>"))
+        // The English page's UI is English; the Czech one's Czech.
+        #expect(english.contains("Implementation period") && !english.contains("Období realizace"))
+        #expect(czech.contains("Období realizace"))
+        // Free pages pair up the same way.
+        #expect(try portal.page("about/index.html").contains("hreflang=\"cs\" href=\"https://test.example.cz/o-portalu/\""))
+        #expect(try portal.page("o-portalu/index.html").contains("hreflang=\"en\" href=\"https://test.example.cz/about/\""))
+        // A translation is the same project: listed and counted once.
+        let home = try portal.page("index.html")
+        #expect(!home.contains("/projekty/test-project/"))
+        #expect(home.contains("<dt>Počet projektů</dt><dd>1</dd>"))
+        let index = try portal.page("data/hledani.json")
+        #expect(!index.contains("test-project"))
+        // A page without a translation has no alternates and no switch.
+        #expect(!(try portal.page("aktuality/index.html")).contains("hreflang"))
+    }
+
+    @Test func aBrokenTranslationLinkIsReportedWithFileAndLine() throws {
+        let broken = try edited(Self.englishTranslation, replacing: "translation_of: testovaci-projekt", with: "translation_of: testovaci-projek")
+        let portal = try TestPortal(files: [
+            "portal.yaml": TestPortal.minimalPortalYAML,
+            "content/projects/testovaci-projekt.md": TestPortal.minimalProject,
+            "content/projects/test-project.md": broken,
+        ])
+        let outcome = portal.check()
+        let problem = try #require(outcome.diagnostics.first { $0.rule == "translation.unknown" })
+        #expect(problem.location.file == "content/projects/test-project.md")
+        #expect(problem.location.line == lineNumber(ofLineStartingWith: "translation_of:", in: broken))
+        #expect(problem.suggestion?.en.contains("testovaci-projekt") == true, "the nearest slug is suggested")
+        #expect(outcome.failed)
+    }
+
+    @Test func translationRulesCatchSameLanguageChainsDuplicatesAndNumbers() throws {
+        let sameLanguage = try edited(Self.englishTranslation, replacing: "lang: en\n", with: "")
+        let otherNumber = try edited(Self.englishTranslation, replacing: "16_052/0007824", with: "16_052/0007825")
+        let chain = try edited(Self.englishTranslation, replacing: "translation_of: testovaci-projekt", with: "translation_of: test-project")
+        let cases: [(String, [String: String], String, String)] = [
+            ("same language", ["content/projects/test-project.md": sameLanguage], "translation.language", "content/projects/test-project.md"),
+            ("other number", ["content/projects/test-project.md": otherNumber], "translation.registration", "content/projects/test-project.md"),
+            ("chain", ["content/projects/test-project.md": Self.englishTranslation, "content/projects/test-project-2.md": chain],
+             "translation.chain", "content/projects/test-project-2.md"),
+            ("duplicate", ["content/projects/test-project.md": Self.englishTranslation, "content/projects/test-project-2.md": Self.englishTranslation],
+             // Files are read in name order: test-project-2.md claims the language first.
+             "translation.duplicate", "content/projects/test-project.md"),
+        ]
+        for (name, files, rule, file) in cases {
+            var all = files
+            all["portal.yaml"] = TestPortal.minimalPortalYAML
+            all["content/projects/testovaci-projekt.md"] = TestPortal.minimalProject
+            let outcome = try TestPortal(files: all).check()
+            let problem = outcome.diagnostics.first { $0.rule == rule }
+            #expect(problem?.location.file == file, "\(name): \(outcome.diagnostics.map { "\($0.rule) \($0.location.file)" })")
+            #expect((problem?.location.line ?? 0) > 0, "\(name): the line is given")
+            #expect(!outcome.diagnostics.contains { $0.rule == "regno.duplicate" }, "\(name): a translation shares its original's number")
+        }
+    }
+}
