@@ -20,7 +20,7 @@ public enum ContentLoader {
         let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
             switch SourceText.read(file.url, relativePath: file.relative) {
             case .failure(let d): return (nil, [d])
-            case .success(let text): return parseRecord(text, kind: file.kind, relativePath: file.relative)
+            case .success(let text): return parseRecord(text, kind: file.kind, relativePath: file.relative, path: file.url.path)
             }
         }
         for (record, found) in parsed {
@@ -82,9 +82,10 @@ public enum ContentLoader {
     }
 
     /// Parses the text of one content file (no file access, so it can be fuzzed in memory).
-    static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String) -> (Record?, [Diagnostic]) {
+    /// With `path`, the record does not keep its body (it is read from `path` when rendered).
+    static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String, path: String? = nil) -> (Record?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
-        guard let (reader, source, context) = open(text, relative: relative, diagnostics: &diagnostics) else {
+        guard let (reader, source, context) = open(text, relative: relative, path: path, diagnostics: &diagnostics) else {
             return (nil, diagnostics.diagnostics)
         }
         let record: Record?
@@ -99,7 +100,7 @@ public enum ContentLoader {
     }
 
     /// Splits a content file and parses its front matter.
-    private static func open(_ text: String, relative: String, diagnostics: inout DiagnosticCollector)
+    private static func open(_ text: String, relative: String, path: String?, diagnostics: inout DiagnosticCollector)
         -> (FieldReader, RecordSource, RecordContext)? {
         let parts: FrontMatter
         do {
@@ -139,7 +140,7 @@ public enum ContentLoader {
             slug.value = Slug.make(from: slug.value)
         }
         var source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(text))
+                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(text), path: path)
         if let lang = reader.locatedString("lang") {
             if let language = Language(rawValue: lang.value.lowercased()) {
                 source.language = Located(language, at: lang.location)

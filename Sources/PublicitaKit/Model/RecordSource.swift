@@ -1,11 +1,19 @@
+import Foundation
+
 /// Where a record comes from: its file, its slug, and its Markdown body.
+///
+/// A record loaded from disk does not keep its body in memory: the body is read
+/// again when its page is rendered, so a build's memory holds the records' fields
+/// and outlines only, not all the Markdown of a national portal.
 public struct RecordSource: Sendable, Hashable {
     /// The file's path relative to the portal (`content/projects/liberec-apk.md`).
     public var file: String
     /// The URL slug: the file name, or the `slug:` field.
     public var slug: Located<String>
-    /// The CommonMark body.
-    public var body: String
+    /// The body, when it was not read from a file (records parsed from text).
+    private var storedBody: String?
+    /// The file the body is read from again when needed.
+    private var path: String?
     /// The file line the body starts on.
     public var bodyFirstLine: Int
     /// What rules and the site model need from the body, read once at load time.
@@ -19,6 +27,26 @@ public struct RecordSource: Sendable, Hashable {
 
     /// The record's language: its own `lang:`, or the portal's.
     public func language(default portal: Language) -> Language { language?.value ?? portal }
+
+    /// Creates a source; with `path`, the body is not kept but read from that file when asked for.
+    public init(file: String, slug: Located<String>, body: String, bodyFirstLine: Int, outline: BodyOutline,
+                contentHash: UInt64 = 0, path: String? = nil) {
+        self.file = file
+        self.slug = slug
+        self.storedBody = path == nil ? body : nil
+        self.path = path
+        self.bodyFirstLine = bodyFirstLine
+        self.outline = outline
+        self.contentHash = contentHash
+    }
+
+    /// The CommonMark body.
+    public var body: String {
+        if let storedBody { return storedBody }
+        guard let path, let data = FileManager.default.contents(atPath: path),
+              let text = String(validatingUTF8Data: data), let parts = try? FrontMatter.split(text) else { return "" }
+        return parts.body
+    }
 }
 
 /// The parts of a Markdown body that rules and the site model look at: its links,
