@@ -76,11 +76,21 @@ extension Publicita {
         @Option(help: "The output folder (default: PORTAL/site).")
         var output: String?
 
+        @Option(name: .customLong("base-url"),
+                help: "The address the site is published at, in place of portal.yaml's base_url (for preview deployments).")
+        var baseURL: String?
+
         func run() throws {
             let started = Date()
+            if let baseURL, PortalConfig.normalizedBaseURL(baseURL) == nil {
+                summary(LocalizedText(cs: "publicita: --base-url musí být adresa začínající https:// nebo http://, ne „\(baseURL)“",
+                                      en: "publicita: --base-url must be an address starting with https:// or http://, not \"\(baseURL)\""),
+                        options.lang ?? .cs)
+                throw ExitCode(ExitStatus.ioProblem)
+            }
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? options.portalURL.appendingPathComponent("site", isDirectory: true)
-            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL))
+            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL, baseURL: baseURL))
             let language = options.lang ?? outcome.language
             let status = report(outcome, options: options)
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count

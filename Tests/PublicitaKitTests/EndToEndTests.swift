@@ -184,11 +184,17 @@ struct EndToEndTests {
     @Test func pagesLoadNothingFromOtherHostsAndRunNoScript() throws {
         try withExampleSite { (output: URL) throws in
             for page in htmlPages(in: output) {
-                let raw = try readOutputFile(output, page)
+                let full = try readOutputFile(output, page)
                 // The one script is the theme's own search enhancement, on the home page only.
                 let searchScript = "<script src=\"/assets/hledani.js\" defer></script>"
-                #expect(raw.contains(searchScript) == (page == "index.html"), "\(page): the search script only on the home page")
-                let html = raw.replacingOccurrences(of: searchScript, with: "")
+                #expect(full.contains(searchScript) == (page == "index.html"), "\(page): the search script only on the home page")
+                // The only other script element allowed is a JSON-LD data block, which runs nothing
+                // and cannot close itself early (no `<` in it but the escaped `<\/`).
+                for block in jsonLDBlocks(in: full) {
+                    #expect(!block.replacingOccurrences(of: "<\\/", with: "").contains("<"),
+                            "\(page) has a raw < in its JSON-LD")
+                }
+                let html = withoutJSONLD(full).replacingOccurrences(of: searchScript, with: "")
                 #expect(!html.lowercased().contains("<script"), "\(page) has a script")
                 #expect(!html.lowercased().contains("javascript:"), "\(page) has a javascript: URL")
                 // Nothing is loaded from elsewhere: every src= is a local path.

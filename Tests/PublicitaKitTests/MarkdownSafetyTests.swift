@@ -21,7 +21,12 @@ struct MarkdownSafetyTests {
         """
 
     /// The assertions every rendering of `hostileBody` must pass.
-    private func expectSafe(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectSafe(_ page: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        // A JSON-LD data block runs nothing; what it holds may not close it (`</` is `<\/`, other `<` are `\u003c`).
+        for block in jsonLDBlocks(in: page) {
+            #expect(!block.replacingOccurrences(of: "<\\/", with: "").contains("<"), "raw < in JSON-LD: \(block)", sourceLocation: sourceLocation)
+        }
+        let html = withoutJSONLD(page)
         let lowered = html.lowercased()
         #expect(!lowered.contains("<script"), "script element in: \(html)", sourceLocation: sourceLocation)
         #expect(!lowered.contains("onerror"), "onerror in: \(html)", sourceLocation: sourceLocation)
@@ -88,7 +93,10 @@ struct MarkdownSafetyTests {
         #expect(!html.lowercased().contains("<img src=x"))
         #expect(!html.contains("<script>y"), "a source name is not escaped (table or chart)")
         #expect(html.contains("&lt;script&gt;y&lt;/script&gt;"))
-        #expect(!html.lowercased().contains("<script"))
+        #expect(!withoutJSONLD(html).lowercased().contains("<script"))
+        // The same name in the JSON-LD funder cannot end the data block.
+        let jsonLD = try #require(jsonLDBlocks(in: html).first)
+        #expect(jsonLD.contains(#"\u003cscript>y<\/script>"#))
         // The title is escaped in <title> and the description meta tag too.
         let head = html.components(separatedBy: "</head>").first ?? ""
         #expect(!head.contains("<b>"))

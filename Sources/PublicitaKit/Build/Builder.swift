@@ -13,12 +13,16 @@ public enum Builder {
         public var output: URL?
         /// The day that decides which projects have ended.
         public var today: Day
+        /// The address the site is published at, in place of `portal.yaml`'s `base_url`
+        /// (`publicita build --base-url`, for preview deployments); nil keeps `base_url`.
+        public var baseURL: String?
 
         /// Creates options; `output` nil checks without writing.
-        public init(portalRoot: URL, output: URL?, today: Day = .today) {
+        public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil) {
             self.portalRoot = portalRoot
             self.output = output
             self.today = today
+            self.baseURL = baseURL
         }
     }
 
@@ -44,7 +48,9 @@ public enum Builder {
         let tool = ToolIdentity.current
         let output = options.output?.standardizedFileURL
         let previous = output.flatMap { BuildManifest.load(for: $0) }
-        let stamps = output == nil ? nil : InputStamps.scan(root)
+        var stamps = output == nil ? nil : InputStamps.scan(root)
+        // The --base-url override is an input too: a build with another address is not up to date.
+        if let baseURL = options.baseURL { stamps?.stamps["--base-url"] = baseURL }
 
         // Nothing changed since the last build: same tool, same day, same input
         // stamps, output intact. Only `stat` has run; print the last diagnostics again.
@@ -59,8 +65,19 @@ public enum Builder {
         let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root)
         timer.lap("load")
         var diagnostics = loadDiagnostics
-        guard let portal = loaded else {
+        guard var portal = loaded else {
             return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
+        }
+        if let baseURL = options.baseURL {
+            switch PortalConfig.normalizedBaseURL(baseURL) {
+            case .some(let url): portal.config.baseURL = url
+            case .none:
+                diagnostics.append(.error(
+                    "link.unsafe", at: SourceLocation(file: "--base-url"), field: "base_url",
+                    LocalizedText(cs: "--base-url musí být adresa začínající https:// nebo http://",
+                                  en: "--base-url must be an address starting with https:// or http://"),
+                    expected: "https://projekty.example.cz/", found: baseURL))
+            }
         }
         let language = portal.config.language
         func finish(_ written: Int = 0, rendered: Int = 0) -> Outcome {
@@ -121,7 +138,7 @@ public enum Builder {
                           pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
                           staticFiles: portal.staticFiles, diagnostics: sorted).save(for: output)
             timer.lap("manifest")
-            return Outcome(diagnostics: sorted, pagesWritten: site.pages.count, pagesRendered: rendered, language: language)
+            return Outcome(diagnostics: sorted, pagesWritten: site.pages.filter(\.isHTMLPage).count, pagesRendered: rendered, language: language)
         }
     }
 
@@ -182,7 +199,7 @@ public enum Builder {
                     case .success(let rendered): try sink.write(Array(rendered.html.utf8), to: item.path)
                     case .failure(let problem): return .failure(problem)
                     }
-                    return .success(true)
+                    return .success(page.isHTMLPage)  // data files, the feed, the sitemap are not counted as pages
                 case .asset(let data): try sink.write(Array(data), to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }

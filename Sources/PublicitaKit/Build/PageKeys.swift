@@ -22,6 +22,8 @@ struct PageKeys: Sendable {
         hash.combine(tool)
         hash.combine(themeHash)
         hash.combine(configHash)
+        // `publicita build --base-url` overrides portal.yaml's address; every page's canonical address shows it.
+        hash.combine(site.portal.config.baseURL)
         for page in site.portal.pages where page.order != nil {
             hash.combine(page.title); hash.combine(page.source.slug.value); hash.combine(UInt64(bitPattern: Int64(page.order ?? 0)))
         }
@@ -87,6 +89,13 @@ struct PageKeys: Sendable {
             for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
         case .accessibility, .glossary, .notFound:
             break
+        case .openData, .file(.sitemap), .file(.robots):
+            break  // the base covers them: every page's path, portal.yaml and base_url, static files, the theme
+        case .file(.newsFeed):
+            for item in portal.news { combineListing(item, into: &hash) }
+        case .file(let file):
+            // A data file's key is its text: an edit no exported field shows (a body) leaves it alone.
+            hash.combine(OpenData.text(of: file, site: site) ?? "")
         }
         // A record page links its language versions (head and language switch).
         for version in site.alternates[page.path] ?? [] { hash.combine(version.language.rawValue); hash.combine(version.path) }

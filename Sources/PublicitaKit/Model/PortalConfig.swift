@@ -77,6 +77,12 @@ public struct PortalConfig: Sendable, Hashable {
 
     static let fields = spec.names
 
+    /// A site address as `base_url` holds it (ending in `/`), or nil when it is not an http(s) address.
+    public static func normalizedBaseURL(_ url: String) -> String? {
+        guard ["http", "https"].contains(LinkScheme.scheme(of: url) ?? "") else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
     /// Reads `portal.yaml`.
     static func read(from reader: FieldReader) -> PortalConfig {
         reader.rejectUnknownKeys(fields)
@@ -129,14 +135,14 @@ public struct PortalConfig: Sendable, Hashable {
                 })
         }
         var baseURL = reader.string("base_url")
-        if let url = baseURL, !["http", "https"].contains(LinkScheme.scheme(of: url) ?? "") {
+        if let url = baseURL, normalizedBaseURL(url) == nil {
             reader.context.report(.error(
                 "link.unsafe", at: reader.location(of: "base_url"), field: "base_url",
                 LocalizedText(cs: "base_url musí být adresa začínající https:// nebo http://", en: "base_url must be an address starting with https:// or http://"),
                 expected: "https://projekty.example.cz/", found: url))
             baseURL = nil
         }
-        if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
+        baseURL = baseURL.flatMap(normalizedBaseURL)
         var euEmblem: EUEmblem?
         if let emblem = reader.mappingReader("eu_emblem") {
             emblem.rejectUnknownKeys(euEmblemSpec.names)

@@ -35,6 +35,19 @@ public struct Share: Sendable, Hashable {
         return text + "\u{00A0}%"
     }
 
+    /// The share as a plain decimal for data files, without the percent sign and
+    /// with the decimals it was written or computed to: `85`, `76.74`, `85.00`.
+    public var plainDecimal: String {
+        let sign = scaled < 0 ? "-" : ""
+        let divisor = Share.powerOfTen(decimals).magnitude
+        var text = sign + String(scaled.magnitude / divisor)
+        if decimals > 0 {
+            let fraction = String(scaled.magnitude % divisor)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+
     /// `part` as a percentage of `total`, rounded half up (half away from zero)
     /// to `decimals` places.
     ///

@@ -16,6 +16,13 @@ struct NewsListView {
         }
     }
 
+    /// The news list page: every item, and the feed when the site has one.
+    func list() -> [String: Any] {
+        var view: [String: Any] = ["news": items()]
+        if context.site.hasNewsFeed { view["feed_href"] = Route.newsFeed }
+        return view
+    }
+
     func item(_ news: NewsItem) -> [String: Any] {
         var view: [String: Any] = [
             "title": news.title,

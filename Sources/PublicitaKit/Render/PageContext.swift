@@ -42,6 +42,7 @@ struct PageContext {
                  "label": languageNames[version.language] ?? version.language.rawValue]
             }
         }
+        context.merge(discoveryHead(path: path, title: title), uniquingKeysWith: { $1 })
         if let url = config.publisher.url, LinkScheme.isAllowed(url) {
             context["publisher_href"] = url
             if let note = links.note(for: url) { context["publisher_link_note"] = note }

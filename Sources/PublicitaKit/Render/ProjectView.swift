@@ -70,6 +70,7 @@ struct ProjectView {
             return item
         }
         let slug = project.source.slug.value
+        view["data_href"] = Route.projectJSON(slug)
         view["reports"] = context.site.portal.reports.filter { $0.project?.value == slug }
             .map { ["title": $0.title, "href": Route.report($0.source.slug.value)] }
         view["news"] = context.site.portal.news.filter { $0.project?.value == slug }

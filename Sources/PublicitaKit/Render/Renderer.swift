@@ -28,7 +28,7 @@ public struct Renderer: Sendable {
     public struct RenderedPage: Sendable {
         /// Path relative to the output folder.
         public var file: String
-        /// The page's HTML.
+        /// The page's HTML (for a generated file that is not a page, its text).
         public var html: String
     }
 
@@ -39,12 +39,14 @@ public struct Renderer: Sendable {
         let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames)
         let portal = site.portal
         let template: String, view: [String: Any], title: String, description: String?
+        var jsonLD: String?
         switch page.kind {
         case .home:
             (template, view, title, description) = ("home", HomeView(context: context).make(), portal.config.title, portal.config.description)
         case .project(let index):
             let project = portal.projects[index]
             (template, view, title, description) = ("project", ProjectView(context: context, project: project).make(), project.title, project.summary)
+            jsonLD = Discovery.grantJSONLD(project, site: site, strings: strings)
         case .report(let index):
             let report = portal.reports[index]
             (template, view, title, description) = ("report", ReportView(context: context, report: report).make(), report.title, report.summary)
@@ -52,7 +54,7 @@ public struct Renderer: Sendable {
             let free = portal.pages[index]
             (template, view, title, description) = ("page", ["title": free.title, "body_html": context.markdown(free.source.body)], free.title, free.summary)
         case .newsList:
-            (template, view, title, description) = ("news-list", ["news": NewsListView(context: context).items()], strings["news"], nil)
+            (template, view, title, description) = ("news-list", NewsListView(context: context).list(), strings["news"], nil)
         case .newsItem(let index):
             let news = portal.news[index]
             (template, view, title, description) = ("news-item", NewsListView(context: context).item(news), news.title, news.summary)
@@ -74,6 +76,10 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("project-list", list.allProjects(page: number), list.allProjectsTitle(page: number), nil)
         case .searchIndex:
             return .success(RenderedPage(file: page.outputFile, html: SearchIndex(context: context).json()))
+        case .openData:
+            (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
+        case .file(let file):
+            return .success(RenderedPage(file: page.outputFile, html: Discovery.render(file, site: site, strings: strings)))
         }
         var pageView = view
         pageView["t"] = strings.table
@@ -88,7 +94,8 @@ public struct Renderer: Sendable {
         }
         // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
         if page.kind != .glossary { content = glossary.apply(to: content) }
-        let layout = context.layout(path: page.path, title: title, description: description, content: content)
+        var layout = context.layout(path: page.path, title: title, description: description, content: content)
+        if let jsonLD { layout["json_ld"] = jsonLD }
         guard let html = theme.render(ViewNode.wrap(layout), template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }

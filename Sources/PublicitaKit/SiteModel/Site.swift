@@ -82,6 +82,7 @@ public struct Site: Sendable {
         if !abbreviations.isEmpty, !list.contains(where: { $0.path == Route.glossary }) {
             list.append(SitePage(kind: .glossary, path: Route.glossary))
         }
+        list += Self.openDataPages(of: portal)
         list.append(SitePage(kind: .notFound, path: Route.notFound))
         self.pages = list
 

@@ -18,6 +18,10 @@ public struct SitePage: Sendable, Hashable {
         case accessibility
         case glossary
         case notFound
+        /// `/data/`: the open data page.
+        case openData
+        /// A generated file that is not an HTML page (data, feed, sitemap, robots.txt).
+        case file(GeneratedFile)
     }
 
     /// What it shows.

@@ -23,6 +23,7 @@ public enum Validator {
                 diagnostics += RegistrationNumberRule.check(number, field: "funded_by.registration_number")
             }
         }
+        diagnostics += DiscoveryRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal)
         diagnostics += TranslationRule.check(portal)
         diagnostics += LinkRule.check(site)

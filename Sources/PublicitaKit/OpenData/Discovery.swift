@@ -1,0 +1,170 @@
+/// What helps others find and reuse the portal: `sitemap.xml`, `robots.txt`, the
+/// Atom feed of news, the head's Open Graph and feed links, and a project page's
+/// JSON-LD. Every file is written in a fixed order from the records alone (no
+/// clock), so the same portal gives the same bytes.
+enum Discovery {
+    // MARK: Files
+
+    /// The text of a generated file.
+    static func render(_ file: GeneratedFile, site: Site, strings: Strings) -> String {
+        switch file {
+        case .projectsJSON, .projectsCSV, .projectJSON: return OpenData.text(of: file, site: site) ?? ""
+        case .sitemap: return sitemap(site)
+        case .robots: return robots(site)
+        case .newsFeed: return feed(site, strings: strings)
+        }
+    }
+
+    /// Every HTML page but the 404 page, with its absolute address, in the site's order.
+    static func sitemap(_ site: Site) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in site.pages where page.isHTMLPage && page.kind != .notFound {
+            out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// Allows every robot everywhere and names the sitemap when there is one.
+    static func robots(_ site: Site) -> String {
+        var out = "User-agent: *\nDisallow:\n"
+        // With a base_url there is a sitemap: the generated one or the portal's own static/sitemap.xml.
+        if site.portal.config.baseURL != nil { out += "\nSitemap: \(site.absoluteURL(Route.sitemap))\n" }
+        return out
+    }
+
+    /// The news, newest first, as an Atom feed (RFC 4287). Entries carry the title,
+    /// date, summary and address of each item; `updated` is the newest item's date
+    /// (the accessibility statement's date when there is no news yet).
+    static func feed(_ site: Site, strings: Strings) -> String {
+        let config = site.portal.config
+        let items = newestFirst(site.listedNews.map { site.portal.news[$0] })
+        let updated = items.first?.date ?? config.accessibility.statementDate ?? Day(year: 2000, month: 1, day: 1)!
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(strings.language.rawValue)">
+            <title>\(xml(feedTitle(site, strings: strings)))</title>
+            <id>\(xml(site.absoluteURL(Route.newsList)))</id>
+            <link rel="self" type="application/atom+xml" href="\(xml(site.absoluteURL(Route.newsFeed)))"/>
+            <link rel="alternate" type="text/html" href="\(xml(site.absoluteURL(Route.newsList)))"/>
+            <updated>\(timestamp(updated))</updated>
+            <author><name>\(xml(config.publisher.name))</name></author>
+
+            """
+        for item in items {
+            let url = xml(site.absoluteURL(Route.news(item.source.slug.value)))
+            out += "<entry>\n<title>\(xml(item.title))</title>\n<id>\(url)</id>\n"
+            out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            out += "<published>\(timestamp(item.date))</published>\n<updated>\(timestamp(item.date))</updated>\n"
+            if let summary = item.summary { out += "<summary>\(xml(summary))</summary>\n" }
+            out += "</entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    /// "Aktuality – Portal title".
+    static func feedTitle(_ site: Site, strings: Strings) -> String {
+        "\(strings["news"]) – \(site.portal.config.title)"
+    }
+
+    /// News items newest first, then by slug (the news list's order).
+    static func newestFirst(_ news: [NewsItem]) -> [NewsItem] {
+        news.sorted { $0.date != $1.date ? $0.date > $1.date : $0.source.slug.value < $1.source.slug.value }
+    }
+
+    /// Midnight UTC of `day`, as Atom writes dates.
+    static func timestamp(_ day: Day) -> String { day.iso + "T00:00:00Z" }
+
+    /// Text escaped for XML content and attribute values.
+    static func xml(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            // Characters XML 1.0 does not allow at all are dropped.
+            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
+            case "\u{FFFE}", "\u{FFFF}": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: JSON-LD
+
+    /// schema.org `MonetaryGrant` for a project with EU funding, as compact JSON safe
+    /// inside `<script>`: nil for a project without EU funding.
+    ///
+    /// `amount` is the Union's contribution (the grant the funder gives), its
+    /// `value` a JSON number written from the exact decimal text (`5538653.12`);
+    /// it is left out when the EU amounts are not published.
+    static func grantJSONLD(_ project: Project, site: Site, strings: Strings) -> String? {
+        guard !project.fundingNone, project.registrationNumber != nil || project.hasEUSource else { return nil }
+        let union = JSONValue.object([("@type", .string("Organization")), ("name", .string(strings["eu_name"]))])
+        let funds = project.budget?.sources.filter { $0.kind == .eu }.map(\.name) ?? []
+        let funder: JSONValue = funds.isEmpty ? union : .array(funds.map {
+            .object([("@type", .string("Organization")), ("name", .string($0)), ("parentOrganization", union)])
+        })
+        let url = site.absoluteURL(Route.project(project.source.slug.value))
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MonetaryGrant")),
+            ("name", .string(project.title)),
+        ]
+        if let number = OpenData.registrationNumber(project) { members.append(("identifier", .string(number))) }
+        members.append(("funder", funder))
+        if let amount = OpenData.unionContribution(project) {
+            members.append(("amount", .object([
+                ("@type", .string("MonetaryAmount")),
+                ("currency", .string(project.budget?.currency ?? "CZK")),
+                ("value", .number(amount.plainDecimal)),
+            ])))
+        }
+        members.append(("fundedItem", .object([("@type", .string("Project")), ("name", .string(project.title)), ("url", .string(url))])))
+        members.append(("recipient", .object([("@type", .string("Organization")), ("name", .string(project.beneficiary))])))
+        return scriptSafe(JSONValue.object(members).rendered(indent: nil))
+    }
+
+    /// JSON text that cannot end or confuse the `<script>` element it is placed in:
+    /// `</` becomes `<\/` and every other `<` becomes `\u003c`, so neither `</script`
+    /// nor `<!--` nor `<script` can appear. (`<` only ever stands inside a JSON string,
+    /// where both are escapes that mean the same characters.)
+    static func scriptSafe(_ json: String) -> String {
+        var out = ""
+        var scalars = json.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            if scalar == "<" {
+                out += next == "/" ? "<\\" : "\\u003c"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension PageContext {
+    /// The head's Open Graph tags, favicon and feed link for the page at `path`.
+    func discoveryHead(path: String, title: String) -> [String: Any] {
+        var head: [String: Any] = [
+            "og_title": title,
+            "og_type": path.hasPrefix("/aktuality/") && path != Route.newsList ? "article" : "website",
+            "og_locale": strings.language == .cs ? "cs_CZ" : "en_GB",
+        ]
+        let files = site.portal.staticFiles
+        if files.contains("favicon.ico") { head["favicon_ico"] = "/favicon.ico" }
+        if files.contains("favicon.svg") { head["favicon_svg"] = "/favicon.svg" }
+        if site.hasNewsFeed {
+            head["feed_href"] = Route.newsFeed
+            head["feed_title"] = Discovery.feedTitle(site, strings: strings)
+        }
+        head["open_data_href"] = Route.openData
+        head["is_open_data"] = path == Route.openData
+        return head
+    }
+}

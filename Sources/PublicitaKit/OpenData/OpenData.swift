@@ -1,0 +1,216 @@
+/// The portal's open data: the list of operations as Regulation (EU) 2021/1060,
+/// Art. 49(3) describes it, as CSV (`/data/projekty.csv`) and JSON
+/// (`/data/projekty.json`), and the full record of each project as JSON
+/// (`/data/projekty/<slug>.json`).
+///
+/// Amounts are written as plain decimals from the exact haléře (`6516062.50`),
+/// as JSON strings, never through a floating-point number. Dates are ISO
+/// (`2018-03-01`). Everything is written in the portal's order of projects with
+/// a fixed order of fields, so the same records give the same bytes.
+enum OpenData {
+    /// One column of the list of operations.
+    struct Column: Sendable {
+        /// The column's name in the CSV header and the JSON key.
+        var name: String
+        /// The point of Art. 49(3) of Regulation (EU) 2021/1060 the column answers (`a`, `d`, …), if any.
+        var article: String?
+    }
+
+    /// The columns, in order. Their meaning is documented on `/data/` (strings `data_col_<name>`).
+    static let columns: [Column] = [
+        Column(name: "registration_number", article: nil),
+        Column(name: "beneficiary_name", article: "a"),
+        Column(name: "operation_name", article: "d"),
+        Column(name: "operation_purpose", article: "e"),
+        Column(name: "operation_goals", article: "e"),
+        Column(name: "operation_achievements", article: "e"),
+        Column(name: "start_date", article: "f"),
+        Column(name: "end_date", article: "g"),
+        Column(name: "total_cost", article: "h"),
+        Column(name: "union_contribution", article: nil),
+        Column(name: "currency", article: nil),
+        Column(name: "union_cofinancing_rate", article: "k"),
+        Column(name: "fund", article: "i"),
+        Column(name: "specific_objective", article: "j"),
+        Column(name: "location", article: "l"),
+        Column(name: "slug", article: nil),
+        Column(name: "url", article: nil),
+    ]
+
+    /// A project's row: one value per column (nil: not given in the record).
+    static func row(_ project: Project, site: Site) -> [String?] {
+        let budget = project.budget
+        let total = budget?.total?.value.amount
+        let union = unionContribution(project)
+        let values: [String: String?] = [
+            "registration_number": registrationNumber(project),
+            "beneficiary_name": project.beneficiary,
+            "operation_name": project.title,
+            "operation_purpose": project.summary,
+            "operation_goals": project.goals.isEmpty ? nil : project.goals.joined(separator: "\n"),
+            "operation_achievements": project.results,
+            "start_date": project.period?.start?.value.iso,
+            "end_date": project.period?.end?.value.iso,
+            "total_cost": total?.plainDecimal,
+            "union_contribution": union?.plainDecimal,
+            "currency": budget?.currency,
+            "union_cofinancing_rate": cofinancingRate(project)?.plainDecimal,
+            "fund": euFunds(project),
+            "specific_objective": project.programme,
+            "location": project.city,
+            "slug": project.source.slug.value,
+            "url": site.absoluteURL(Route.project(project.source.slug.value)),
+        ]
+        return columns.map { values[$0.name] ?? nil }
+    }
+
+    // MARK: Values
+
+    /// The registration number in its standard form (as the page shows it), or as written.
+    static func registrationNumber(_ project: Project) -> String? {
+        guard let number = project.registrationNumber?.value else { return nil }
+        return (try? RegistrationNumber.parse(number).text) ?? number
+    }
+
+    /// The Union's contribution: the sum of the EU sources, when the total and every EU amount are published.
+    static func unionContribution(_ project: Project) -> Money? {
+        guard let budget = project.budget, budget.total != nil else { return nil }
+        let eu = budget.sources.filter { $0.kind == .eu }
+        guard !eu.isEmpty, eu.allSatisfy({ $0.amount != nil }) else { return nil }
+        return Money.sum(eu.compactMap { $0.amount?.value.amount })
+    }
+
+    /// The Union co-financing rate: EU contribution ÷ total cost in percent, exact and
+    /// rounded half up to two decimals (`85.00`).
+    static func cofinancingRate(_ project: Project) -> Share? {
+        guard let total = project.budget?.total?.value.amount, let union = unionContribution(project) else { return nil }
+        return Share.of(union, in: total, decimals: 2)
+    }
+
+    /// The names of the EU funds, `; `-separated in the record's order.
+    static func euFunds(_ project: Project) -> String? {
+        let names = project.budget?.sources.filter { $0.kind == .eu }.map(\.name) ?? []
+        return names.isEmpty ? nil : names.joined(separator: "; ")
+    }
+
+    // MARK: Files
+
+    /// The text of a data file; nil for the generated files that are not data.
+    static func text(of file: GeneratedFile, site: Site) -> String? {
+        switch file {
+        case .projectsJSON: return listJSON(site)
+        case .projectsCSV: return csv(site)
+        case .projectJSON(let index): return projectJSON(site.portal.projects[index], site: site)
+        case .sitemap, .robots, .newsFeed: return nil
+        }
+    }
+
+    /// `/data/projekty.csv`: RFC 4180 (comma-separated, CRLF line ends, fields
+    /// with a comma, quote or line break quoted, quotes doubled), UTF-8 with a
+    /// byte order mark so that spreadsheet programs read the accents right.
+    static func csv(_ site: Site) -> String {
+        var out = "\u{FEFF}"
+        out += columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n"
+        for project in listed(site) {
+            out += row(project, site: site).map { csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The projects the lists hold: every project but translations of another one
+    /// (one row per operation), in the portal's order.
+    static func listed(_ site: Site) -> [Project] {
+        site.listedProjects.map { site.portal.projects[$0] }
+    }
+
+    /// A CSV field, quoted when it has to be.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `/data/projekty.json`: an array with one object per listed project, keys as the CSV's columns.
+    static func listJSON(_ site: Site) -> String {
+        JSONValue.array(listed(site).map { project in
+            .object(zip(columns, row(project, site: site)).map { column, value in
+                (column.name, value.map(JSONValue.string) ?? .null)
+            })
+        }).rendered()
+    }
+
+    /// `/data/projekty/<slug>.json`: every field of a project's record (not its Markdown body).
+    static func projectJSON(_ project: Project, site: Site) -> String {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        func integer(_ value: Int?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
+        var budgetValue = JSONValue.null
+        if let budget = project.budget {
+            let total = budget.total?.value.amount
+            budgetValue = .object([
+                ("currency", .string(budget.currency)),
+                ("total", text(total?.plainDecimal)),
+                ("union_contribution", text(unionContribution(project)?.plainDecimal)),
+                ("union_cofinancing_rate", text(cofinancingRate(project)?.plainDecimal)),
+                ("sources", .array(budget.sources.map { source in
+                    let amount = source.amount?.value.amount
+                    let computed = amount.flatMap { amount in total.flatMap { Share.of(amount, in: $0, decimals: 2) } }
+                    return .object([
+                        ("name", .string(source.name)),
+                        ("kind", .string(source.kind.rawValue)),
+                        ("amount", text(amount?.plainDecimal)),
+                        ("share_stated", text(source.share?.value.plainDecimal)),
+                        ("share_computed", text(computed?.plainDecimal)),
+                    ])
+                })),
+            ])
+        }
+        var periodValue = JSONValue.null
+        if let period = project.period {
+            periodValue = .object([
+                ("start", text(period.start?.value.iso)),
+                ("end", text(period.end?.value.iso)),
+                ("duration_months", integer(period.durationMonths?.value)),
+                ("label", text(period.label)),
+                ("not_published", text(period.notPublished)),
+            ])
+        }
+        let slug = project.source.slug.value
+        let record = JSONValue.object([
+            ("slug", .string(slug)),
+            ("url", .string(site.absoluteURL(Route.project(slug)))),
+            ("title", .string(project.title)),
+            ("lang", text(project.source.language?.value.rawValue)),
+            ("translation_of", text(project.source.translationOf?.value)),
+            ("registration_number", text(registrationNumber(project))),
+            ("registration_number_published", text(project.registrationNumberPublished)),
+            ("funding", text(project.fundingNone ? "none" : nil)),
+            ("programme", text(project.programme)),
+            ("eu_statement", text(project.euStatement)),
+            ("beneficiary", .string(project.beneficiary)),
+            ("city", text(project.city)),
+            ("summary", text(project.summary)),
+            ("period", periodValue),
+            ("budget", budgetValue),
+            ("areas", .array(project.areas.map(JSONValue.string))),
+            ("goals", .array(project.goals.map(JSONValue.string))),
+            ("results", text(project.results)),
+            ("activities", .array(project.activities.map {
+                .object([("code", text($0.code)), ("title", .string($0.title)), ("summary", text($0.summary))])
+            })),
+            ("targets", .array(project.targets.map {
+                .object([("text", .string($0.text)), ("target", integer($0.target)), ("achieved", integer($0.achieved))])
+            })),
+            ("contacts", .array(project.contacts.map {
+                .object([("name", .string($0.name)), ("role", text($0.role)), ("phone", text($0.phone?.value)),
+                         ("email", text($0.email?.value)), ("note", text($0.note))])
+            })),
+            ("documents", .array(project.documents.map {
+                .object([("title", .string($0.title)), ("href", text($0.href?.value)), ("note", text($0.note))])
+            })),
+            ("corrections", .array(project.corrections.map {
+                .object([("field", text($0.field)), ("published", text($0.published)),
+                         ("correct", text($0.correct)), ("reason", text($0.reason))])
+            })),
+        ])
+        return record.rendered()
+    }
+}

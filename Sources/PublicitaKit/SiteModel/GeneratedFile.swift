@@ -1,0 +1,71 @@
+/// A generated file that is not an HTML page: the open data and the files that
+/// help search engines and feed readers find the portal.
+public enum GeneratedFile: Sendable, Hashable {
+    /// `/data/projekty.json`: one object per project (the list of operations).
+    case projectsJSON
+    /// `/data/projekty.csv`: the same list as CSV.
+    case projectsCSV
+    /// `/data/projekty/<slug>.json`: the full record of one project (an index into the portal's projects).
+    case projectJSON(Int)
+    /// `/sitemap.xml`: every HTML page but the 404 page, with absolute addresses.
+    case sitemap
+    /// `/robots.txt`: allows everything and names the sitemap.
+    case robots
+    /// `/aktuality/feed.xml`: the news as an Atom feed.
+    case newsFeed
+}
+
+extension Route {
+    /// `/data/`: the page that describes the open data and links its files.
+    public static let openData = "/data/"
+    /// `/data/projekty.json`
+    public static let projectsJSON = "/data/projekty.json"
+    /// `/data/projekty.csv`
+    public static let projectsCSV = "/data/projekty.csv"
+    /// `/data/projekty/<slug>.json`
+    public static func projectJSON(_ slug: String) -> String { "/data/projekty/\(slug).json" }
+    /// `/sitemap.xml`
+    public static let sitemap = "/sitemap.xml"
+    /// `/robots.txt`
+    public static let robots = "/robots.txt"
+    /// `/aktuality/feed.xml`
+    public static let newsFeed = "/aktuality/feed.xml"
+}
+
+extension SitePage {
+    /// Whether the page is an HTML page (not a data file, feed, sitemap or robots.txt).
+    public var isHTMLPage: Bool { outputFile.hasSuffix(".html") }
+}
+
+extension Site {
+    /// The data page and the generated files, for `portal`.
+    ///
+    /// Without a `base_url` there is no sitemap and no feed: both need absolute
+    /// addresses (the validator warns). A portal's own `static/robots.txt` or
+    /// `static/sitemap.xml` replaces the generated one.
+    static func openDataPages(of portal: Portal) -> [SitePage] {
+        var list: [SitePage] = [
+            SitePage(kind: .openData, path: Route.openData),
+            SitePage(kind: .file(.projectsJSON), path: Route.projectsJSON),
+            SitePage(kind: .file(.projectsCSV), path: Route.projectsCSV),
+        ]
+        list += portal.projects.indices.map {
+            SitePage(kind: .file(.projectJSON($0)), path: Route.projectJSON(portal.projects[$0].source.slug.value))
+        }
+        let hasBase = portal.config.baseURL != nil
+        let staticFiles = Set(portal.staticFiles)
+        if hasBase { list.append(SitePage(kind: .file(.newsFeed), path: Route.newsFeed)) }
+        if hasBase, !staticFiles.contains("sitemap.xml") { list.append(SitePage(kind: .file(.sitemap), path: Route.sitemap)) }
+        if !staticFiles.contains("robots.txt") { list.append(SitePage(kind: .file(.robots), path: Route.robots)) }
+        return list
+    }
+
+    /// Whether the site has the Atom feed of news (it needs a `base_url`).
+    var hasNewsFeed: Bool { portal.config.baseURL != nil }
+
+    /// The absolute address of `path` when the portal has a `base_url`, else the path itself.
+    func absoluteURL(_ path: String) -> String {
+        guard let base = portal.config.baseURL else { return path }
+        return base + String(path.drop(while: { $0 == "/" }))
+    }
+}
