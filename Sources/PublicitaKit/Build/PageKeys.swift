@@ -54,13 +54,16 @@ struct PageKeys: Sendable {
             // The filter links count the projects per status, which depends on the day.
             combineGroups(into: &hash)
         case .group(let index, let number):
+            // A page of a list shows its own slice of the list and the list's length
+            // (the pagination): hashing only those keeps a 50 000-project portal's
+            // thousand list pages linear, not quadratic.
             let group = site.groups[index]
             hash.combine(UInt64(number))
-            for i in group.projectIndexes { combineListing(portal.projects[i], into: &hash) }
+            combineListPage(group.projectIndexes, page: number, into: &hash)
             if case .status = group.kind { hash.combine(site.today.iso) }
         case .projectsPage(let number):
             hash.combine(UInt64(number))
-            for project in portal.projects { combineListing(project, into: &hash) }
+            combineListPage(site.listedProjects, page: number, into: &hash)
         case .searchIndex:
             for project in portal.projects { combineListing(project, into: &hash) }
             hash.combine(site.today.iso)
@@ -105,6 +108,12 @@ struct PageKeys: Sendable {
     /// What a list shows of a project: everything but its body and details, which a
     /// list never shows. Conservative: the listing is the record minus its body.
     /// The filter groups the home page links, with their sizes, and the day (statuses).
+    /// What page `page` of a list of `indexes` shows: its slice and the list's length.
+    private func combineListPage(_ indexes: [Int], page: Int, into hash: inout ContentHash) {
+        hash.combine(UInt64(indexes.count))
+        for i in ProjectListView.slice(indexes, page: page) { combineListing(site.portal.projects[i], into: &hash) }
+    }
+
     private func combineGroups(into hash: inout ContentHash) {
         hash.combine(site.today.iso)
         for group in site.groups { hash.combine(group.path); hash.combine(UInt64(group.projectIndexes.count)) }
