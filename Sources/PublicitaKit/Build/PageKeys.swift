@@ -96,9 +96,14 @@ struct PageKeys: Sendable {
             break  // the base covers them: every page's path, portal.yaml and base_url, static files, the theme
         case .file(.newsFeed):
             for item in portal.news { combineListing(item, into: &hash) }
-        case .file(let file):
-            // A data file's key is its text: an edit no exported field shows (a body) leaves it alone.
-            hash.combine(OpenData.text(of: file, site: site) ?? "")
+        case .file(.projectJSON(let index)):
+            // One project's data file shows that record only (its address comes from the base).
+            hash.combine(portal.projects[index].source.contentHash)
+            combineLanguage(portal.projects[index].source, into: &hash)
+        case .file(.projectsJSON), .file(.projectsCSV):
+            // The lists show every listed project's exported fields: keyed by the records
+            // (computing the files' text for the key would build them twice).
+            for index in site.listedProjects { hash.combine(portal.projects[index].source.contentHash) }
         }
         // A record page links its language versions (head and language switch).
         for version in site.alternates[page.path] ?? [] { hash.combine(version.language.rawValue); hash.combine(version.path) }
