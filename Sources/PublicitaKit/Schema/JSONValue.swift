@@ -97,6 +97,13 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Most text needs no escaping at all: append it whole (checked on UTF-8 bytes;
+        // U+2028 and U+2029 are E2 80 A8/A9, so any 0xE2 byte takes the slow path).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
