@@ -89,14 +89,14 @@ public struct Renderer: Sendable {
         for (key, value) in view {
             if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
         }
-        guard var content = theme.render(ViewNode.wrap(pageView), template: template, language: language) else {
+        guard var content = theme.render(pageView, template: template, language: language) else {
             return .failure(missingTemplate(template))
         }
         // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
         if page.kind != .glossary { content = glossary.apply(to: content) }
         var layout = context.layout(path: page.path, title: title, description: description, content: content)
         if let jsonLD { layout["json_ld"] = jsonLD }
-        guard let html = theme.render(ViewNode.wrap(layout), template: "layout", language: language) else {
+        guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
         return .success(RenderedPage(file: page.outputFile, html: html))
