@@ -9,17 +9,6 @@ import Yams
 struct FiltersSearchLanguageTests {
     // MARK: Helpers
 
-    /// A generated portal (the benchmark corpus generator).
-    static func generatedPortal(projects: Int, into folder: URL) throws {
-        let generator = TestPaths.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, "\(projects)", folder.path, "--force"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gen_corpus.py failed")
-    }
 
     /// The project slugs a list page (and its further pages) shows in its table.
     static func listedSlugs(_ output: URL, firstPage: String) throws -> [String] {
@@ -53,7 +42,7 @@ struct FiltersSearchLanguageTests {
     @Test func filterPagesListExactlyTheRightProjects() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
-            try Self.generatedPortal(projects: 60, into: root)
+            try generateCorpus(projects: 60, into: root)
             let outcome = runBuilder(portal: root, output: output)
             #expect(!outcome.failed, "\(outcome.diagnostics.filter { $0.severity == .error }.prefix(3))")
             let records = try Self.frontMatters(root)
@@ -134,7 +123,7 @@ struct FiltersSearchLanguageTests {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal")
             let incremental = tmp.appendingPathComponent("site"), clean = tmp.appendingPathComponent("clean")
-            try Self.generatedPortal(projects: 20, into: root)
+            try generateCorpus(projects: 20, into: root)
             #expect(!runBuilder(portal: root, output: incremental, today: Day(year: 2024, month: 1, day: 1)!).failed)
             let later = Day(year: 2027, month: 6, day: 1)!
             #expect(!runBuilder(portal: root, output: incremental, today: later).failed)

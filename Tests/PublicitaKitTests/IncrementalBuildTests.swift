@@ -7,18 +7,6 @@ import Testing
 /// byte-identical to a clean build of the same input.
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
-    /// A generated portal (the benchmark corpus generator, at a small size).
-    private static func generatedPortal(projects: Int, into folder: URL) throws {
-        let generator = TestPaths.repositoryRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/bench/gen_corpus.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, "\(projects)", folder.path, "--force"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gen_corpus.py failed")
-    }
 
     /// Every file under `folder` with its bytes.
     private static func snapshot(_ folder: URL) throws -> [String: Data] {
@@ -47,7 +35,7 @@ struct IncrementalBuildTests {
     @Test func unchangedRebuildIsUpToDateAndTouchesNothing() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
-            try Self.generatedPortal(projects: 30, into: root)
+            try generateCorpus(projects: 30, into: root)
             let first = Self.build(root, into: output)
             #expect(!first.failed, "\(first.diagnostics.prefix(3))")
             #expect(first.pagesRendered == first.pagesWritten)
@@ -63,7 +51,7 @@ struct IncrementalBuildTests {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal")
             let incremental = tmp.appendingPathComponent("site"), clean = tmp.appendingPathComponent("clean")
-            try Self.generatedPortal(projects: 40, into: root)
+            try generateCorpus(projects: 40, into: root)
             #expect(!Self.build(root, into: incremental).failed)
             let projects = root.appendingPathComponent("content/projects")
             var rng = SplitMix64(seed: 42)
@@ -136,7 +124,7 @@ struct IncrementalBuildTests {
     @Test func aChangedTemplateChangesEveryPageThatUsesIt() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
-            try Self.generatedPortal(projects: 10, into: root)
+            try generateCorpus(projects: 10, into: root)
             #expect(!Self.build(root, into: output).failed)
             let layout = try String(contentsOf: try #require(Theme.builtInFolder).appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
             try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
@@ -155,7 +143,7 @@ struct IncrementalBuildTests {
     @Test func aBodyEditRerendersOnlyThatPage() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
-            try Self.generatedPortal(projects: 20, into: root)
+            try generateCorpus(projects: 20, into: root)
             #expect(!Self.build(root, into: output).failed)
             let projects = root.appendingPathComponent("content/projects")
             let name = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).sorted().first)

@@ -251,3 +251,19 @@ func captures(of pattern: String, in text: String) -> [String] {
         Range(match.range(at: 1), in: text).map { String(text[$0]) }
     }
 }
+
+// MARK: Generated portals
+
+/// Writes a generated portal of `projects` projects into `folder` (the benchmark
+/// corpus generator, `../shared/bench/gen_corpus.py`: every record valid).
+func generateCorpus(projects: Int, into folder: URL) throws {
+    let generator = TestPaths.repositoryRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/bench/gen_corpus.py")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", generator.path, "\(projects)", folder.path, "--force"]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "gen_corpus.py failed")
+}
