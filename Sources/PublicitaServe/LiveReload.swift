@@ -104,20 +104,6 @@ enum LiveReload {
         return html + snippet
     }
 
-    /// Text made safe for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Text made safe for HTML content and attribute values (the library's escaping).
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// HTML escaping for text that goes into markup built in Swift (tables, the SVG
 /// chart). Templates escape `{{value}}` themselves.
-enum HTML {
+public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
