@@ -9,8 +9,9 @@ import PublicitaKit
 /// - The site is built into a folder of its own under the system's temporary
 ///   folder (`workFolder`), never into the portal's `site/`, and that folder is
 ///   removed by `stop()`.
-/// - Every build goes into a new subfolder; the server switches to it only when
-///   the build succeeded, so a content error never takes the last good site away.
+/// - Every build goes into the same folder through the build cache, so an edit
+///   renders only the pages it changes; a build with content errors writes
+///   nothing, so the last good site stays in place and is still served.
 /// - HTML responses (only they, never the built files) get a small script that
 ///   listens to `/__publicita/events` and reloads the page after a build; while
 ///   the latest build failed they also get an overlay listing its diagnostics.
@@ -240,7 +241,8 @@ actor SiteState {
     /// Distinguishes this server's builds from an earlier server's on the same port.
     private let session = String(UUID().uuidString.prefix(8)).lowercased()
     private var number = 0
-    private var good: [URL] = []
+    /// The folder holding the last good build (nil until a build has succeeded).
+    private var good: URL?
     private var failure: [Diagnostic]?
     private var language: Language = .cs
 
@@ -248,31 +250,27 @@ actor SiteState {
         self.workFolder = workFolder
     }
 
-    /// A fresh folder for the next build.
+    /// The folder the next build goes into: always the same one, so that the build
+    /// cache beside it lets a rebuild render only what changed.
     func nextFolder() -> URL {
         number += 1
-        return workFolder.appendingPathComponent("build-\(number)", isDirectory: true)
+        return workFolder.appendingPathComponent("site", isDirectory: true)
     }
 
-    /// Records a build's outcome; returns the folders no longer needed.
-    ///
-    /// The build before the current one is kept a little longer, for responses still being sent from it.
-    func record(_ outcome: Builder.Outcome, folder: URL, language: Language) -> [URL] {
+    /// Records a build's outcome.
+    func record(_ outcome: Builder.Outcome, folder: URL, language: Language) {
         self.language = language
         guard !outcome.failed else {
+            // A failed build wrote nothing: the folder still holds the last good site.
             failure = outcome.diagnostics
-            return [folder]
+            return
         }
         failure = nil
-        good.append(folder)
-        guard good.count > 2 else { return [] }
-        let retired = Array(good.dropLast(2))
-        good.removeFirst(retired.count)
-        return retired
+        good = folder
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(root: good.last, failure: failure, language: language, generation: "\(session)-\(number)")
+        Snapshot(root: good, failure: failure, language: language, generation: "\(session)-\(number)")
     }
 }
 
@@ -303,8 +301,7 @@ final class Rebuilder: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         let language = options.language ?? outcome.language
-        let retired = await site.record(outcome, folder: folder, language: language)
-        for old in retired { try? FileManager.default.removeItem(at: old) }
+        await site.record(outcome, folder: folder, language: language)
 
         let rendered = DiagnosticFormat.text.render(outcome.diagnostics, language: language)
         if !rendered.isEmpty { options.log(String(rendered.dropLast(rendered.hasSuffix("\n") ? 1 : 0))) }
