@@ -276,6 +276,8 @@ actor SiteState {
 
 /// Runs the pipeline into a new folder and tells the open pages.
 final class Rebuilder: Sendable {
+    /// Records parsed by earlier rebuilds: an edit parses only the edited file.
+    let parseCache = ParseCache()
     let root: URL
     let options: PreviewServer.Options
     let site: SiteState
@@ -293,7 +295,8 @@ final class Rebuilder: Sendable {
     func build() async {
         let folder = await site.nextFolder()
         let started = ContinuousClock.now
-        let builderOptions = Builder.Options(portalRoot: root, output: folder, today: options.today ?? .today)
+        let builderOptions = Builder.Options(portalRoot: root, output: folder, today: options.today ?? .today,
+                                             parseCache: parseCache)
         let outcome = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Builder.run(builderOptions))

@@ -154,4 +154,31 @@ struct IncrementalBuildTests {
             #expect(outcome.pagesRendered == 1, "a body edit re-rendered \(outcome.pagesRendered) pages")
         }
     }
+
+    @Test func aParseCacheReusesUnchangedRecordsAndMatchesACleanBuild() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal")
+            let served = tmp.appendingPathComponent("site"), clean = tmp.appendingPathComponent("clean")
+            try generateCorpus(projects: 20, into: root)
+            let cache = ParseCache()
+            func build(_ output: URL, cache: ParseCache?) -> Builder.Outcome {
+                Builder.run(.init(portalRoot: root, output: output, today: testToday, parseCache: cache))
+            }
+            #expect(!build(served, cache: cache).failed)
+            let projects = root.appendingPathComponent("content/projects")
+            let files = try FileManager.default.contentsOfDirectory(atPath: projects.path).sorted()
+            // Edit one record, delete another: the cached records of the rest are reused.
+            let edited = projects.appendingPathComponent(files[0])
+            try (try String(contentsOf: edited, encoding: .utf8)
+                .replacingOccurrences(of: "## Cíle projektu", with: "## Cíle projektu\nZměněno v mezipaměti.\n"))
+                .write(to: edited, atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(at: projects.appendingPathComponent(files[1]))
+            let outcome = build(served, cache: cache)
+            #expect(!outcome.failed, "\(outcome.diagnostics.prefix(3))")
+            #expect(!build(clean, cache: nil).failed)
+            try Self.expectIdentical(served, clean, after: "an edit and a deletion with a parse cache")
+            let page = try String(contentsOf: served.appendingPathComponent("projekty/\((files[0] as NSString).deletingPathExtension)/index.html"), encoding: .utf8)
+            #expect(page.contains("Změněno v mezipaměti."))
+        }
+    }
 }

@@ -16,13 +16,17 @@ public enum Builder {
         /// The address the site is published at, in place of `portal.yaml`'s `base_url`
         /// (`publicita build --base-url`, for preview deployments); nil keeps `base_url`.
         public var baseURL: String?
+        /// Records parsed by earlier builds of this process (`publicita serve`), reused
+        /// for files whose stamp has not changed; nil parses every file.
+        public var parseCache: ParseCache?
 
         /// Creates options; `output` nil checks without writing.
-        public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil) {
+        public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil, parseCache: ParseCache? = nil) {
             self.portalRoot = portalRoot
             self.output = output
             self.today = today
             self.baseURL = baseURL
+            self.parseCache = parseCache
         }
     }
 
@@ -62,7 +66,7 @@ public enum Builder {
 
         var timer = StageTimer()
         timer.lap("stat")
-        let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root)
+        let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root, cache: options.parseCache)
         timer.lap("load")
         var diagnostics = loadDiagnostics
         guard var portal = loaded else {

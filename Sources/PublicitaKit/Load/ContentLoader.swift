@@ -5,7 +5,8 @@ import Yams
 /// records, reporting every problem it meets and going on with the rest.
 public enum ContentLoader {
     /// Loads the portal in `root`. The portal is nil only when `portal.yaml` is unusable.
-    public static func load(portalAt root: URL) -> (portal: Portal?, diagnostics: [Diagnostic]) {
+    /// With `cache`, files whose stamp is unchanged since the last load are not parsed again.
+    public static func load(portalAt root: URL, cache: ParseCache? = nil) -> (portal: Portal?, diagnostics: [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         let config = loadConfig(root: root, diagnostics: &diagnostics)
 
@@ -18,11 +19,17 @@ public enum ContentLoader {
         }
         // Reading and parsing files is independent per file: done on all cores.
         let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
+            let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
+            if let cache, let stamp, let hit = cache.lookup(file.relative, stamp: stamp) { return hit }
+            let result: (Record?, [Diagnostic])
             switch SourceText.read(file.url, relativePath: file.relative) {
-            case .failure(let d): return (nil, [d])
-            case .success(let text): return parseRecord(text, kind: file.kind, relativePath: file.relative, path: file.url.path)
+            case .failure(let d): result = (nil, [d])
+            case .success(let text): result = parseRecord(text, kind: file.kind, relativePath: file.relative, path: file.url.path)
             }
+            if let cache, let stamp { cache.store(file.relative, stamp: stamp, record: result.0, diagnostics: result.1) }
+            return result
         }
+        cache?.keep(only: Set(files.map(\.relative)))
         for (record, found) in parsed {
             diagnostics.report(contentsOf: found)
             switch record {
