@@ -12,7 +12,10 @@ public struct Site: Sendable {
     /// Every URL path a link may point to: pages, theme assets and static files.
     public var linkTargets: Set<String>
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
-    public var anchors: [String: Set<String>]
+    /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
+    private var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
+    /// The paths of all pages (not static files), which have at least the template's ids.
+    private var pagePaths: Set<String>
     /// Ids the templates use; body headings never take them.
     public var reservedIDs: Set<String>
     /// The portal's abbreviations: `portal.yaml`'s glossary, then every report's
@@ -91,18 +94,13 @@ public struct Site: Sendable {
         for file in portal.staticFiles { targets.insert("/" + file) }
         self.linkTargets = targets
 
-        var anchors: [String: Set<String>] = [:]
-        func add(_ path: String, _ source: RecordSource, tables: [ContentTable] = []) {
-            var ids = Set(source.outline.headingIDs(reserved: reservedIDs)).union(reservedIDs)
-            for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
-            anchors[path] = ids
-        }
-        for p in portal.projects { add(Route.project(p.source.slug.value), p.source, tables: p.tables) }
-        for r in portal.reports { add(Route.report(r.source.slug.value), r.source, tables: r.tables) }
-        for p in portal.pages { add(Route.page(p.source.slug.value), p.source) }
-        for n in portal.news { add(Route.news(n.source.slug.value), n.source) }
-        for path in list.map(\.path) where anchors[path] == nil { anchors[path] = reservedIDs }
-        self.anchors = anchors
+        var anchorSources: [String: (source: RecordSource, tables: [ContentTable])] = [:]
+        for p in portal.projects { anchorSources[Route.project(p.source.slug.value)] = (p.source, p.tables) }
+        for r in portal.reports { anchorSources[Route.report(r.source.slug.value)] = (r.source, r.tables) }
+        for p in portal.pages { anchorSources[Route.page(p.source.slug.value)] = (p.source, []) }
+        for n in portal.news { anchorSources[Route.news(n.source.slug.value)] = (n.source, []) }
+        self.anchorSources = anchorSources
+        self.pagePaths = Set(list.map(\.path))
     }
 
     private static func cities(of portal: Portal) -> [City] {
@@ -161,6 +159,18 @@ public struct Site: Sendable {
         case .newsItem(let i): return portal.news[i].source.language(default: portal.config.language)
         default: return portal.config.language
         }
+    }
+
+    /// The ids on the page at `path` (headings, tables and the template's own), or nil
+    /// when `path` is not a page.
+    public func anchors(at path: String) -> Set<String>? {
+        guard pagePaths.contains(path) else { return nil }
+        var ids = reservedIDs
+        if let (source, tables) = anchorSources[path] {
+            ids.formUnion(source.outline.headingIDs(reserved: reservedIDs))
+            for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
+        }
+        return ids
     }
 
     /// The path of the project with `slug`, when there is one.

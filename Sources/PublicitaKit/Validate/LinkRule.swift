@@ -72,7 +72,7 @@ enum LinkRule {
                     LocalizedText(cs: "myslíte \($0)?", en: "did you mean \($0)?")
                 })
         }
-        if let fragment = target.fragment, let ids = site.anchors[target.path], !ids.contains(fragment) {
+        if let fragment = target.fragment, let ids = site.anchors(at: target.path), !ids.contains(fragment) {
             return .error(
                 "link.anchor", at: location, field: field,
                 LocalizedText(cs: "stránka \(target.path) nemá kotvu #\(fragment)", en: "the page \(target.path) has no anchor #\(fragment)"),
