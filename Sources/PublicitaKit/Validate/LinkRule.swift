@@ -7,26 +7,8 @@ enum LinkRule {
         var diagnostics: [Diagnostic] = []
         let portal = site.portal
 
-        func checkBody(_ source: RecordSource, page: String) {
-            for link in source.outline.links {
-                let location = SourceLocation(file: source.file, line: source.bodyFirstLine + link.line - 1)
-                if let problem = problem(with: link.destination, from: page, in: site, at: location, field: nil) {
-                    diagnostics.append(problem)
-                }
-            }
-        }
-        func checkDocuments(_ documents: [DocumentLink], page: String) {
-            for (index, document) in documents.enumerated() {
-                guard let href = document.href else { continue }
-                if !LinkScheme.isAllowed(href.value) {
-                    diagnostics.append(LinkScheme.unsafeLink(href.value, at: href.location, field: "documents[\(index)].href"))
-                    continue
-                }
-                if let problem = problem(with: href.value, from: page, in: site, at: href.location, field: "documents[\(index)].href") {
-                    diagnostics.append(problem)
-                }
-            }
-        }
+        func checkBody(_ source: RecordSource, page: String) { diagnostics += bodyProblems(source, page: page, site: site) }
+        func checkDocuments(_ documents: [DocumentLink], page: String) { diagnostics += documentProblems(documents, page: page, site: site) }
         func checkSlugReference(_ slug: Located<String>?, field: String) {
             guard let slug, site.projectIndex(slug: slug.value) == nil else { return }
             let known = portal.projects.map(\.source.slug.value)
@@ -39,11 +21,11 @@ enum LinkRule {
                 }))
         }
 
-        for p in portal.projects {
+        // Projects are most of a portal and their links are checked independently: on all cores.
+        diagnostics += ParallelMap.map(portal.projects) { p in
             let page = Route.project(p.source.slug.value)
-            checkBody(p.source, page: page)
-            checkDocuments(p.documents, page: page)
-        }
+            return bodyProblems(p.source, page: page, site: site) + documentProblems(p.documents, page: page, site: site)
+        }.flatMap { $0 }
         for r in portal.reports {
             let page = Route.report(r.source.slug.value)
             checkBody(r.source, page: page)
@@ -56,6 +38,24 @@ enum LinkRule {
             checkSlugReference(n.project, field: "project")
         }
         return diagnostics
+    }
+
+    /// The links of a record's body that do not resolve.
+    static func bodyProblems(_ source: RecordSource, page: String, site: Site) -> [Diagnostic] {
+        source.outline.links.compactMap { link in
+            let location = SourceLocation(file: source.file, line: source.bodyFirstLine + link.line - 1)
+            return problem(with: link.destination, from: page, in: site, at: location, field: nil)
+        }
+    }
+
+    /// The document links of a record that are unsafe or do not resolve.
+    static func documentProblems(_ documents: [DocumentLink], page: String, site: Site) -> [Diagnostic] {
+        documents.enumerated().compactMap { index, document in
+            guard let href = document.href else { return nil }
+            let field = "documents[\(index)].href"
+            if !LinkScheme.isAllowed(href.value) { return LinkScheme.unsafeLink(href.value, at: href.location, field: field) }
+            return problem(with: href.value, from: page, in: site, at: href.location, field: field)
+        }
     }
 
     /// A diagnostic when `destination` is internal and does not resolve.
