@@ -5,13 +5,14 @@ import Glibc
 
 /// What a build read: every input file of the portal with its size and
 /// modification time, so an unchanged portal is recognised by `stat` alone.
-struct InputStamps: Equatable, Sendable {
+/// The build cache and `publicita serve`'s watcher both use it.
+public struct InputStamps: Equatable, Sendable {
     /// Path relative to the portal → "size:mtime-in-nanoseconds".
-    var stamps: [String: String]
+    public var stamps: [String: String]
 
     /// Stamps every input of the portal at `root`: `portal.yaml`, `content/`,
-    /// `static/` and the portal's `templates/`.
-    static func scan(_ root: URL) -> InputStamps {
+    /// `static/` and the portal's `templates/` (links are followed).
+    public static func scan(_ root: URL) -> InputStamps {
         var stamps: [String: String] = [:]
         func add(_ relative: String) {
             if let stamp = stamp(root.path + "/" + relative) { stamps[relative] = stamp }
