@@ -2,12 +2,16 @@
 """publicita vs Hugo, side by side, on the same generated corpus and filesystem.
 
     scripts/bench [--full] [--runs N] [--sizes 1000,10000] [--workdir DIR] [--no-write]
+                  [--binary PATH] [--serve-edits N]
 
 Generates the corpus with ../shared/bench/gen_corpus.py (with --hugo, so Hugo
 renders the same records), then for every size runs, alternately (A B A B ...):
   - publicita clean build (output and build cache removed first)
   - Hugo clean build (output removed first)
-and afterwards publicita's no-change rebuild and one-record-edit rebuild.
+and afterwards publicita's no-change rebuild and one-record-edit rebuild, and
+`publicita serve`'s rebuild after one record is edited, measured in one process
+(`publicita bench-edit`: a build session, the code serve runs, told which file
+changed; the median of --serve-edits edits of bodies, amounts and titles).
 Prints medians (wall, CPU, peak RSS, pages/s) and ratios to Hugo, and writes
 docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
 """
@@ -30,12 +34,29 @@ def run(cmd, env=None):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def ensure_tools():
+def serve_edit_ms(publicita, corpus, output, edits):
+    """Median milliseconds of serve's rebuild after one edit (publicita bench-edit)."""
+    shutil.rmtree(output, ignore_errors=True)
+    cache = os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    proc = subprocess.run([publicita, "bench-edit", corpus, "--output", output, "--edits", str(edits)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"failed: publicita bench-edit {corpus}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    for line in proc.stdout.splitlines():
+        if line.startswith("median_ms="):
+            return float(line.split("=", 1)[1])
+    sys.exit(f"publicita bench-edit printed no median:\n{proc.stdout[-2000:]}")
+
+
+def ensure_tools(binary=None):
     if shutil.which("hugo") is None:
         print("installing hugo (apt)…", flush=True)
         subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=True)
     subprocess.run([os.path.join(ROOT, "scripts", "require-cmark")], check=True)
+    if binary:
+        return os.path.abspath(binary)
     print("building publicita (release)…", flush=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "publicita"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
@@ -53,9 +74,11 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workdir", default="/dev/shm/publicita-bench" if os.path.isdir("/dev/shm") else "/tmp/publicita-bench")
     parser.add_argument("--no-write", action="store_true", help="do not write docs/benchmarks.md")
+    parser.add_argument("--binary", help="use this publicita executable instead of building one")
+    parser.add_argument("--serve-edits", type=int, default=9, help="edits timed through serve's build session")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] + ([50000] if args.full else [])
-    publicita = ensure_tools()
+    publicita = ensure_tools(args.binary)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
     os.makedirs(args.workdir, exist_ok=True)
     results = []
@@ -92,18 +115,21 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         run([publicita, "build", corpus, "--output", out_p])
+        serve = serve_edit_ms(publicita, corpus, os.path.join(args.workdir, f"serve-{n}"), args.serve_edits)
+        print(f"  {n}: one edit through serve's session: {serve:.0f} ms (median)", flush=True)
         results.append({"n": n, "pages": html_pages, "clean": median_row(clean_p), "hugo": median_row(clean_h),
-                        "nochange": median_row(nochange), "edit": median_row(edit)})
+                        "nochange": median_row(nochange), "edit": median_row(edit), "serve": serve})
 
     lines = []
-    lines.append(f"| projects | pages | publicita clean | Hugo clean | Hugo ÷ publicita | publicita CPU | Hugo CPU | publicita RSS | Hugo RSS | publicita pages/s | no-change | no-change ÷ clean | one edit |")
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    lines.append(f"| projects | pages | publicita clean | Hugo clean | Hugo ÷ publicita | publicita CPU | Hugo CPU | publicita RSS | Hugo RSS | publicita pages/s | no-change | no-change ÷ clean | one edit | one edit (serve) |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         p, h, nc, e = r["clean"], r["hugo"], r["nochange"], r["edit"]
         lines.append(
             f"| {r['n']:,} | {r['pages']:,} | {p['wall']:.2f} s | {h['wall']:.2f} s | {h['wall'] / p['wall']:.2f}× | "
             f"{p['cpu']:.1f} s | {h['cpu']:.1f} s | {p['rss']:.0f} MiB | {h['rss']:.0f} MiB | {r['pages'] / p['wall']:,.0f} | "
-            f"{nc['wall'] * 1000:.0f} ms | {100 * nc['wall'] / p['wall']:.1f} % | {e['wall'] * 1000:.0f} ms |".replace(",", " "))
+            f"{nc['wall'] * 1000:.0f} ms | {100 * nc['wall'] / p['wall']:.1f} % | {e['wall'] * 1000:.0f} ms | "
+            f"{r['serve']:.0f} ms |".replace(",", " "))
     table = "\n".join(lines)
     print()
     print(table)
@@ -132,6 +158,9 @@ with equivalent templates). publicita validates every record (all rules) in ever
 - *no-change*: `publicita build` again with nothing changed (the cache's stat pass).
 - *one edit*: one project's body changed, then `publicita build` (a new process: it parses every record
   again to validate, then renders only the pages whose key changed).
+- *one edit (serve)*: `publicita serve`'s rebuild after one project record is edited (its body, its budget
+  amounts or its title, in turn), timed in one process by `publicita bench-edit`: the build session serve
+  uses, told which file changed; median of {args.serve_edits} edits.
 
 {table}
 

@@ -9,8 +9,9 @@ import PublicitaKit
 /// - The site is built into a folder of its own under the system's temporary
 ///   folder (`workFolder`), never into the portal's `site/`, and that folder is
 ///   removed by `stop()`.
-/// - Every build goes into the same folder through the build cache, so an edit
-///   renders only the pages it changes; a build with content errors writes
+/// - Every build goes into the same folder through one ``BuildSession``, told by
+///   the watcher which files changed, so an edit of a project record parses,
+///   checks and renders only what it changes; a build with content errors writes
 ///   nothing, so the last good site stays in place and is still served.
 /// - HTML responses (only they, never the built files) get a small script that
 ///   listens to `/__publicita/events` and reloads the page after a build; while
@@ -101,7 +102,7 @@ public actor PreviewServer {
         // The first snapshot is taken before the first build, so edits made during it are not lost.
         let watcher = PortalWatcher(root: root)
         let baseline = watcher.snapshot()
-        await builder.build()
+        await builder.build(changes: nil)
 
         let server: HTTPServer
         do {
@@ -180,9 +181,11 @@ public actor PreviewServer {
                 if again == latest { break }
                 latest = again
             }
+            // The watcher knows what changed: the session reads only those files.
+            let changes = InputChanges(from: baseline, to: latest)
             baseline = latest
             idle = .zero
-            await builder.build()
+            await builder.build(changes: changes)
         }
     }
 
@@ -237,7 +240,7 @@ actor SiteState {
         var generation: String
     }
 
-    private let workFolder: URL
+    private nonisolated let workFolder: URL
     /// Distinguishes this server's builds from an earlier server's on the same port.
     private let session = String(UUID().uuidString.prefix(8)).lowercased()
     private var number = 0
@@ -250,11 +253,14 @@ actor SiteState {
         self.workFolder = workFolder
     }
 
-    /// The folder the next build goes into: always the same one, so that the build
-    /// cache beside it lets a rebuild render only what changed.
+    /// The folder every build goes into: always the same one, so that a rebuild
+    /// writes only what changed.
+    nonisolated var folder: URL { workFolder.appendingPathComponent("site", isDirectory: true) }
+
+    /// The folder the next build goes into (``folder``), counting the build.
     func nextFolder() -> URL {
         number += 1
-        return workFolder.appendingPathComponent("site", isDirectory: true)
+        return folder
     }
 
     /// Records a build's outcome.
@@ -274,10 +280,11 @@ actor SiteState {
     }
 }
 
-/// Runs the pipeline into a new folder and tells the open pages.
+/// Runs the pipeline into the site folder and tells the open pages.
 final class Rebuilder: Sendable {
-    /// Records parsed by earlier rebuilds: an edit parses only the edited file.
-    let parseCache = ParseCache()
+    /// The build kept in memory between rebuilds: an edit of a project record parses,
+    /// checks and writes only what it changes.
+    let session: BuildSession
     let root: URL
     let options: PreviewServer.Options
     let site: SiteState
@@ -288,18 +295,19 @@ final class Rebuilder: Sendable {
         self.options = options
         self.site = site
         self.hub = hub
+        session = BuildSession(Builder.Options(portalRoot: root, output: site.folder, today: options.today ?? .today))
     }
 
-    /// Builds once (the pipeline runs off Swift's cooperative threads), logs the
-    /// outcome and announces the new build to the open pages.
-    func build() async {
+    /// Builds once after `changes` (nil: build everything; the pipeline runs off
+    /// Swift's cooperative threads), logs the outcome and announces the new build to
+    /// the open pages.
+    func build(changes: InputChanges?) async {
         let folder = await site.nextFolder()
         let started = ContinuousClock.now
-        let builderOptions = Builder.Options(portalRoot: root, output: folder, today: options.today ?? .today,
-                                             parseCache: parseCache)
+        let session = self.session, today = options.today ?? .today
         let outcome = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Builder.run(builderOptions))
+                continuation.resume(returning: session.build(changes: changes, today: today))
             }
         }
         let elapsed = ContinuousClock.now - started

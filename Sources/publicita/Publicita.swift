@@ -8,7 +8,7 @@ struct Publicita: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publicita",
         abstract: "Builds and checks transparency portals of EU-co-funded projects.",
-        subcommands: [Build.self, Check.self, Rules.self, Serve.self, Schema.self, New.self],
+        subcommands: [Build.self, Check.self, Rules.self, Serve.self, Schema.self, New.self, BenchEdit.self],
         defaultSubcommand: Build.self)
 }
 

@@ -72,17 +72,7 @@ public enum Builder {
         guard var portal = loaded else {
             return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
         }
-        if let baseURL = options.baseURL {
-            switch PortalConfig.normalizedBaseURL(baseURL) {
-            case .some(let url): portal.config.baseURL = url
-            case .none:
-                diagnostics.append(.error(
-                    "link.unsafe", at: SourceLocation(file: "--base-url"), field: "base_url",
-                    LocalizedText(cs: "--base-url musí být adresa začínající https:// nebo http://",
-                                  en: "--base-url must be an address starting with https:// or http://"),
-                    expected: "https://projekty.example.cz/", found: baseURL))
-            }
-        }
+        diagnostics += applyBaseURL(options.baseURL, to: &portal)
         let language = portal.config.language
         func finish(_ written: Int = 0, rendered: Int = 0) -> Outcome {
             Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, pagesRendered: rendered, language: language)
@@ -99,37 +89,16 @@ public enum Builder {
         guard let theme, !diagnostics.containsErrors, let output, let stamps else { return finish() }
 
         // Plan every output file with its key.
-        let staticStamps = stamps.stamps.filter { $0.key.hasPrefix("static/") }
-        let configHash = ContentHash.of(stamps.stamps["portal.yaml"] ?? "")
-            ^ ContentHash.of((try? Data(contentsOf: root.appendingPathComponent("portal.yaml"))) ?? Data())
-        let keys = PageKeys(site: site, themeHash: theme.contentHash, tool: tool, staticStamps: staticStamps, configHash: configHash)
-        var plan: [OutputPlan] = ParallelMap.map(site.pages) { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
-        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
-        }
-        let generated = Set(plan.map(\.path))
-        for file in portal.staticFiles {
-            if generated.contains(file) {
-                diagnostics.append(.error(
-                    "static.conflict", at: SourceLocation(file: "static/\(file)"),
-                    LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
-                continue
-            }
-            plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
-                                   source: .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
-        }
+        let keys = PageKeys(site: site, listings: ProjectListing.digests(of: portal), themeHash: theme.contentHash, tool: tool,
+                            staticStamps: staticStamps(stamps), configHash: configHash(root: root, stamps: stamps))
+        let (plan, planDiagnostics) = self.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
+        diagnostics += planDiagnostics
         guard !diagnostics.containsErrors else { return finish() }
 
         // Reuse what the last build of the same tool wrote, when its output is intact.
         timer.lap("plan")
         let reusable = previous.flatMap { $0.tool == tool && outputIsIntact(output, $0) ? $0 : nil }
-        let renderer = Renderer(site: site, theme: theme)
-        let written: Result<Int, Diagnostic>
-        if let reusable {
-            written = writeIncrementally(plan, previous: reusable, output: output, renderer: renderer)
-        } else {
-            written = writeAll(plan, reusing: nil, output: output, renderer: renderer)
-        }
+        let written = write(plan, previous: reusable, output: output, renderer: Renderer(site: site, theme: theme))
         switch written {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -146,12 +115,69 @@ public enum Builder {
         }
     }
 
+    /// Applies `publicita build --base-url` to the loaded portal; a diagnostic when it is no usable address.
+    static func applyBaseURL(_ baseURL: String?, to portal: inout Portal) -> [Diagnostic] {
+        guard let baseURL else { return [] }
+        guard let url = PortalConfig.normalizedBaseURL(baseURL) else {
+            return [.error(
+                "link.unsafe", at: SourceLocation(file: "--base-url"), field: "base_url",
+                LocalizedText(cs: "--base-url musí být adresa začínající https:// nebo http://",
+                              en: "--base-url must be an address starting with https:// or http://"),
+                expected: "https://projekty.example.cz/", found: baseURL)]
+        }
+        portal.config.baseURL = url
+        return []
+    }
+
+    /// The stamps of `static/`'s files (every page's key includes them: favicons, link targets).
+    static func staticStamps(_ stamps: InputStamps) -> [String: String] {
+        stamps.stamps.filter { $0.key.hasPrefix("static/") }
+    }
+
+    /// A hash of `portal.yaml` (its stamp and bytes), part of every page's key.
+    static func configHash(root: URL, stamps: InputStamps) -> UInt64 {
+        ContentHash.of(stamps.stamps["portal.yaml"] ?? "")
+            ^ ContentHash.of((try? Data(contentsOf: root.appendingPathComponent("portal.yaml"))) ?? Data())
+    }
+
+    /// Every output file with its key: the site's pages, the theme's assets and the
+    /// static files, and an error for each static file that would replace a page.
+    static func plan(site: Site, keys: PageKeys, theme: Theme, stamps: InputStamps, root: URL) -> ([OutputPlan], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let staticStamps = staticStamps(stamps)
+        var plan: [OutputPlan] = ParallelMap.map(site.pages) { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
+        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
+        }
+        let generated = Set(plan.map(\.path))
+        for file in site.portal.staticFiles {
+            if generated.contains(file) {
+                diagnostics.append(.error(
+                    "static.conflict", at: SourceLocation(file: "static/\(file)"),
+                    LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
+                continue
+            }
+            plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
+                                   source: .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
+        }
+        return (plan, diagnostics)
+    }
+
+    /// Writes `plan` into `output`: only the changed files when `previous` (intact output
+    /// of the same tool) says what is there, else a complete new site.
+    static func write(_ plan: [OutputPlan], previous: BuildManifest?, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+        if let previous { return writeIncrementally(plan, previous: previous, output: output, renderer: renderer) }
+        return writeAll(plan, reusing: nil, output: output, renderer: renderer)
+    }
+
     /// One file of the new site: where it goes, its key, and what produces it.
     struct OutputPlan: Sendable {
         enum Source: Sendable {
             case page(SitePage)
             case asset(Data)
             case copy(URL)
+            /// Bytes made beforehand (a data file joined from kept per-project parts).
+            case bytes([UInt8])
         }
         var path: String
         var key: UInt64
@@ -205,6 +231,7 @@ public enum Builder {
                     }
                     return .success(page.isHTMLPage)  // data files, the feed, the sitemap are not counted as pages
                 case .asset(let data): try sink.write(Array(data), to: item.path)
+                case .bytes(let bytes): try sink.write(bytes, to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
                 return .success(false)
@@ -234,6 +261,11 @@ public enum Builder {
         if changed.count + removals.count > max(64, plan.count / 4) {
             return writeAll(plan, reusing: previous, output: output, renderer: renderer)
         }
+        return writeInPlace(changed, removals: removals, output: output, renderer: renderer)
+    }
+
+    /// Writes the `changed` files and removes `removals` in place, all or nothing.
+    static func writeInPlace(_ changed: [OutputPlan], removals: [String], output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
         let update = InPlaceUpdate(output: output)
         let staged = changed.map(\.path)
         let produced = produce(changed, renderer: renderer, into: update, output: output)
@@ -247,7 +279,7 @@ public enum Builder {
     }
 
     /// The output may not be the portal folder itself, nor inside its sources.
-    private static func outputPlacement(_ output: URL, root: URL) -> [Diagnostic] {
+    static func outputPlacement(_ output: URL, root: URL) -> [Diagnostic] {
         let outputPath = output.path.hasSuffix("/") ? output.path : output.path + "/"
         let forbidden = [root] + ["content", "static", "templates"].map { root.appendingPathComponent($0) }
         for folder in forbidden {

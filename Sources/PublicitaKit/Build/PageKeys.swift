@@ -9,15 +9,25 @@
 /// test compares incremental with clean output after random edits to keep these
 /// rules honest.
 struct PageKeys: Sendable {
-    let site: Site
-    /// The hash of everything every page shows.
-    let base: UInt64
-    /// Reports and news items by the project they name (looked up per project page).
-    private let reportsByProject: [String: [Int]]
-    private let newsByProject: [String: [Int]]
+    /// What the keys of a site share: the hash of everything every page shows, and
+    /// the reports and news items by the project they name. A long-running build
+    /// (``BuildSession``) keeps them while an edit changes neither.
+    struct Inputs: Sendable {
+        /// The hash of everything every page shows.
+        let base: UInt64
+        /// Reports and news items by the project they name (looked up per project page).
+        let reportsByProject: [String: [Int]]
+        let newsByProject: [String: [Int]]
+    }
 
-    init(site: Site, themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
-        self.site = site
+    let site: Site
+    /// ``ProjectListing/digest(_:)`` of every project, by index.
+    let listings: [UInt64]
+    /// What every key starts from.
+    let inputs: Inputs
+    private var base: UInt64 { inputs.base }
+
+    init(site: Site, listings: [UInt64], themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
         var hash = ContentHash()
         hash.combine(tool)
         hash.combine(themeHash)
@@ -31,12 +41,18 @@ struct PageKeys: Sendable {
         for (path, stamp) in staticStamps.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine(stamp) }
         // Which pages exist decides where links point (and the glossary and statement pages).
         for page in site.pages { hash.combine(page.path) }
-        base = hash.value
         var reports: [String: [Int]] = [:], news: [String: [Int]] = [:]
         for (index, report) in site.portal.reports.enumerated() { if let slug = report.project?.value { reports[slug, default: []].append(index) } }
         for (index, item) in site.portal.news.enumerated() { if let slug = item.project?.value { news[slug, default: []].append(index) } }
-        reportsByProject = reports
-        newsByProject = news
+        self.init(site: site, inputs: Inputs(base: hash.value, reportsByProject: reports, newsByProject: news), listings: listings)
+    }
+
+    /// Keys from kept `inputs`: valid while the site has the same pages, theme,
+    /// `portal.yaml`, navigation, glossary, static files, reports and news.
+    init(site: Site, inputs: Inputs, listings: [UInt64]) {
+        self.site = site
+        self.inputs = inputs
+        self.listings = listings
     }
 
     /// The key of `page`.
@@ -47,7 +63,7 @@ struct PageKeys: Sendable {
         hash.combine(page.path)
         switch page.kind {
         case .home:
-            for project in portal.projects { combineListing(project, into: &hash) }
+            for index in portal.projects.indices { hash.combine(listings[index]) }
             for report in portal.reports { combineListing(report, into: &hash) }
             for item in portal.news { combineListing(item, into: &hash) }
             for city in site.cities { hash.combine(city.name) }
@@ -65,14 +81,14 @@ struct PageKeys: Sendable {
             hash.combine(UInt64(number))
             combineListPage(site.listedProjects, page: number, into: &hash)
         case .searchIndex:
-            for project in portal.projects { combineListing(project, into: &hash) }
+            for index in portal.projects.indices { hash.combine(listings[index]) }
             hash.combine(site.today.iso)
         case .project(let index):
             let project = portal.projects[index]
             hash.combine(project.source.contentHash)
             let slug = project.source.slug.value
-            for index in reportsByProject[slug] ?? [] { combineListing(portal.reports[index], into: &hash) }
-            for index in newsByProject[slug] ?? [] { combineListing(portal.news[index], into: &hash) }
+            for index in inputs.reportsByProject[slug] ?? [] { combineListing(portal.reports[index], into: &hash) }
+            for index in inputs.newsByProject[slug] ?? [] { combineListing(portal.news[index], into: &hash) }
         case .report(let index):
             let report = portal.reports[index]
             hash.combine(report.source.contentHash)
@@ -88,7 +104,7 @@ struct PageKeys: Sendable {
         case .city(let index):
             let city = site.cities[index]
             hash.combine(city.name)
-            for i in city.projectIndexes { combineListing(portal.projects[i], into: &hash) }
+            for i in city.projectIndexes { hash.combine(listings[i]) }
             for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
         case .accessibility, .glossary, .notFound:
             break
@@ -110,15 +126,13 @@ struct PageKeys: Sendable {
         return hash.value
     }
 
-    /// What a list shows of a project: everything but its body and details, which a
-    /// list never shows. Conservative: the listing is the record minus its body.
-    /// The filter groups the home page links, with their sizes, and the day (statuses).
     /// What page `page` of a list of `indexes` shows: its slice and the list's length.
     private func combineListPage(_ indexes: [Int], page: Int, into hash: inout ContentHash) {
         hash.combine(UInt64(indexes.count))
-        for i in ProjectListView.slice(indexes, page: page) { combineListing(site.portal.projects[i], into: &hash) }
+        for i in ProjectListView.slice(indexes, page: page) { hash.combine(listings[i]) }
     }
 
+    /// The filter groups the home page links, with their sizes, and the day (statuses).
     private func combineGroups(into hash: inout ContentHash) {
         hash.combine(site.today.iso)
         for group in site.groups { hash.combine(group.path); hash.combine(UInt64(group.projectIndexes.count)) }
@@ -128,26 +142,6 @@ struct PageKeys: Sendable {
     private func combineLanguage(_ source: RecordSource, into hash: inout ContentHash) {
         hash.combine(source.language?.value.rawValue)
         hash.combine(source.translationOf?.value)
-    }
-
-    private func combineListing(_ project: Project, into hash: inout ContentHash) {
-        combineLanguage(project.source, into: &hash)
-        hash.combine(project.source.slug.value)
-        hash.combine(project.title)
-        hash.combine(project.city)
-        hash.combine(project.programme)
-        hash.combine(project.summary)
-        if let period = project.period {
-            hash.combine(period.start?.value.iso); hash.combine(period.end?.value.iso); hash.combine(period.notPublished)
-        }
-        if let budget = project.budget {
-            hash.combine(budget.currency)
-            hash.combine(budget.total.map { UInt64(bitPattern: $0.value.amount.halere) } ?? 0)
-            for source in budget.sources {
-                hash.combine(source.kind.rawValue)
-                hash.combine(source.amount.map { UInt64(bitPattern: $0.value.amount.halere) } ?? 0)
-            }
-        }
     }
 
     private func combineListing(_ report: Report, into hash: inout ContentHash) {

@@ -7,8 +7,32 @@ public enum ContentLoader {
     /// Loads the portal in `root`. The portal is nil only when `portal.yaml` is unusable.
     /// With `cache`, files whose stamp is unchanged since the last load are not parsed again.
     public static func load(portalAt root: URL, cache: ParseCache? = nil) -> (portal: Portal?, diagnostics: [Diagnostic]) {
-        var diagnostics = DiagnosticCollector()
-        let config = loadConfig(root: root, diagnostics: &diagnostics)
+        let loaded = loadParts(portalAt: root, cache: cache)
+        return (loaded.portal, loaded.diagnostics)
+    }
+
+    /// What the load stage found, with each record file's diagnostics apart, so a
+    /// long-running build (``BuildSession``) can replace those of an edited file.
+    struct LoadedPortal {
+        /// The portal; nil only when `portal.yaml` is unusable.
+        var portal: Portal?
+        /// `portal.yaml`'s problems.
+        var configDiagnostics: [Diagnostic]
+        /// Every content file (relative path), in load order, with its problems.
+        var records: [(file: String, diagnostics: [Diagnostic])]
+        /// The problems of `static/`.
+        var staticDiagnostics: [Diagnostic]
+
+        /// Every diagnostic, in the order the load stage reports them.
+        var diagnostics: [Diagnostic] {
+            configDiagnostics + records.flatMap(\.diagnostics) + staticDiagnostics
+        }
+    }
+
+    /// Loads the portal in `root` (see ``load(portalAt:cache:)``), keeping each file's diagnostics apart.
+    static func loadParts(portalAt root: URL, cache: ParseCache? = nil) -> LoadedPortal {
+        var configDiagnostics = DiagnosticCollector()
+        let config = loadConfig(root: root, diagnostics: &configDiagnostics)
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
         var files: [(kind: ContentKind, url: URL, relative: String)] = []
@@ -20,18 +44,10 @@ public enum ContentLoader {
         // Reading and parsing files is independent per file: done on all cores.
         let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
-            if let cache, let stamp, let hit = cache.lookup(file.relative, stamp: stamp) { return hit }
-            let result: (Record?, [Diagnostic])
-            switch SourceText.read(file.url, relativePath: file.relative) {
-            case .failure(let d): result = (nil, [d])
-            case .success(let text): result = parseRecord(text, kind: file.kind, relativePath: file.relative, path: file.url.path)
-            }
-            if let cache, let stamp { cache.store(file.relative, stamp: stamp, record: result.0, diagnostics: result.1) }
-            return result
+            return loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
         }
         cache?.keep(only: Set(files.map(\.relative)))
-        for (record, found) in parsed {
-            diagnostics.report(contentsOf: found)
+        for (record, _) in parsed {
             switch record {
             case .project(let p): projects.append(p)
             case .report(let r): reports.append(r)
@@ -40,11 +56,30 @@ public enum ContentLoader {
             case nil: break
             }
         }
-        guard let config else { return (nil, diagnostics.diagnostics) }
+        let records = zip(files, parsed).map { (file: $0.relative, diagnostics: $1.1) }
+        var staticDiagnostics = DiagnosticCollector()
+        guard let config else {
+            return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [])
+        }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
-            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &diagnostics))
-        return (portal, diagnostics.diagnostics)
+            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics))
+        return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
+                            staticDiagnostics: staticDiagnostics.diagnostics)
+    }
+
+    /// Reads and parses one content file of `kind`. With `cache` and the file's `stamp`
+    /// (taken before reading, so a later write is never mistaken for this version),
+    /// an unchanged file is taken from the cache and a parsed one stored in it.
+    static func loadRecord(kind: ContentKind, url: URL, relative: String, stamp: String?, cache: ParseCache?) -> (Record?, [Diagnostic]) {
+        if let cache, let stamp, let hit = cache.lookup(relative, stamp: stamp) { return hit }
+        let result: (Record?, [Diagnostic])
+        switch SourceText.read(url, relativePath: relative) {
+        case .failure(let d): result = (nil, [d])
+        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
+        }
+        if let cache, let stamp { cache.store(relative, stamp: stamp, record: result.0, diagnostics: result.1) }
+        return result
     }
 
     private static func loadConfig(root: URL, diagnostics: inout DiagnosticCollector) -> PortalConfig? {

@@ -109,13 +109,23 @@ enum OpenData {
     /// with a comma, quote or line break quoted, quotes doubled), UTF-8 with a
     /// byte order mark so that spreadsheet programs read the accents right.
     static func csv(_ site: Site) -> String {
-        var out = "\u{FEFF}"
-        out += columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n"
-        for project in listed(site) {
-            out += row(project, site: site).map { csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
-        }
-        return out
+        csv(rows: listed(site).map { csvRow($0, site: site) })
     }
+
+    /// A project's line of the CSV, with its CRLF.
+    static func csvRow(_ project: Project, site: Site) -> String {
+        row(project, site: site).map { csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
+    }
+
+    /// The CSV file from the listed projects' ``csvRow(_:site:)`` lines (a long-running
+    /// build keeps the lines and joins them after an edit instead of writing all again).
+    static func csv(rows: [String]) -> String {
+        csvFile.join(rows)
+    }
+
+    /// The CSV file's shape: the byte order mark and the header line, then the lines.
+    static let csvFile = JoinedText(open: "\u{FEFF}" + columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n",
+                                    separator: "", close: "")
 
     /// The projects the lists hold: every project but translations of another one
     /// (one row per operation), in the portal's order.
@@ -131,12 +141,26 @@ enum OpenData {
 
     /// `/data/projekty.json`: an array with one object per listed project, keys as the CSV's columns.
     static func listJSON(_ site: Site) -> String {
-        JSONValue.array(listed(site).map { project in
-            .object(zip(columns, row(project, site: site)).map { column, value in
-                (column.name, value.map(JSONValue.string) ?? .null)
-            })
-        }).rendered()
+        listJSON(elements: listed(site).map { listJSONElement($0, site: site) })
     }
+
+    /// A project's object in `/data/projekty.json`, as rendered at its place in the array
+    /// (indented by two, without the two leading spaces and the separator).
+    static func listJSONElement(_ project: Project, site: Site) -> String {
+        let object = JSONValue.object(zip(columns, row(project, site: site)).map { column, value in
+            (column.name, value.map(JSONValue.string) ?? .null)
+        })
+        return String(object.rendered(indent: 2).dropLast())  // rendered(indent:) ends with a newline
+    }
+
+    /// The array of ``listJSONElement(_:site:)`` texts, exactly as
+    /// `JSONValue.array(objects).rendered()` writes it.
+    static func listJSON(elements: [String]) -> String {
+        listJSONFile.join(elements)
+    }
+
+    /// The JSON list's shape: an array, one element per line block, indented by two.
+    static let listJSONFile = JoinedText(open: "[\n  ", separator: ",\n  ", close: "\n]\n", empty: "[]\n")
 
     /// `/data/projekty/<slug>.json`: every field of a project's record (not its Markdown body).
     static func projectJSON(_ project: Project, site: Site) -> String {

@@ -19,18 +19,38 @@ struct SearchIndex {
 
     /// The index as JSON: `{"projects":[…]}`, keys sorted, so equal input gives equal bytes.
     func json() -> String {
-        let site = context.site
-        let entries = site.listedProjects.map { index -> Entry in
-            let project = site.portal.projects[index]
-            return Entry(
-                slug: project.source.slug.value, title: project.title, city: project.city, programme: project.programme,
-                period: project.programmingPeriod?.rawValue,
-                status: ProjectStatus.of(project.period, on: site.today).map { context.strings["status_\($0.rawValue)"] },
-                total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") })
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(["projects": entries])) ?? Data("{\"projects\":[]}".utf8)
+        let data = (try? Self.encoder.encode(["projects": context.site.listedProjects.map(entry)])) ?? Data("{\"projects\":[]}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// Project `index`'s entry.
+    func entry(_ index: Int) -> Entry {
+        let site = context.site
+        let project = site.portal.projects[index]
+        return Entry(
+            slug: project.source.slug.value, title: project.title, city: project.city, programme: project.programme,
+            period: project.programmingPeriod?.rawValue,
+            status: ProjectStatus.of(project.period, on: site.today).map { context.strings["status_\($0.rawValue)"] },
+            total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") })
+    }
+
+    /// The encoder of the index (and of its entries one by one, for ``document(entries:)``).
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Project `index`'s entry as JSON text, for a long-running build that keeps them.
+    func entryJSON(_ index: Int, encoder: JSONEncoder) -> String {
+        String(decoding: (try? encoder.encode(entry(index))) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// The same text as ``json()`` from the listed projects' ``entryJSON(_:encoder:)`` texts.
+    static func document(entries: [String]) -> String {
+        file.join(entries)
+    }
+
+    /// The shape of ``json()``'s text around its entries.
+    static let file = JoinedText(open: "{\"projects\":[", separator: ",", close: "]}\n")
 }

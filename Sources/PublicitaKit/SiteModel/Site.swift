@@ -18,6 +18,8 @@ public struct Site: Sendable {
     private var pagePaths: Set<String>
     /// Ids the templates use; body headings never take them.
     public var reservedIDs: Set<String>
+    /// Each project slug's first project (rules, page keys and views look projects up by slug).
+    private var projectIndexBySlug: [String: Int]
     /// The portal's abbreviations: `portal.yaml`'s glossary, then every report's
     /// list (the first meaning given for an abbreviation wins).
     public var abbreviations: [Abbreviation]
@@ -101,6 +103,11 @@ public struct Site: Sendable {
         for n in portal.news { anchorSources[Route.news(n.source.slug.value)] = (n.source, []) }
         self.anchorSources = anchorSources
         self.pagePaths = Set(list.map(\.path))
+        var bySlug: [String: Int] = [:]
+        for (index, project) in portal.projects.enumerated() where bySlug[project.source.slug.value] == nil {
+            bySlug[project.source.slug.value] = index
+        }
+        self.projectIndexBySlug = bySlug
     }
 
     private static func cities(of portal: Portal) -> [City] {
@@ -175,6 +182,26 @@ public struct Site: Sendable {
 
     /// The path of the project with `slug`, when there is one.
     public func projectIndex(slug: String) -> Int? {
-        portal.projects.firstIndex { $0.source.slug.value == slug }
+        projectIndexBySlug[slug]
+    }
+
+    /// Replaces project `index` with `project` when the site's structure stays as it
+    /// was (same pages, cities, filter groups, language versions): only its record
+    /// and its anchors change. Returns false, changing nothing, when the edit moves
+    /// the project (another slug, city, programme, programming period, status,
+    /// language or translation); the site must then be built anew.
+    public mutating func replaceProject(at index: Int, with project: Project) -> Bool {
+        let old = portal.projects[index]
+        // Values, not locations: a field moving down a line changes no page.
+        guard old.source.slug.value == project.source.slug.value, old.source.language?.value == project.source.language?.value,
+              old.source.translationOf?.value == project.source.translationOf?.value, old.city == project.city,
+              old.programme == project.programme, old.programmingPeriod == project.programmingPeriod,
+              ProjectStatus.of(old.period, on: today) == ProjectStatus.of(project.period, on: today)
+        else { return false }
+        portal.projects[index] = project
+        // With a duplicated slug the page's anchors are the last such project's (as in `init`).
+        let path = Route.project(project.source.slug.value)
+        if anchorSources[path]?.source.file == old.source.file { anchorSources[path] = (project.source, project.tables) }
+        return true
     }
 }

@@ -4,6 +4,29 @@ import Foundation
 /// anchor on it, or a static file.
 enum LinkRule {
     static func check(_ site: Site) -> [Diagnostic] {
+        // Projects are most of a portal and their links are checked independently: on all cores.
+        ParallelMap.map(site.portal.projects) { check(project: $0, site: site) }.flatMap { $0 }
+            + checkOtherRecords(site)
+    }
+
+    /// The links of one project (body and documents) that do not resolve.
+    static func check(project: Project, site: Site) -> [Diagnostic] {
+        let page = Route.project(project.source.slug.value)
+        return bodyProblems(project.source, page: page, site: site) + documentProblems(project.documents, page: page, site: site)
+    }
+
+    /// The pages whose anchors a project's links name (`/projekty/x/#cile`): its link
+    /// diagnostics depend on those pages' headings and tables besides the set of pages.
+    static func anchoredPages(of project: Project) -> Set<String> {
+        let page = Route.project(project.source.slug.value)
+        let destinations = project.source.outline.links.map(\.destination) + project.documents.compactMap { $0.href?.value }
+        return Set(destinations.compactMap { destination in
+            InternalLink(destination, from: page).flatMap { $0.fragment == nil ? nil : $0.path }
+        })
+    }
+
+    /// The links of reports, free pages and news items (few per portal), with the projects they name.
+    static func checkOtherRecords(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let portal = site.portal
 
@@ -21,11 +44,6 @@ enum LinkRule {
                 }))
         }
 
-        // Projects are most of a portal and their links are checked independently: on all cores.
-        diagnostics += ParallelMap.map(portal.projects) { p in
-            let page = Route.project(p.source.slug.value)
-            return bodyProblems(p.source, page: page, site: site) + documentProblems(p.documents, page: page, site: site)
-        }.flatMap { $0 }
         for r in portal.reports {
             let page = Route.report(r.source.slug.value)
             checkBody(r.source, page: page)

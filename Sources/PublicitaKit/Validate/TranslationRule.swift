@@ -12,8 +12,12 @@ enum TranslationRule {
     static func check(_ portal: Portal) -> [Diagnostic] {
         let language = portal.config.language
         var diagnostics: [Diagnostic] = []
-        diagnostics += check(portal.projects.map { Record(source: $0.source, registrationNumber: $0.registrationNumber) },
+        // Only translations can be wrong, and most portals have no project translated:
+        // skipping the portal-wide index then matters to `serve`, which asks after every edit.
+        if portal.projects.contains(where: { $0.source.translationOf != nil }) {
+            diagnostics += check(portal.projects.map { Record(source: $0.source, registrationNumber: $0.registrationNumber) },
                              kind: LocalizedText(cs: "projekt", en: "project"), folder: "content/projects", language: language)
+        }
         diagnostics += check(portal.reports.map { Record(source: $0.source) },
                              kind: LocalizedText(cs: "zpráva", en: "report"), folder: "content/reports", language: language)
         diagnostics += check(portal.pages.map { Record(source: $0.source) },

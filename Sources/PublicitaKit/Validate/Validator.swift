@@ -6,16 +6,18 @@ public enum Validator {
         var diagnostics: [Diagnostic] = []
         let portal = site.portal
         // A project's own rules look at that project only: checked on all cores.
-        diagnostics += ParallelMap.map(portal.projects) { project in
-            RegistrationNumberRule.check(project)
-                + BudgetRule.check(project)
-                + EUShareRule.check(project)
-                + PeriodRule.check(project.period, file: project.source.file)
-                + ContactRule.check(project.contacts)
-                + CorrectionRule.check(project)
-                + PublicityRule.check(project, today: today)
-                + TableRule.check(tables: project.tables, body: project.source)
-        }.flatMap { $0 }
+        diagnostics += ParallelMap.map(portal.projects) { ProjectRules.check($0, today: today) }.flatMap { $0 }
+        diagnostics += reportRules(portal)
+        diagnostics += DiscoveryRule.check(portal.config)
+        diagnostics += UniquenessRule.check(portal, registrationKeys: portal.projects.map(UniquenessRule.registrationKey))
+        diagnostics += TranslationRule.check(portal)
+        diagnostics += LinkRule.check(site)
+        return diagnostics
+    }
+
+    /// The rules of reports (few per portal: checked whole every time).
+    static func reportRules(_ portal: Portal) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for report in portal.reports {
             diagnostics += PeriodRule.check(report.period, file: report.source.file)
             diagnostics += TableRule.check(tables: report.tables, body: report.source)
@@ -23,10 +25,6 @@ public enum Validator {
                 diagnostics += RegistrationNumberRule.check(number, field: "funded_by.registration_number")
             }
         }
-        diagnostics += DiscoveryRule.check(portal.config)
-        diagnostics += UniquenessRule.check(portal)
-        diagnostics += TranslationRule.check(portal)
-        diagnostics += LinkRule.check(site)
         return diagnostics
     }
 }

@@ -1,0 +1,212 @@
+import Foundation
+
+/// A long-running build of one portal into one output folder: what `publicita
+/// serve` rebuilds with after every change.
+///
+/// A session keeps what the last build loaded and worked out in memory — the
+/// portal and its site model, each file's load diagnostics, the validation
+/// results per project (``ValidationCache``), each project's listing digest and
+/// data-file parts (``DataFileFragments``), and the keys of the files the output
+/// holds — and is told which files changed (``InputChanges``). An edit of project
+/// records that leaves the site's structure as it was (``Site/replaceProject(at:with:)``)
+/// is applied by parsing only those files, checking again only what they can
+/// affect, keying every page from the kept digests and writing only the files whose
+/// key changed. Everything else — templates, `portal.yaml`, static files, records
+/// added, removed or moved to another city, programme or status, reports, pages,
+/// news, another day — is built in full, the way ``Builder/run(_:)`` builds.
+///
+/// The output and the diagnostics are always those of a clean ``Builder/run(_:)`` of
+/// the same input (tests check it after random edits); when content errors are
+/// found nothing is written, so the output still holds the last good build.
+public final class BuildSession: @unchecked Sendable {
+    // @unchecked: every build runs under `lock`, one at a time.
+    private let lock = NSLock()
+    private let options: Builder.Options
+    private let root: URL
+    private let output: URL
+    private let tool = ToolIdentity.current
+    /// Parsed records by file stamp, so a full build parses only what changed.
+    private let parseCache = ParseCache()
+    /// What the last build loaded and worked out; nil until a full build kept it.
+    private var state: SessionState?
+    /// What the output folder holds: the last successful build's manifest.
+    private var written: BuildManifest?
+    /// Whether the manifest file beside the output matches the output (it is removed
+    /// before an in-place update, so another build never trusts a stale one).
+    private var savedManifestIsCurrent = false
+    /// Whether the last build applied its changes incrementally (tests check that edits take that path).
+    private(set) var lastBuildWasIncremental = false
+
+    /// A session building `options.portalRoot` into `options.output` (which must be
+    /// given); `options.parseCache` is not used (the session keeps its own).
+    public init(_ options: Builder.Options) {
+        precondition(options.output != nil, "a build session writes a site")
+        self.options = options
+        root = options.portalRoot.standardizedFileURL
+        output = options.output!.standardizedFileURL
+    }
+
+    /// Builds after `changes` (nil: unknown, build in full) as of `today` (nil: the
+    /// options' day). Returns what ``Builder/run(_:)`` would return for the same input.
+    public func build(changes: InputChanges? = nil, today: Day? = nil) -> Builder.Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        let today = today ?? options.today
+        // Taken out of `self` while it changes, so its arrays are changed in place, not copied.
+        if let changes, var kept = state, kept.today == today {
+            state = nil
+            if let outcome = update(&kept, with: changes) {
+                state = kept
+                lastBuildWasIncremental = true
+                return outcome
+            }
+        }
+        lastBuildWasIncremental = false
+        return fullBuild(today: today)
+    }
+
+    // MARK: Full build
+
+    /// Loads, checks and writes everything (reusing parsed records and the output's
+    /// unchanged files), keeping the state for the next edit.
+    private func fullBuild(today: Day) -> Builder.Outcome {
+        state = nil
+        var timer = StageTimer()
+        var stamps = InputStamps.scan(root)
+        if let baseURL = options.baseURL { stamps.stamps["--base-url"] = baseURL }
+        timer.lap("stat")
+        let loaded = ContentLoader.loadParts(portalAt: root, cache: parseCache)
+        timer.lap("load")
+        guard var portal = loaded.portal else {
+            return Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
+        }
+        var afterRecords = loaded.staticDiagnostics + Builder.applyBaseURL(options.baseURL, to: &portal)
+        let language = portal.config.language
+        let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
+        afterRecords += themeDiagnostics
+        timer.lap("theme")
+        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [], today: today)
+        timer.lap("site")
+        let validation = ValidationCache(site: site, today: today)
+        timer.lap("validate")
+        let placement = Builder.outputPlacement(output, root: root)
+        guard let theme else {
+            let diagnostics = loaded.diagnostics + afterRecords + validation.diagnostics(site: site) + placement
+            return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language)
+        }
+        let listings = ProjectListing.digests(of: site.portal)
+        let keys = PageKeys(site: site, listings: listings, themeHash: theme.contentHash, tool: tool,
+                            staticStamps: Builder.staticStamps(stamps), configHash: Builder.configHash(root: root, stamps: stamps))
+        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
+        var kept = SessionState(
+            today: today, stamps: stamps, site: site, theme: theme, keyInputs: keys.inputs, language: language,
+            configDiagnostics: loaded.configDiagnostics, records: loaded.records, afterRecordDiagnostics: afterRecords,
+            validation: validation, listings: listings, outputDiagnostics: placement, conflictDiagnostics: conflicts,
+            outputFiles: site.pages.map(\.outputFile), htmlPageCount: site.pages.filter(\.isHTMLPage).count)
+        let diagnostics = kept.diagnostics()
+        timer.lap("plan")
+        guard !diagnostics.containsErrors else {
+            state = kept
+            return kept.outcome(diagnostics)
+        }
+
+        let previous = written ?? BuildManifest.load(for: output).flatMap {
+            $0.tool == tool && Builder.outputIsIntact(output, $0) ? $0 : nil
+        }
+        let fragments = kept.dataFileFragments()
+        let items = plan.map { item -> Builder.OutputPlan in
+            guard case .page(let page) = item.source, let bytes = fragments.bytes(of: page.kind, site: site) else { return item }
+            return Builder.OutputPlan(path: item.path, key: item.key, source: .bytes(bytes))
+        }
+        let result = Builder.write(items, previous: previous, output: output, renderer: Renderer(site: site, theme: theme))
+        timer.lap("render")
+        state = kept
+        switch result {
+        case .failure(let problem):
+            forgetOutput()
+            return kept.outcome(diagnostics + [problem])
+        case .success(let rendered):
+            let manifest = BuildManifest(tool: tool, day: today.iso, language: language, inputs: stamps,
+                                         pages: Dictionary(items.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
+                                         staticFiles: site.portal.staticFiles, diagnostics: diagnostics.sortedForReport())
+            manifest.save(for: output)
+            written = manifest
+            state?.writtenPageKeys = Array(items.prefix(site.pages.count).map(\.key))
+            savedManifestIsCurrent = true
+            timer.lap("manifest")
+            return kept.outcome(diagnostics, rendered: rendered)
+        }
+    }
+
+    // MARK: Incremental build
+
+    /// Applies `changes` to `state` and writes the files they change; nil when the
+    /// changes need a full build (`state` may then be half updated: it is dropped).
+    private func update(_ state: inout SessionState, with changes: InputChanges) -> Builder.Outcome? {
+        guard let written else { return nil }
+        var timer = StageTimer()
+        var edited: [Int] = []
+        for (path, announced) in changes.files.sorted(by: { $0.key < $1.key }) {
+            // Only edits of existing project records are applied here; the stamp is taken
+            // again before reading, so the one kept always belongs to the text read.
+            guard announced != nil, let index = state.projectIndexByFile[path], let slot = state.recordSlotByFile[path],
+                  let stamp = InputStamps.stamp(root.path + "/" + path) else { return nil }
+            let (record, found) = ContentLoader.loadRecord(kind: .projects, url: root.appendingPathComponent(path),
+                                                           relative: path, stamp: stamp, cache: parseCache)
+            guard case .project(let project)? = record, state.site.replaceProject(at: index, with: project) else { return nil }
+            state.records[slot].diagnostics = found
+            state.stamps.stamps[path] = stamp
+            state.listings[index] = ProjectListing.digest(project)
+            state.updateDataFileFragments(index)
+            edited.append(index)
+        }
+        timer.lap("load")
+        state.validation.update(projects: edited, site: state.site)
+        let diagnostics = state.diagnostics()
+        timer.lap("validate")
+        guard !diagnostics.containsErrors else { return state.outcome(diagnostics) }
+
+        // Key every page from the kept digests (cheap), and write those whose key changed.
+        let site = state.site
+        let keys = PageKeys(site: site, inputs: state.keyInputs, listings: state.listings)
+        let pageKeys = ParallelMap.map(site.pages) { keys.key(for: $0) }
+        timer.lap("keys")
+        let fragments = state.dataFileFragments()
+        var changed: [Builder.OutputPlan] = []
+        for (index, page) in site.pages.enumerated() {
+            let path = state.outputFiles[index], key = pageKeys[index]
+            // The keys last written for these very pages, when kept, spare a look-up by path.
+            guard key != (state.writtenPageKeys?[index] ?? written.pages[path]) else { continue }
+            let source: Builder.OutputPlan.Source = fragments.bytes(of: page.kind, site: site).map { .bytes($0) } ?? .page(page)
+            changed.append(Builder.OutputPlan(path: path, key: key, source: source))
+        }
+        timer.lap("plan")
+        if savedManifestIsCurrent {
+            BuildManifest.remove(for: output)
+            savedManifestIsCurrent = false
+        }
+        let result = Builder.writeInPlace(changed, removals: [], output: output, renderer: Renderer(site: site, theme: state.theme))
+        timer.lap("render")
+        switch result {
+        case .failure(let problem):
+            forgetOutput()
+            state.writtenPageKeys = nil
+            return state.outcome(diagnostics + [problem])
+        case .success(let rendered):
+            var manifest = written
+            for item in changed { manifest.pages[item.path] = item.key }
+            manifest.inputs = state.stamps
+            manifest.diagnostics = diagnostics.sortedForReport()
+            self.written = manifest
+            state.writtenPageKeys = pageKeys
+            return state.outcome(diagnostics, rendered: rendered)
+        }
+    }
+
+    /// After a failed write the output's content is unknown: the next build writes a complete site.
+    private func forgetOutput() {
+        written = nil
+        savedManifestIsCurrent = false
+        BuildManifest.remove(for: output)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Each project's part of the portal-wide data files — its line of
+/// `/data/projekty.csv`, its object in `/data/projekty.json` and its entry in the
+/// search index `/data/hledani.json` — kept between builds of a ``BuildSession``.
+///
+/// After an edit only the edited project's parts are made again and the files are
+/// joined from the parts: a concatenation, not a new rendering of every project.
+/// The parts depend on the record and on what a session never changes without a
+/// full build (the base address, the day, the UI strings).
+struct DataFileFragments: Sendable {
+    // By project index, as UTF-8 bytes (joined by copying): the CSV line (with CRLF),
+    // the object of the JSON list, the search entry.
+    private var csvRows: [[UInt8]]
+    private var jsonElements: [[UInt8]]
+    private var searchEntries: [[UInt8]]
+
+    /// The parts of every project of `site`, on all cores.
+    init(site: Site, theme: Theme) {
+        let context = Self.searchContext(site: site, theme: theme)
+        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index in
+            Self.parts(index, site: site, context: context, encoder: SearchIndex.encoder)
+        }
+        csvRows = parts.map(\.csv)
+        jsonElements = parts.map(\.json)
+        searchEntries = parts.map(\.search)
+    }
+
+    /// Makes project `index`'s parts again (after its record was replaced in `site`).
+    mutating func update(_ index: Int, site: Site, theme: Theme) {
+        let made = Self.parts(index, site: site, context: Self.searchContext(site: site, theme: theme), encoder: SearchIndex.encoder)
+        csvRows[index] = made.csv
+        jsonElements[index] = made.json
+        searchEntries[index] = made.search
+    }
+
+    /// The bytes of `kind` when it is one of the joined data files, else nil.
+    func bytes(of kind: SitePage.Kind, site: Site) -> [UInt8]? {
+        switch kind {
+        case .searchIndex: return SearchIndex.file.join(bytes: site.listedProjects.map { searchEntries[$0] })
+        case .file(.projectsCSV): return OpenData.csvFile.join(bytes: site.listedProjects.map { csvRows[$0] })
+        case .file(.projectsJSON): return OpenData.listJSONFile.join(bytes: site.listedProjects.map { jsonElements[$0] })
+        default: return nil
+        }
+    }
+
+    private static func parts(_ index: Int, site: Site, context: PageContext, encoder: JSONEncoder) -> (csv: [UInt8], json: [UInt8], search: [UInt8]) {
+        let project = site.portal.projects[index]
+        return (Array(OpenData.csvRow(project, site: site).utf8), Array(OpenData.listJSONElement(project, site: site).utf8),
+                Array(SearchIndex(context: context).entryJSON(index, encoder: encoder).utf8))
+    }
+
+    /// What the renderer gives the search index: the site and the portal language's strings.
+    private static func searchContext(site: Site, theme: Theme) -> PageContext {
+        PageContext(site: site, strings: theme.strings(for: site.portal.config.language), path: Route.searchIndex)
+    }
+}

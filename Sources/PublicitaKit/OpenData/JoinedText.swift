@@ -1,0 +1,37 @@
+/// The shape of a file that is a list of parts: an opening, the parts with a
+/// separator between them, and a closing (the CSV and JSON lists of projects, the
+/// search index). Defined once per file, so that a long-running build can join
+/// kept parts as bytes and get exactly the text the renderer writes.
+struct JoinedText: Sendable {
+    /// What comes before the first part.
+    var open: String
+    /// What comes between two parts.
+    var separator: String
+    /// What comes after the last part.
+    var close: String
+    /// The whole text when there are no parts; nil means `open + close`.
+    var empty: String? = nil
+
+    /// The text of `parts`.
+    func join(_ parts: [String]) -> String {
+        if parts.isEmpty, let empty { return empty }
+        return open + parts.joined(separator: separator) + close
+    }
+
+    /// The UTF-8 bytes of the text of `parts` (each given as UTF-8 bytes): copied
+    /// once into a buffer of the right size, so joining megabytes costs little.
+    func join(bytes parts: [[UInt8]]) -> [UInt8] {
+        if parts.isEmpty, let empty { return Array(empty.utf8) }
+        let separatorBytes = Array(separator.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(open.utf8.count + close.utf8.count + parts.reduce(0) { $0 + $1.count }
+            + separatorBytes.count * max(0, parts.count - 1))
+        out.append(contentsOf: open.utf8)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.append(contentsOf: separatorBytes) }
+            out.append(contentsOf: part)
+        }
+        out.append(contentsOf: close.utf8)
+        return out
+    }
+}

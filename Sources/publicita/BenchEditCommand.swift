@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import PublicitaKit
+
+extension Publicita {
+    /// `publicita bench-edit` (hidden): times `publicita serve`'s rebuild after one
+    /// project record is edited, in this process, through the code serve runs
+    /// (a ``BuildSession`` told which files changed). `scripts/bench` reads the
+    /// `median_ms=` line it prints on standard output.
+    struct BenchEdit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-edit",
+            abstract: "Times serve's rebuild after one record is edited (for scripts/bench).",
+            shouldDisplay: false)
+
+        @Argument(help: "The portal folder (its files are edited and restored).")
+        var portal: String
+
+        @Option(help: "The output folder.")
+        var output: String
+
+        @Option(help: "How many edits to time.")
+        var edits: Int = 7
+
+        @Option(help: "What to edit: body, amount, title or mixed (round-robin).")
+        var edit: EditKind = .mixed
+
+        @Flag(help: "Time the old serve path (Builder.run with a parse cache) instead of the session.")
+        var legacy = false
+
+        enum EditKind: String, ExpressibleByArgument, CaseIterable {
+            case body, amount, title, mixed
+        }
+
+        func run() throws {
+            let root = URL(fileURLWithPath: portal, isDirectory: true).standardizedFileURL
+            let options = Builder.Options(portalRoot: root, output: URL(fileURLWithPath: output, isDirectory: true))
+            let session = BuildSession(options)
+            let cache = ParseCache()
+            func rebuild(_ changes: InputChanges?) -> Builder.Outcome {
+                legacy ? Builder.run(Builder.Options(portalRoot: root, output: options.output, parseCache: cache))
+                    : session.build(changes: changes)
+            }
+            let first = rebuild(nil)
+            guard !first.failed else {
+                FileHandle.standardError.write(Data("bench-edit: the first build failed\n".utf8))
+                throw ExitCode(ExitStatus.contentErrors)
+            }
+            let folder = root.appendingPathComponent("content/projects")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+            guard !names.isEmpty else { throw ExitCode(ExitStatus.ioProblem) }
+            var times: [Double] = []
+            let kinds: [EditKind] = edit == .mixed ? [.body, .amount, .title] : [edit]
+            for number in 0..<edits {
+                // Spread over the portal; each record is restored afterwards.
+                let file = folder.appendingPathComponent(names[(names.count / 2 + number * 997) % names.count])
+                let original = try String(contentsOf: file, encoding: .utf8)
+                let kind = kinds[number % kinds.count]
+                let before = InputStamps.scan(root)
+                try Self.edited(original, kind: kind, number: number).write(to: file, atomically: true, encoding: .utf8)
+                let changes = InputChanges(from: before, to: InputStamps.scan(root))
+                let started = DispatchTime.now()
+                let outcome = rebuild(changes)
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+                times.append(ms)
+                print(String(format: "edit %d (%@ of %@): %.1f ms, %d rendered%@", number + 1, kind.rawValue,
+                             file.lastPathComponent, ms, outcome.pagesRendered, outcome.failed ? ", FAILED" : ""))
+                for problem in outcome.diagnostics.prefix(3) where outcome.failed {
+                    print("  \(problem.location.description): \(problem.rule): \(problem.message.en)")
+                }
+                let restoreBefore = InputStamps.scan(root)
+                try original.write(to: file, atomically: true, encoding: .utf8)
+                _ = rebuild(InputChanges(from: restoreBefore, to: InputStamps.scan(root)))
+            }
+            let sorted = times.sorted()
+            let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            print(String(format: "median_ms=%.1f", median))
+        }
+
+        /// The record's text after an edit of `kind`.
+        static func edited(_ text: String, kind: EditKind, number: Int) throws -> String {
+            switch kind {
+            case .body, .mixed:
+                return text + "\nÚprava č. \(number + 1) pro měření.\n"
+            case .title:
+                // Inside the quotes of a quoted title, so the YAML stays valid.
+                let quoted = text.contains("\ntitle: \"")
+                return text.replacingOccurrences(of: quoted ? "\ntitle: \"" : "\ntitle: ",
+                                                 with: (quoted ? "\ntitle: \"" : "\ntitle: ") + "Upraveno \(number + 1) – ")
+            case .amount:
+                // One koruna more for the total and for the city's own share: the sum still adds up.
+                var lines = text.components(separatedBy: "\n")
+                guard let total = lines.firstIndex(where: { $0.hasPrefix("  total: ") }),
+                      let own = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "kind: own" }),
+                      let amount = lines[own...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("amount: ") })
+                else { return text + "\nÚprava č. \(number + 1).\n" }
+                for index in [total, amount] {
+                    let line = lines[index]
+                    let colon = line.firstIndex(of: ":")!
+                    let value = try Money.parse(String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+                    lines[index] = line[...colon] + " " + Money(halere: value.amount.halere + 100).plainDecimal
+                }
+                return lines.joined(separator: "\n")
+            }
+        }
+    }
+}
