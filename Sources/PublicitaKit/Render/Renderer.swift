@@ -19,7 +19,12 @@ public struct Renderer: Sendable {
         var names: [Language: String] = [:]
         for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
         self.languageNames = names
+        self.header = PartialMemo(template: "header", source: theme.sources["header"])
+        self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
     }
+
+    /// The site header and footer, the same on most pages: rendered once per distinct input.
+    private let header: PartialMemo, footer: PartialMemo
 
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
@@ -96,6 +101,8 @@ public struct Renderer: Sendable {
         if page.kind != .glossary { content = glossary.apply(to: content) }
         var layout = context.layout(path: page.path, title: title, description: description, content: content)
         if let jsonLD { layout["json_ld"] = jsonLD }
+        layout["header_html"] = header.render(layout, theme: theme, language: language) ?? ""
+        layout["footer_html"] = footer.render(layout, theme: theme, language: language) ?? ""
         guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
