@@ -25,7 +25,7 @@ final class PartialMemo: @unchecked Sendable {
 
     /// The partial rendered with `context` in `language`.
     func render(_ context: [String: Any], theme: Theme, language: Language) -> String? {
-        guard let names, let key = Self.key(names.map { context[$0] }, language: language) else {
+        guard let names, let key = Self.key(names.map { context[$0] }, names: names, language: language) else {
             return theme.render(context, template: template, language: language)
         }
         if let text = lock.withLock({ rendered[key] }) { return text }
@@ -59,31 +59,37 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     /// A text that differs whenever one of `values` does; nil when a value is of a kind it cannot describe.
-    static func key(_ values: [Any?], language: Language) -> String? {
+    ///
+    /// An object inside a list is described by the values of `names` only: the partial
+    /// looks nothing else up in it (a name it lacks falls through to the outer
+    /// context, which is described too). That also keeps the description in a fixed
+    /// order without sorting the object's keys.
+    static func key(_ values: [Any?], names: [String], language: Language) -> String? {
         var key = language.rawValue
         for value in values {
             key += "\u{1}"
-            guard describe(value, into: &key) else { return nil }
+            guard describe(value, names: names, into: &key) else { return nil }
         }
         return key
     }
 
-    private static func describe(_ value: Any?, into key: inout String) -> Bool {
+    private static func describe(_ value: Any?, names: [String], into key: inout String) -> Bool {
         switch value {
         case nil: key += "n"
         case let text as String: key += "s\(text.utf8.count):"; key += text
         case let flag as Bool: key += flag ? "T" : "F"
         case let number as Int: key += "i\(number);"
-        case let list as [Any]:
+        case let list as [[String: Any]]:
             key += "[\(list.count)"
-            for item in list { guard describe(item, into: &key) else { return false } }
+            for item in list { guard describe(item, names: names, into: &key) else { return false } }
+            key += "]"
+        case let list as [String]:
+            key += "[\(list.count)"
+            for item in list { key += "s\(item.utf8.count):"; key += item }
             key += "]"
         case let object as [String: Any]:
-            key += "{\(object.count)"
-            for name in object.keys.sorted() {
-                key += "s\(name.utf8.count):"; key += name
-                guard describe(object[name], into: &key) else { return false }
-            }
+            key += "{"
+            for name in names { guard describe(object[name], names: names, into: &key) else { return false } }
             key += "}"
         default: return false
         }

@@ -92,7 +92,8 @@ public struct Renderer: Sendable {
         pageView["news_href"] = Route.newsList
         // Every list gets a `has_<name>` flag, so a template can wrap a list's heading without logic.
         for (key, value) in view {
-            if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
+            // A protocol check, not `as? [Any]`, which would convert every list element by element.
+            if let list = value as? any ListValue { pageView["has_\(key)"] = !list.isEmptyList }
         }
         guard var content = theme.render(pageView, template: template, language: language) else {
             return .failure(missingTemplate(template))
@@ -113,4 +114,14 @@ public struct Renderer: Sendable {
         .error("template.missing", at: SourceLocation(file: "templates/\(name).mustache"),
                LocalizedText(cs: "šablona „\(name)“ neexistuje", en: "the template \"\(name)\" does not exist"))
     }
+}
+
+/// A list in a view model (any array), whatever its element type.
+protocol ListValue {
+    /// Whether the list has no items.
+    var isEmptyList: Bool { get }
+}
+
+extension Array: ListValue {
+    var isEmptyList: Bool { isEmpty }
 }
