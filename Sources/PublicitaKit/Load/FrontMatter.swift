@@ -83,6 +83,33 @@ public struct FrontMatter: Sendable, Hashable {
         throw .missingClosingDelimiter(openedAtLine: 1)
     }
 
+    /// The body of a file that was split before (rendering reads bodies again rather
+    /// than keep them in memory): the same text ``split(_:)`` gives as `body`, found
+    /// without building the front matter's text. Nil when the file does not split.
+    public static func body(of text: String) -> String? {
+        var text = text
+        let fast: String?? = text.withUTF8 { bytes -> String?? in
+            // Files with carriage returns take the full path, which normalises them.
+            if bytes.contains(0x0D) { return .none }
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var first = true
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let isDelimiterLine = isDelimiter(ArraySlice(bytes[start..<end]))
+                if first && !isDelimiterLine { return .some(nil) }
+                if !first && isDelimiterLine {
+                    let bodyStart = min(end + 1, bytes.count)
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self))
+                }
+                first = false
+                start = end + 1
+            }
+            return .some(nil)
+        }
+        if let fast { return fast }
+        return (try? split(text))?.body
+    }
+
     /// Byte ranges of the lines, without their line breaks.
     private static func normalizedLines(_ bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []

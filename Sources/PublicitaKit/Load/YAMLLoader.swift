@@ -6,29 +6,36 @@ import Yams
 /// never needed in a record, and an alias "bomb" could otherwise expand without
 /// bound), and nesting deeper than ``maximumDepth`` is refused.
 enum YAMLLoader {
+    /// A constructor with no tables, for the parser's signature: nothing is constructed.
+    nonisolated(unsafe) private static let unusedConstructor = Constructor([:], [:], [:])
+
     /// Deeper nesting than this is refused; no record needs more than a handful of levels.
     static let maximumDepth = 32
 
     /// Parses `yaml`; `firstLine` is the file line the text starts on.
     static func load(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
-        if let tab = firstTabIndentation(in: yaml) {
+        switch preflight(yaml) {
+        case .tab(let tab)?:
             return .failure(.error(
                 "yaml.tabs", at: SourceLocation(file: file, line: tab + firstLine - 1, column: 1),
                 LocalizedText(cs: "odsazení tabulátorem; YAML dovoluje odsazovat jen mezerami",
                               en: "indented with a tab; YAML allows only spaces for indentation"),
                 suggestion: LocalizedText(cs: "nahraďte tabulátor mezerami (např. dvěma)",
                                           en: "replace the tab with spaces (two, for example)")))
-        }
-        if let (line, kind) = excessiveNesting(in: yaml) {
+        case .nesting(let line, let kind)?:
             return .failure(.error(
                 "yaml.depth", at: SourceLocation(file: file, line: line + firstLine - 1, column: 1),
                 LocalizedText(cs: "hodnoty jsou vnořené příliš hluboko (\(kind)); záznam takovou strukturu nepotřebuje",
                               en: "values are nested too deeply (\(kind)); no record needs such a structure")))
+        case nil:
+            break
         }
         let node: Node?
         do {
             // No tag resolution: every value is read from its text, so the regex-based resolver is pure cost.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The constructor is never used (nodes are read, not decoded) and the encoding is given:
+            // Yams' defaults build a constructor's tables and read the process environment per call.
+            node = try Yams.compose(yaml: yaml, .basic, unusedConstructor, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
@@ -46,48 +53,48 @@ enum YAMLLoader {
     /// Indentation deeper than this many spaces is refused before parsing.
     static let maximumIndentation = 200
 
-    /// Finds nesting deep enough to make the recursive composer dangerous, before it
-    /// runs: brackets nested deeper than ``maximumDepth`` or indentation beyond
-    /// ``maximumIndentation``. Returns the line and what was too deep.
-    private static func excessiveNesting(in yaml: String) -> (Int, String)? {
+    /// What the scan before parsing found wrong.
+    private enum Preflight {
+        /// A tab in a line's indentation (1-based line).
+        case tab(line: Int)
+        /// Brackets or indentation too deep for the recursive composer (line, what).
+        case nesting(line: Int, kind: String)
+    }
+
+    /// One pass over the bytes before the composer runs: a tab in a line's indentation,
+    /// brackets nested deeper than ``maximumDepth``, indentation beyond
+    /// ``maximumIndentation``. (Every byte checked is ASCII, so UTF-8 bytes suffice.)
+    private static func preflight(_ yaml: String) -> Preflight? {
         // Quotes are not tracked: a bracket inside a string counts too, which can only
         // over-count, and no real text holds dozens of unclosed brackets.
         var line = 1, depth = 0, indentation = 0, atLineStart = true
-        for scalar in yaml.unicodeScalars {
-            if scalar == "\n" {
+        var nesting: Preflight?
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "\n") {
                 line += 1; indentation = 0; atLineStart = true
                 continue
             }
             if atLineStart {
-                if scalar == " " {
+                if byte == UInt8(ascii: " ") {
                     indentation += 1
-                    if indentation > maximumIndentation { return (line, "> \(maximumIndentation) mezer / spaces") }
+                    if indentation > maximumIndentation, nesting == nil {
+                        nesting = .nesting(line: line, kind: "> \(maximumIndentation) mezer / spaces")
+                    }
                     continue
                 }
+                // A tab reported first: it is the likelier mistake and the clearer message.
+                if byte == UInt8(ascii: "\t") { return .tab(line: line) }
                 atLineStart = false
             }
-            switch scalar {
-            case "[", "{":
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumDepth { return (line, "> \(maximumDepth) [ {") }
-            case "]", "}": depth = max(0, depth - 1)
+                if depth > maximumDepth, nesting == nil { nesting = .nesting(line: line, kind: "> \(maximumDepth) [ {") }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
         }
-        return nil
-    }
-
-    /// The 1-based line of the first line whose indentation contains a tab.
-    private static func firstTabIndentation(in yaml: String) -> Int? {
-        var lineNumber = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            for c in line.unicodeScalars {
-                if c == "\t" { return lineNumber }
-                if c != " " { break }
-            }
-        }
-        return nil
+        return nesting
     }
 
     /// A position in the YAML text, for ordering nodes.
@@ -104,7 +111,6 @@ enum YAMLLoader {
     /// so an alias "bomb" is refused without being expanded.
     private static func structuralProblem(in node: Node, file: String, firstLine: Int, depth: Int, after previous: inout Position) -> Diagnostic? {
         let position = Position(node.mark)
-        let location = SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column)
         if node.mark != nil && position < previous {
             return .error(
                 "yaml.alias", at: SourceLocation(file: file, line: previous.line + firstLine - 1),
@@ -115,7 +121,7 @@ enum YAMLLoader {
         if node.mark != nil { previous = position }
         if depth > maximumDepth {
             return .error(
-                "yaml.depth", at: location,
+                "yaml.depth", at: SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column),
                 LocalizedText(cs: "hodnoty jsou vnořené hlouběji než \(maximumDepth) úrovní",
                               en: "values are nested deeper than \(maximumDepth) levels"))
         }

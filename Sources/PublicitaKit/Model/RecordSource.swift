@@ -44,8 +44,8 @@ public struct RecordSource: Sendable, Hashable {
     public var body: String {
         if let storedBody { return storedBody }
         guard let path, let data = FileManager.default.contents(atPath: path),
-              let text = String(validatingUTF8Data: data), let parts = try? FrontMatter.split(text) else { return "" }
-        return parts.body
+              let text = String(validatingUTF8Data: data) else { return "" }
+        return FrontMatter.body(of: text) ?? ""
     }
 }
 

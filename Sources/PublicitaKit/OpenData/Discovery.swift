@@ -133,6 +133,8 @@ enum Discovery {
     /// nor `<!--` nor `<script` can appear. (`<` only ever stands inside a JSON string,
     /// where both are escapes that mean the same characters.)
     static func scriptSafe(_ json: String) -> String {
+        // Nearly no record has a "<" in it: then the text is already safe.
+        guard json.utf8.contains(UInt8(ascii: "<")) else { return json }
         var out = ""
         var scalars = json.unicodeScalars.makeIterator()
         var next = scalars.next()

@@ -1,23 +1,38 @@
 import Foundation
+import Mustache
 
 /// HTML escaping for text that goes into markup built in Swift (tables, the SVG
-/// chart). Templates escape `{{value}}` themselves.
+/// chart) and, through ``HTMLContentType``, for every `{{value}}` of the templates.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
+    ///
+    /// Works on UTF-8 bytes and returns the text itself when nothing needs escaping
+    /// (most values of a page: names, amounts, dates), without building a new string.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+                default: result.append(byte)
+                }
             }
-        }
-        return result
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
+    }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// Plain text with blank-line paragraphs as `<p>` elements (for table cells).
@@ -26,5 +41,29 @@ public enum HTML {
             .filter { !$0.isEmpty }
         if parts.count <= 1 { return escape(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return parts.map { "<p>\(escape($0))</p>" }.joined()
+    }
+
+    /// The templates' content type: the same escaping as swift-mustache's built-in
+    /// `HTML` type (the same five characters, the same entities), done on bytes.
+    /// swift-mustache's own escaper looks every character up in a dictionary, which
+    /// was a tenth of a build's time.
+    struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    /// The name templates select the content type by (`{{%CONTENT_TYPE:…}}`).
+    static let contentTypeName = "PUBLICITA_HTML"
+
+    /// Registers ``HTMLContentType`` with swift-mustache (once per process).
+    static let registerContentType: Void = {
+        MustacheContentTypes.register(HTMLContentType(), named: contentTypeName)
+    }()
+
+    /// The pragma that selects ``HTMLContentType``, put in front of every template
+    /// when the theme is loaded (partials start with the default type again, so
+    /// each template needs it). On the first line, it does not shift line numbers.
+    static var contentTypePragma: String {
+        _ = registerContentType
+        return "{{%CONTENT_TYPE:\(contentTypeName)}}"
     }
 }

@@ -9,7 +9,7 @@ struct LinkDescription {
 
     /// The note for `href` seen from page `page`, without brackets; nil when the link is an ordinary page of the portal.
     func note(for href: String, from page: String = "/") -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespaces)
+        let trimmed = href.first == " " || href.last == " " ? href.trimmingCharacters(in: .whitespaces) : href
         let scheme = LinkScheme.scheme(of: trimmed)
         if scheme == "mailto" || scheme == "tel" || trimmed.hasPrefix("#") { return nil }
         if scheme != nil || trimmed.hasPrefix("//") {
@@ -97,7 +97,9 @@ struct LinkDescription {
     }
 
     private static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        // Almost no address has an entity; Foundation's replacing bridges through NSString.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }

@@ -19,7 +19,12 @@ public struct Renderer: Sendable {
         var names: [Language: String] = [:]
         for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
         self.languageNames = names
+        self.header = PartialMemo(template: "header", source: theme.sources["header"])
+        self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
     }
+
+    /// The site header and footer, the same on most pages: rendered once per distinct input.
+    private let header: PartialMemo, footer: PartialMemo
 
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
@@ -87,7 +92,8 @@ public struct Renderer: Sendable {
         pageView["news_href"] = Route.newsList
         // Every list gets a `has_<name>` flag, so a template can wrap a list's heading without logic.
         for (key, value) in view {
-            if let list = value as? [Any] { pageView["has_\(key)"] = !list.isEmpty }
+            // A protocol check, not `as? [Any]`, which would convert every list element by element.
+            if let list = value as? any ListValue { pageView["has_\(key)"] = !list.isEmptyList }
         }
         guard var content = theme.render(pageView, template: template, language: language) else {
             return .failure(missingTemplate(template))
@@ -96,6 +102,8 @@ public struct Renderer: Sendable {
         if page.kind != .glossary { content = glossary.apply(to: content) }
         var layout = context.layout(path: page.path, title: title, description: description, content: content)
         if let jsonLD { layout["json_ld"] = jsonLD }
+        layout["header_html"] = header.render(layout, theme: theme, language: language) ?? ""
+        layout["footer_html"] = footer.render(layout, theme: theme, language: language) ?? ""
         guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
@@ -106,4 +114,14 @@ public struct Renderer: Sendable {
         .error("template.missing", at: SourceLocation(file: "templates/\(name).mustache"),
                LocalizedText(cs: "šablona „\(name)“ neexistuje", en: "the template \"\(name)\" does not exist"))
     }
+}
+
+/// A list in a view model (any array), whatever its element type.
+protocol ListValue {
+    /// Whether the list has no items.
+    var isEmptyList: Bool { get }
+}
+
+extension Array: ListValue {
+    var isEmptyList: Bool { isEmpty }
 }

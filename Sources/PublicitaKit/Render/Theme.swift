@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     var staticIDs: Set<String>
     /// A hash of every template, asset and UI string: the build cache's key for the theme.
     var contentHash: UInt64 = 0
+    /// Each template's source as written (before strings are inlined), by name.
+    var sources: [String: String] = [:]
     /// The templates and strings of the other languages, for the pages of a
     /// bilingual portal whose records are in another language than the portal.
     var otherLanguages: [Language: Localized] = [:]
@@ -57,10 +59,10 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(inlineStrings(source.text, strings), named: name)
+                try library.register(HTML.contentTypePragma + inlineStrings(source.text, strings), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
-                    "template.syntax", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template.syntax", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: column(of: error)),
                     LocalizedText(cs: "chyba v šabloně: \(error.error)", en: "template error: \(error.error)")))
             } catch {
                 diagnostics.append(.error(
@@ -75,7 +77,7 @@ public struct Theme: Sendable {
             guard let table = try? Strings.load(other, from: builtIn.appendingPathComponent("strings")) else { continue }
             var otherLibrary = MustacheLibrary()
             for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-                try? otherLibrary.register(inlineStrings(source.text, table), named: name)
+                try? otherLibrary.register(HTML.contentTypePragma + inlineStrings(source.text, table), named: name)
             }
             others[other] = Localized(library: otherLibrary, strings: table)
         }
@@ -93,7 +95,14 @@ public struct Theme: Sendable {
             for (key, value) in table.table.sorted(by: { $0.key < $1.key }) { hash.combine(key); hash.combine(value) }
         }
         return (Theme(library: library, assets: assets, strings: strings, staticIDs: ids, contentHash: hash.value,
-                      otherLanguages: others), diagnostics)
+                      sources: sources.mapValues(\.text), otherLanguages: others), diagnostics)
+    }
+
+    /// The column of a template syntax error in the file as written (the content-type
+    /// pragma put in front of the first line is not the author's).
+    private static func column(of error: MustacheTemplate.ParserError) -> Int {
+        let column = error.context.columnNumber
+        return error.context.lineNumber == 1 ? max(1, column - HTML.contentTypePragma.count) : column
     }
 
     /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.

@@ -64,11 +64,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             let inner = indent! + 2
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: inner)
+                out += JSONValue.spaces(inner)
                 item.write(to: &out, indent: inner)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent!) + "]"
+            out += JSONValue.spaces(indent!); out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             guard let indent else {
@@ -85,14 +85,22 @@ public indirect enum JSONValue: Sendable, Hashable {
             let inner = indent + 2
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: inner)
+                out += JSONValue.spaces(inner)
                 JSONValue.writeString(key, to: &out)
                 out += ": "
                 value.write(to: &out, indent: inner)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += JSONValue.spaces(indent); out += "}"
         }
+    }
+
+    /// Indentation strings, built once (a new string per line was a visible cost of
+    /// writing ten thousand project files).
+    private static let indentation: [String] = (0..<64).map { String(repeating: " ", count: $0) }
+
+    private static func spaces(_ count: Int) -> String {
+        count < indentation.count ? indentation[count] : String(repeating: " ", count: count)
     }
 
     private static func writeString(_ text: String, to out: inout String) {

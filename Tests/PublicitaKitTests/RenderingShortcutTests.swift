@@ -1,0 +1,117 @@
+import Foundation
+import Mustache
+import Testing
+@testable import PublicitaKit
+
+/// The shortcuts rendering takes for speed give exactly what the slow way gives:
+/// the byte-level escaper escapes like swift-mustache's own, the header/footer memo
+/// gives each page the header that page would have got, and bodies read again
+/// without the front matter's text are the bodies the splitter gives.
+@Suite("Rendering shortcuts")
+struct RenderingShortcutTests {
+    @Test("the templates' escaper gives what swift-mustache's built-in HTML escaping gives")
+    func escaperMatchesSwiftMustache() throws {
+        let builtIn = try MustacheTemplate(string: "{{value}}")
+        let ours = try MustacheTemplate(string: HTML.contentTypePragma + "{{value}}")
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aá<>&\"'ž €\n\t;#=/x💶")
+        var samples = ["", "plain", "<script>alert('x')</script>", "a & b", "\"quoted\"", "Tom's", "&amp;", "ěščřžýáíé"]
+        for _ in 0..<500 {
+            samples.append(String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for sample in samples {
+            let expected = builtIn.render(["value": sample])
+            #expect(ours.render(["value": sample]) == expected, "escaping \(sample.debugDescription)")
+            #expect(HTML.escape(sample) == expected)
+        }
+    }
+
+    @Test("a template's syntax error is reported at the author's column, not shifted by the content-type pragma")
+    func syntaxErrorColumnIsTheAuthors() throws {
+        try withTemporaryDirectory { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+            try Data("<p>{{#open}}</p>".utf8).write(to: root.appendingPathComponent("templates/page.mustache"))
+            let (_, diagnostics) = Theme.load(portalRoot: root, language: .cs)
+            let error = try #require(diagnostics.first { $0.rule == "template.syntax" })
+            #expect(error.location.file == "templates/page.mustache")
+            #expect(error.location.line == 1)
+            #expect((error.location.column ?? 0) <= "<p>{{#open}}</p>".count + 1)
+        }
+    }
+
+    @Test("the header memo keys on every value the partial reads, and only reuses a text for equal inputs")
+    func partialMemoKeys() throws {
+        let source = """
+            <p{{#portal_lang}} lang="{{.}}"{{/portal_lang}}>{{portal_title}}</p>
+            {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/nav}}{{t.main_navigation}}
+            """
+        let names = try #require(PartialMemo.referencedNames(in: source))
+        #expect(names == ["current", "href", "nav", "portal_lang", "portal_title", "title"])
+        #expect(PartialMemo.referencedNames(in: "{{> other}}") == nil, "a partial inside cannot be followed")
+        #expect(PartialMemo.referencedNames(in: "{{=<% %>=}}") == nil, "changed delimiters cannot be followed")
+
+        func key(_ context: [String: Any], _ language: Language = .cs) -> String? {
+            PartialMemo.key(names.map { context[$0] }, names: names, language: language)
+        }
+        let home: [String: Any] = ["portal_title": "Portál", "nav": [["href": "/", "title": "Přehled", "current": true],
+                                                                        ["href": "/aktuality/", "title": "Aktuality", "current": false]]]
+        var news = home
+        news["nav"] = [["href": "/", "title": "Přehled", "current": false], ["href": "/aktuality/", "title": "Aktuality", "current": true]]
+        var english = home
+        english["portal_lang"] = "cs"
+        var other = home
+        other["unrelated"] = "a value the partial never reads"
+        #expect(key(home) != nil)
+        #expect(key(home) != key(news), "another current page is another header")
+        #expect(key(home) != key(english))
+        #expect(key(home) != key(home, .en), "another language is another header")
+        #expect(key(home) == key(other), "values the partial never reads do not matter")
+        #expect(key(["portal_title": 3.5]) == nil, "a value the key cannot describe is not memoized")
+        // Field boundaries are part of the key: "ab"+"c" is not "a"+"bc".
+        #expect(key(["portal_title": "ab", "portal_lang": "c"]) != key(["portal_title": "a", "portal_lang": "bc"]))
+    }
+
+    @Test("every page of a built portal has the header and footer it would have without the memo")
+    func memoizedHeaderMatchesDirectRendering() throws {
+        try withTemporaryDirectory { folder in
+            let portal = folder.appendingPathComponent("portal")
+            try generateCorpus(projects: 12, into: portal)
+            let output = folder.appendingPathComponent("site")
+            #expect(!runBuilder(portal: portal, output: output).failed)
+            let (loaded, _) = ContentLoader.load(portalAt: portal)
+            let root = try #require(loaded)
+            let (theme, _) = Theme.load(portalRoot: portal, language: root.config.language)
+            let site = Site(portal: root, reservedIDs: try #require(theme).staticIDs, today: testToday)
+            let strings = try #require(theme).strings
+            var checked = 0
+            for page in site.pages where page.isHTMLPage {
+                let html = try readOutputFile(output, page.outputFile)
+                let context = PageContext(site: site, strings: strings, path: page.path).layout(
+                    path: page.path, title: "", description: nil, content: "")
+                for partial in ["header", "footer"] {
+                    let direct = try #require(theme?.render(context, template: partial))
+                    #expect(html.contains(direct), "\(partial) of \(page.path)")
+                }
+                checked += 1
+            }
+            #expect(checked > 20)
+        }
+    }
+
+    @Test("a body read again is the body the splitter gives, for every line-ending and delimiter form")
+    func bodyOfMatchesSplit() throws {
+        let bodies = ["", "\n", "text", "# Nadpis\n\nodstavec\n", "a\r\nb\r\n", "---\nnot a delimiter inside\n---\n"]
+        let openers = ["---\n", "\u{FEFF}---\n", "---  \n", "--- \t\n"]
+        let closers = ["---\n", "---", "--- \n", "---\r\n"]
+        for body in bodies {
+            for opener in openers {
+                for closer in closers {
+                    let text = opener + "title: X\nbudget:\n  total: 1 Kč\n" + closer + body
+                    #expect(FrontMatter.body(of: text) == (try? FrontMatter.split(text))?.body, "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(FrontMatter.body(of: "no front matter") == nil)
+        #expect(FrontMatter.body(of: "---\ntitle: never closed\n") == nil)
+    }
+}
