@@ -44,7 +44,7 @@ extension Publicita {
                         cs: "publicita new: nový portál v \(folder.path) (\(files.count) položek); zkuste publicita build \(name)",
                         en: "publicita new: new portal in \(folder.path) (\(files.count) entries); try publicita build \(name)"), lang)
                 }
-            } catch let error as ScaffoldError {
+            } catch {  // the scaffold throws only ScaffoldError (typed throws)
                 summary(LocalizedText(cs: "publicita new: " + error.message.cs, en: "publicita new: " + error.message.en), lang)
                 throw ExitCode(ExitStatus.ioProblem)
             }

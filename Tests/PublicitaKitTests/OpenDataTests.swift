@@ -367,6 +367,37 @@ struct OpenDataTests {
         }
     }
 
+    /// A national portal lists more pages than one sitemap file may hold (50 000):
+    /// `/sitemap.xml` becomes an index of parts that together list every page once.
+    @Test func aSitemapTooLongForOneFileIsSplitIntoIndexedParts() throws {
+        let portal = try #require(ContentLoader.load(portalAt: TestPaths.repositoryRoot).0)
+        let whole = Site(portal: portal, today: testToday)
+        let limit = 7
+        let split = Site(portal: portal, today: testToday, sitemapURLLimit: limit)
+        let strings = try #require(Theme.load(portalRoot: TestPaths.repositoryRoot, language: .cs).0).strings
+        func locs(_ xml: String) -> [String] { captures(of: "<loc>([^<]*)</loc>", in: xml) }
+
+        let all = locs(Discovery.render(.sitemap, site: whole, strings: strings))
+        #expect(all.count > limit * 2, "the example portal has enough pages to need several parts")
+        #expect(!whole.pages.contains { if case .file(.sitemapPart) = $0.kind { return true }; return false })
+
+        let index = Discovery.render(.sitemap, site: split, strings: strings)
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        let partPages = split.pages.filter { if case .file(.sitemapPart) = $0.kind { return true }; return false }
+        #expect(partPages.count == (all.count + limit - 1) / limit)
+        #expect(locs(index) == partPages.map { split.absoluteURL($0.path) })
+        var listed: [String] = []
+        for page in partPages {
+            guard case .file(.sitemapPart(let number)) = page.kind else { continue }
+            #expect(page.path == "/sitemaps/sitemap-\(number).xml" && page.outputFile == "sitemaps/sitemap-\(number).xml")
+            let part = Discovery.render(.sitemapPart(number), site: split, strings: strings)
+            #expect(part.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "))
+            #expect(locs(part).count <= limit && !locs(part).isEmpty)
+            listed += locs(part)
+        }
+        #expect(listed == all, "the parts list every page once, in the site's order")
+    }
+
     @Test func atomFeedListsTheNewsNewestFirst() throws {
         let portal = try Self.testPortal()
         #expect(!portal.build().failed)

@@ -108,7 +108,7 @@ struct PageKeys: Sendable {
             for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
         case .accessibility, .glossary, .notFound:
             break
-        case .openData, .file(.sitemap), .file(.robots):
+        case .openData, .file(.sitemap), .file(.sitemapPart), .file(.robots):
             break  // the base covers them: every page's path, portal.yaml and base_url, static files, the theme
         case .file(.newsFeed):
             for item in portal.news { combineListing(item, into: &hash) }

@@ -10,17 +10,40 @@ enum Discovery {
         switch file {
         case .projectsJSON, .projectsCSV, .projectJSON: return OpenData.text(of: file, site: site) ?? ""
         case .sitemap: return sitemap(site)
+        case .sitemapPart(let number): return sitemapPart(number, of: site)
         case .robots: return robots(site)
         case .newsFeed: return feed(site, strings: strings)
         }
     }
 
-    /// Every HTML page but the 404 page, with its absolute address, in the site's order.
+    /// Every HTML page but the 404 page, with its absolute address, in the site's order;
+    /// for a site with more pages than one sitemap may list, the index of its parts.
     static func sitemap(_ site: Site) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages where page.isHTMLPage && page.kind != .notFound {
-            out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc></url>\n"
+        let parts = site.pages.compactMap { page -> String? in
+            guard case .file(.sitemapPart) = page.kind else { return nil }
+            return page.path
         }
+        guard !parts.isEmpty else { return urlset(sitemapPages(site)[...], site: site) }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in parts { out += "<sitemap><loc>\(xml(site.absoluteURL(path)))</loc></sitemap>\n" }
+        return out + "</sitemapindex>\n"
+    }
+
+    /// Part `number` (from 1) of a split sitemap: the next ``Site/sitemapURLLimit`` pages.
+    static func sitemapPart(_ number: Int, of site: Site) -> String {
+        let pages = sitemapPages(site)
+        let start = min(pages.count, (number - 1) * site.sitemapURLLimit)
+        return urlset(pages[start..<min(pages.count, start + site.sitemapURLLimit)], site: site)
+    }
+
+    /// The pages a sitemap lists: every HTML page but the 404 page, in the site's order.
+    private static func sitemapPages(_ site: Site) -> [SitePage] {
+        site.pages.filter { $0.isHTMLPage && $0.kind != .notFound }
+    }
+
+    private static func urlset(_ pages: ArraySlice<SitePage>, site: Site) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages { out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc></url>\n" }
         return out + "</urlset>\n"
     }
 

@@ -101,7 +101,7 @@ enum OpenData {
         case .projectsJSON: return listJSON(site)
         case .projectsCSV: return csv(site)
         case .projectJSON(let index): return projectJSON(site.portal.projects[index], site: site)
-        case .sitemap, .robots, .newsFeed: return nil
+        case .sitemap, .sitemapPart, .robots, .newsFeed: return nil
         }
     }
 

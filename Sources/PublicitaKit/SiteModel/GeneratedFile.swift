@@ -7,8 +7,11 @@ public enum GeneratedFile: Sendable, Hashable {
     case projectsCSV
     /// `/data/projekty/<slug>.json`: the full record of one project (an index into the portal's projects).
     case projectJSON(Int)
-    /// `/sitemap.xml`: every HTML page but the 404 page, with absolute addresses.
+    /// `/sitemap.xml`: every HTML page but the 404 page, with absolute addresses; above
+    /// ``Site/sitemapURLLimit`` pages, an index of the ``sitemapPart(_:)`` files instead.
     case sitemap
+    /// `/sitemaps/sitemap-<n>.xml` (from 1): one part of a sitemap too long for one file.
+    case sitemapPart(Int)
     /// `/robots.txt`: allows everything and names the sitemap.
     case robots
     /// `/aktuality/feed.xml`: the news as an Atom feed.
@@ -26,6 +29,8 @@ extension Route {
     public static func projectJSON(_ slug: String) -> String { "/data/projekty/\(slug).json" }
     /// `/sitemap.xml`
     public static let sitemap = "/sitemap.xml"
+    /// `/sitemaps/sitemap-<n>.xml`
+    public static func sitemapPart(_ number: Int) -> String { "/sitemaps/sitemap-\(number).xml" }
     /// `/robots.txt`
     public static let robots = "/robots.txt"
     /// `/aktuality/feed.xml`

@@ -41,9 +41,16 @@ public struct Site: Sendable {
     /// How many projects one page of a list shows; longer lists are split into pages.
     public static let pageSize = 50
 
+    /// The most addresses one sitemap file may list (the sitemap protocol's limit is
+    /// 50 000 and 50 MB; a portal of every project of a country passes it). A longer
+    /// sitemap is split into parts named by an index at `/sitemap.xml`.
+    public let sitemapURLLimit: Int
+
     /// Builds the site model for `portal`; `reservedIDs` are the ids the theme's templates write;
     /// `today` decides the projects' status (running, finished).
-    public init(portal: Portal, reservedIDs: Set<String> = [], today: Day = .today) {
+    /// `sitemapURLLimit` is the protocol's 50 000 but in tests.
+    public init(portal: Portal, reservedIDs: Set<String> = [], today: Day = .today, sitemapURLLimit: Int = 50_000) {
+        self.sitemapURLLimit = max(1, sitemapURLLimit)
         self.reservedIDs = reservedIDs
         self.portal = portal
         self.today = today
@@ -89,6 +96,13 @@ public struct Site: Sendable {
         }
         list += Self.openDataPages(of: portal)
         list.append(SitePage(kind: .notFound, path: Route.notFound))
+        if list.contains(where: { $0.kind == .file(.sitemap) }) {
+            let addresses = list.count { $0.isHTMLPage && $0.kind != .notFound }
+            if addresses > self.sitemapURLLimit {
+                let parts = (addresses + self.sitemapURLLimit - 1) / self.sitemapURLLimit
+                list += (1...parts).map { SitePage(kind: .file(.sitemapPart($0)), path: Route.sitemapPart($0)) }
+            }
+        }
         self.pages = list
 
         var targets = Set(list.map(\.path))
