@@ -88,11 +88,10 @@ extension Publicita {
                 return text.replacingOccurrences(of: quoted ? "\ntitle: \"" : "\ntitle: ",
                                                  with: (quoted ? "\ntitle: \"" : "\ntitle: ") + "Upraveno \(number + 1) – ")
             case .amount:
-                // One koruna more for the total and for the city's own share: the sum still adds up.
+                // One koruna more for the total and for the last source: the sum still adds up.
                 var lines = text.components(separatedBy: "\n")
                 guard let total = lines.firstIndex(where: { $0.hasPrefix("  total: ") }),
-                      let own = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "kind: own" }),
-                      let amount = lines[own...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("amount: ") })
+                      let amount = lines.lastIndex(where: { $0.hasPrefix("      amount: ") })
                 else { return text + "\nÚprava č. \(number + 1).\n" }
                 for index in [total, amount] {
                     let line = lines[index]

@@ -94,7 +94,7 @@ public final class BuildSession: @unchecked Sendable {
             let diagnostics = loaded.diagnostics + afterRecords + validation.diagnostics(site: site) + placement
             return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language)
         }
-        let listings = ProjectListing.digests(of: site.portal)
+        let listings = ProjectListing.all(of: site.portal)
         let keys = PageKeys(site: site, listings: listings, themeHash: theme.contentHash, tool: tool,
                             staticStamps: Builder.staticStamps(stamps), configHash: Builder.configHash(root: root, stamps: stamps))
         let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
@@ -156,7 +156,7 @@ public final class BuildSession: @unchecked Sendable {
             guard case .project(let project)? = record, state.site.replaceProject(at: index, with: project) else { return nil }
             state.records[slot].diagnostics = found
             state.stamps.stamps[path] = stamp
-            state.listings[index] = ProjectListing.digest(project)
+            state.listings[index] = ProjectListing(project)
             state.updateDataFileFragments(index)
             edited.append(index)
         }

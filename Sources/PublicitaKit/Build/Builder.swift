@@ -89,7 +89,7 @@ public enum Builder {
         guard let theme, !diagnostics.containsErrors, let output, let stamps else { return finish() }
 
         // Plan every output file with its key.
-        let keys = PageKeys(site: site, listings: ProjectListing.digests(of: portal), themeHash: theme.contentHash, tool: tool,
+        let keys = PageKeys(site: site, listings: ProjectListing.all(of: portal), themeHash: theme.contentHash, tool: tool,
                             staticStamps: staticStamps(stamps), configHash: configHash(root: root, stamps: stamps))
         let (plan, planDiagnostics) = self.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
         diagnostics += planDiagnostics

@@ -21,13 +21,13 @@ struct PageKeys: Sendable {
     }
 
     let site: Site
-    /// ``ProjectListing/digest(_:)`` of every project, by index.
-    let listings: [UInt64]
+    /// The ``ProjectListing`` of every project, by index.
+    let listings: [ProjectListing]
     /// What every key starts from.
     let inputs: Inputs
     private var base: UInt64 { inputs.base }
 
-    init(site: Site, listings: [UInt64], themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
+    init(site: Site, listings: [ProjectListing], themeHash: UInt64, tool: String, staticStamps: [String: String], configHash: UInt64) {
         var hash = ContentHash()
         hash.combine(tool)
         hash.combine(themeHash)
@@ -49,7 +49,7 @@ struct PageKeys: Sendable {
 
     /// Keys from kept `inputs`: valid while the site has the same pages, theme,
     /// `portal.yaml`, navigation, glossary, static files, reports and news.
-    init(site: Site, inputs: Inputs, listings: [UInt64]) {
+    init(site: Site, inputs: Inputs, listings: [ProjectListing]) {
         self.site = site
         self.inputs = inputs
         self.listings = listings
@@ -63,10 +63,15 @@ struct PageKeys: Sendable {
         hash.combine(page.path)
         switch page.kind {
         case .home:
-            for index in portal.projects.indices { hash.combine(listings[index]) }
+            // The home page lists the first page of projects; of the others it shows only
+            // their number, their budgets (in the portal totals), cities and filter groups.
+            combineListPage(site.listedProjects, page: 1, into: &hash)
+            for index in site.listedProjects { hash.combine(listings[index].budgetDigest) }
             for report in portal.reports { combineListing(report, into: &hash) }
             for item in portal.news { combineListing(item, into: &hash) }
-            for city in site.cities { hash.combine(city.name) }
+            for city in site.cities {
+                hash.combine(city.name); hash.combine(UInt64(city.projectIndexes.count)); hash.combine(UInt64(city.reportIndexes.count))
+            }
             // The filter links count the projects per status, which depends on the day.
             combineGroups(into: &hash)
         case .group(let index, let number):
@@ -81,7 +86,7 @@ struct PageKeys: Sendable {
             hash.combine(UInt64(number))
             combineListPage(site.listedProjects, page: number, into: &hash)
         case .searchIndex:
-            for index in portal.projects.indices { hash.combine(listings[index]) }
+            for index in portal.projects.indices { hash.combine(listings[index].digest) }
             hash.combine(site.today.iso)
         case .project(let index):
             let project = portal.projects[index]
@@ -104,7 +109,7 @@ struct PageKeys: Sendable {
         case .city(let index):
             let city = site.cities[index]
             hash.combine(city.name)
-            for i in city.projectIndexes { hash.combine(listings[i]) }
+            for i in city.projectIndexes { hash.combine(listings[i].digest) }
             for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
         case .accessibility, .glossary, .notFound:
             break
@@ -129,7 +134,7 @@ struct PageKeys: Sendable {
     /// What page `page` of a list of `indexes` shows: its slice and the list's length.
     private func combineListPage(_ indexes: [Int], page: Int, into hash: inout ContentHash) {
         hash.combine(UInt64(indexes.count))
-        for i in ProjectListView.slice(indexes, page: page) { hash.combine(listings[i]) }
+        for i in ProjectListView.slice(indexes, page: page) { hash.combine(listings[i].digest) }
     }
 
     /// The filter groups the home page links, with their sizes, and the day (statuses).

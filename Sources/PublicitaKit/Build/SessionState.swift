@@ -22,8 +22,8 @@ struct SessionState: Sendable {
     let afterRecordDiagnostics: [Diagnostic]
     /// The validation results.
     var validation: ValidationCache
-    /// ``ProjectListing/digest(_:)`` of every project.
-    var listings: [UInt64]
+    /// The ``ProjectListing`` of every project.
+    var listings: [ProjectListing]
     /// Where the output goes, if misplaced.
     let outputDiagnostics: [Diagnostic]
     /// Static files that would replace a page (reported only when nothing else is an error, as `Builder.run` does).
@@ -44,7 +44,7 @@ struct SessionState: Sendable {
 
     init(today: Day, stamps: InputStamps, site: Site, theme: Theme, keyInputs: PageKeys.Inputs, language: Language,
          configDiagnostics: [Diagnostic], records: [(file: String, diagnostics: [Diagnostic])], afterRecordDiagnostics: [Diagnostic],
-         validation: ValidationCache, listings: [UInt64], outputDiagnostics: [Diagnostic], conflictDiagnostics: [Diagnostic],
+         validation: ValidationCache, listings: [ProjectListing], outputDiagnostics: [Diagnostic], conflictDiagnostics: [Diagnostic],
          outputFiles: [String], htmlPageCount: Int) {
         self.today = today
         self.stamps = stamps
