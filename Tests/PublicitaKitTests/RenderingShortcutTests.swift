@@ -45,13 +45,17 @@ struct RenderingShortcutTests {
             <p{{#portal_lang}} lang="{{.}}"{{/portal_lang}}>{{portal_title}}</p>
             {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/nav}}{{t.main_navigation}}
             """
-        let names = try #require(PartialMemo.referencedNames(in: source))
-        #expect(names == ["current", "href", "nav", "portal_lang", "portal_title", "title"])
-        #expect(PartialMemo.referencedNames(in: "{{> other}}") == nil, "a partial inside cannot be followed")
-        #expect(PartialMemo.referencedNames(in: "{{=<% %>=}}") == nil, "changed delimiters cannot be followed")
+        let references = try #require(PartialMemo.References(scanning: source))
+        #expect(references.names == ["current", "href", "nav", "portal_lang", "portal_title", "title"])
+        #expect(references.topLevel == ["nav", "portal_lang", "portal_title"])
+        #expect(references.enclosing["title"] == [["nav"]])
+        #expect(PartialMemo.References(scanning: "{{^nav}}{{title}}{{/nav}}")?.enclosing["title"] == [["^nav"]],
+                "an inverted section shadows nothing")
+        #expect(PartialMemo.References(scanning: "{{> other}}") == nil, "a partial inside cannot be followed")
+        #expect(PartialMemo.References(scanning: "{{=<% %>=}}") == nil, "changed delimiters cannot be followed")
 
         func key(_ context: [String: Any], _ language: Language = .cs) -> String? {
-            PartialMemo.key(names.map { context[$0] }, names: names, language: language)
+            references.key(for: context, language: language)
         }
         let home: [String: Any] = ["portal_title": "Portál", "nav": [["href": "/", "title": "Přehled", "current": true],
                                                                         ["href": "/aktuality/", "title": "Aktuality", "current": false]]]
@@ -67,6 +71,15 @@ struct RenderingShortcutTests {
         #expect(key(home) != key(home, .en), "another language is another header")
         #expect(key(home) == key(other), "values the partial never reads do not matter")
         #expect(key(["portal_title": 3.5]) == nil, "a value the key cannot describe is not memoized")
+        // The page's own `title` is shadowed by every nav item's title, until an item lacks one.
+        var titled = home
+        titled["title"] = "Název stránky"
+        #expect(key(home) == key(titled), "every nav item has its own title")
+        var untitledItem = home
+        untitledItem["nav"] = [["href": "/", "current": true]]
+        var untitledItemTitled = untitledItem
+        untitledItemTitled["title"] = "Název stránky"
+        #expect(key(untitledItem) != key(untitledItemTitled), "an item without a title shows the page's")
         // Field boundaries are part of the key: "ab"+"c" is not "a"+"bc".
         #expect(key(["portal_title": "ab", "portal_lang": "c"]) != key(["portal_title": "a", "portal_lang": "bc"]))
     }
