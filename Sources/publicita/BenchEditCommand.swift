@@ -22,14 +22,14 @@ extension Publicita {
         @Option(help: "How many edits to time.")
         var edits: Int = 7
 
-        @Option(help: "What to edit: body, amount, title or mixed (round-robin).")
+        @Option(help: "What to edit: body, amount, title, mixed (those in turn) or city (moves the project to another city: a full build).")
         var edit: EditKind = .mixed
 
         @Flag(help: "Time the old serve path (Builder.run with a parse cache) instead of the session.")
         var legacy = false
 
         enum EditKind: String, ExpressibleByArgument, CaseIterable {
-            case body, amount, title, mixed
+            case body, amount, title, mixed, city
         }
 
         func run() throws {
@@ -82,6 +82,10 @@ extension Publicita {
             switch kind {
             case .body, .mixed:
                 return text + "\nÚprava č. \(number + 1) pro měření.\n"
+            case .city:
+                let line = text.components(separatedBy: "\n").first { $0.hasPrefix("city: ") } ?? "city: "
+                // Another city the portal has (a new one would add a page, and so change every page).
+                return text.replacingOccurrences(of: line, with: line == "city: Liberec" ? "city: Plzeň" : "city: Liberec")
             case .title:
                 // Inside the quotes of a quoted title, so the YAML stays valid.
                 let quoted = text.contains("\ntitle: \"")

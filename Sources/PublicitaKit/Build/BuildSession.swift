@@ -34,6 +34,9 @@ public final class BuildSession: @unchecked Sendable {
     /// Whether the manifest file beside the output matches the output (it is removed
     /// before an in-place update, so another build never trusts a stale one).
     private var savedManifestIsCurrent = false
+    /// Data-file parts of an earlier build, kept through full builds that failed
+    /// before writing, for the next full build to reuse.
+    private var keptFragments: DataFileFragments?
     /// Whether the last build applied its changes incrementally (tests check that edits take that path).
     private(set) var lastBuildWasIncremental = false
 
@@ -70,6 +73,9 @@ public final class BuildSession: @unchecked Sendable {
     /// Loads, checks and writes everything (reusing parsed records and the output's
     /// unchanged files), keeping the state for the next edit.
     private func fullBuild(today: Day) -> Builder.Outcome {
+        // The data-file parts of unchanged records are kept across full builds too.
+        let earlierFragments = state?.madeDataFileFragments ?? keptFragments
+        keptFragments = earlierFragments
         state = nil
         var timer = StageTimer()
         var stamps = InputStamps.scan(root)
@@ -113,7 +119,8 @@ public final class BuildSession: @unchecked Sendable {
         let previous = written ?? BuildManifest.load(for: output).flatMap {
             $0.tool == tool && Builder.outputIsIntact(output, $0) ? $0 : nil
         }
-        let fragments = kept.dataFileFragments()
+        let fragments = kept.dataFileFragments(reusing: earlierFragments)
+        keptFragments = nil
         let items = plan.map { item -> Builder.OutputPlan in
             guard case .page(let page) = item.source, let bytes = fragments.bytes(of: page.kind, site: site) else { return item }
             return Builder.OutputPlan(path: item.path, key: item.key, source: .bytes(bytes))

@@ -14,16 +14,38 @@ struct DataFileFragments: Sendable {
     private var csvRows: [[UInt8]]
     private var jsonElements: [[UInt8]]
     private var searchEntries: [[UInt8]]
+    /// By project index: the record's content hash when its parts were made.
+    private var contentHashes: [UInt64]
+    /// Each project file's index.
+    private let indexByFile: [String: Int]
+    /// A hash of what the parts depend on besides the records: base address, day, language, theme.
+    private let context: UInt64
 
-    /// The parts of every project of `site`, on all cores.
-    init(site: Site, theme: Theme) {
-        let context = Self.searchContext(site: site, theme: theme)
-        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index in
-            Self.parts(index, site: site, context: context, encoder: SearchIndex.encoder)
+    /// The parts of every project of `site`, on all cores; those of records unchanged
+    /// since `previous` was made (same content hash, same base address, day and theme)
+    /// are taken from it, so a full rebuild of a session makes only the edited ones.
+    init(site: Site, theme: Theme, reusing previous: DataFileFragments? = nil) {
+        var hash = ContentHash()
+        hash.combine(site.portal.config.baseURL)
+        hash.combine(site.today.iso)
+        hash.combine(site.portal.config.language.rawValue)
+        hash.combine(theme.contentHash)
+        context = hash.value
+        let reusable = previous?.context == context ? previous : nil
+        let searchContext = Self.searchContext(site: site, theme: theme)
+        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index -> (csv: [UInt8], json: [UInt8], search: [UInt8]) in
+            let source = site.portal.projects[index].source
+            if let reusable, let old = reusable.indexByFile[source.file], reusable.contentHashes[old] == source.contentHash {
+                return (reusable.csvRows[old], reusable.jsonElements[old], reusable.searchEntries[old])
+            }
+            return Self.parts(index, site: site, context: searchContext, encoder: SearchIndex.encoder)
         }
         csvRows = parts.map(\.csv)
         jsonElements = parts.map(\.json)
         searchEntries = parts.map(\.search)
+        contentHashes = site.portal.projects.indices.map { site.portal.projects[$0].source.contentHash }
+        indexByFile = Dictionary(site.portal.projects.indices.map { (site.portal.projects[$0].source.file, $0) },
+                                 uniquingKeysWith: { first, _ in first })
     }
 
     /// Makes project `index`'s parts again (after its record was replaced in `site`).
@@ -32,6 +54,7 @@ struct DataFileFragments: Sendable {
         csvRows[index] = made.csv
         jsonElements[index] = made.json
         searchEntries[index] = made.search
+        contentHashes[index] = site.portal.projects[index].source.contentHash
     }
 
     /// The bytes of `kind` when it is one of the joined data files, else nil.

@@ -80,13 +80,17 @@ struct SessionState: Sendable {
                                pagesRendered: rendered, language: language)
     }
 
-    /// The projects' data-file parts (made now if not yet).
-    mutating func dataFileFragments() -> DataFileFragments {
+    /// The projects' data-file parts (made now if not yet, reusing those of `earlier`
+    /// for unchanged records).
+    mutating func dataFileFragments(reusing earlier: DataFileFragments? = nil) -> DataFileFragments {
         if let fragments { return fragments }
-        let made = DataFileFragments(site: site, theme: theme)
+        let made = DataFileFragments(site: site, theme: theme, reusing: earlier)
         fragments = made
         return made
     }
+
+    /// The data-file parts, if made.
+    var madeDataFileFragments: DataFileFragments? { fragments }
 
     /// Makes project `index`'s data-file parts again, if they are kept.
     mutating func updateDataFileFragments(_ index: Int) {

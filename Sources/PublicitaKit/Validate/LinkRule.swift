@@ -20,7 +20,8 @@ enum LinkRule {
     static func anchoredPages(of project: Project) -> Set<String> {
         let page = Route.project(project.source.slug.value)
         let destinations = project.source.outline.links.map(\.destination) + project.documents.compactMap { $0.href?.value }
-        return Set(destinations.compactMap { destination in
+        // Only links with a fragment are resolved (most have none, and resolving is the costly part).
+        return Set(destinations.filter { $0.contains("#") }.compactMap { destination in
             InternalLink(destination, from: page).flatMap { $0.fragment == nil ? nil : $0.path }
         })
     }
