@@ -111,6 +111,46 @@ struct RenderingShortcutTests {
         }
     }
 
+    @Test("a project's row is rendered once and is the same row on every list that shows it")
+    func projectRowsAreSharedAcrossLists() throws {
+        try withTemporaryDirectory { folder in
+            let portal = folder.appendingPathComponent("portal")
+            try generateCorpus(projects: 120, into: portal)
+            let output = folder.appendingPathComponent("site")
+            #expect(!runBuilder(portal: portal, output: output).failed)
+            let (loaded, _) = ContentLoader.load(portalAt: portal)
+            let root = try #require(loaded)
+            let theme = try #require(Theme.load(portalRoot: portal, language: root.config.language).0)
+            let site = Site(portal: root, reservedIDs: theme.staticIDs, today: testToday)
+            let context = PageContext(site: site, strings: theme.strings)
+            let lists = relativeFiles(in: output).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("projekty/") }
+                .map { try? readOutputFile(output, $0) }.compactMap { $0 }
+            for index in [0, 37, 119] {
+                // The row the template gives for the project's fields, rendered directly.
+                let fields = ProjectSummaryView(context: context).row(root.projects[index])
+                let expected = try #require(theme.render(fields, template: "project-row"))
+                let showing = lists.filter { $0.contains("<a href=\"\(Route.project(root.projects[index].source.slug.value))\"") }
+                #expect(showing.count >= 3, "all projects, a filter page, its city")
+                for page in showing { #expect(page.contains(expected + "\n")) }
+            }
+        }
+    }
+
+    @Test("a portal's own project table that reads the row fields still gets them")
+    func ownProjectTableReadsRowFields() throws {
+        try withTemporaryDirectory { folder in
+            let portal = folder.appendingPathComponent("portal")
+            try generateCorpus(projects: 3, into: portal)
+            try FileManager.default.createDirectory(at: portal.appendingPathComponent("templates"), withIntermediateDirectories: true)
+            try Data("<ul>{{#projects}}<li class=\"own\">{{title}} – {{total_text}}</li>{{/projects}}</ul>".utf8)
+                .write(to: portal.appendingPathComponent("templates/project-table.mustache"))
+            let output = folder.appendingPathComponent("site")
+            #expect(!runBuilder(portal: portal, output: output).failed)
+            let home = try readOutputFile(output, "index.html")
+            #expect(captures(of: "<li class=\"own\">([^<]+ – [0-9][^<]*Kč)</li>", in: home).count == 3)
+        }
+    }
+
     @Test("a body read again is the body the splitter gives, for every line-ending and delimiter form")
     func bodyOfMatchesSplit() throws {
         let bodies = ["", "\n", "text", "# Nadpis\n\nodstavec\n", "a\r\nb\r\n", "---\nnot a delimiter inside\n---\n"]

@@ -8,7 +8,7 @@ struct CityView {
         let rows = ProjectSummaryView(context: context)
         return [
             "name": city.name,
-            "projects": city.projectIndexes.map { rows.row(portal.projects[$0]) },
+            "projects": city.projectIndexes.map { rows.row(at: $0) },
             "reports": city.reportIndexes.map { index -> [String: Any] in
                 let report = portal.reports[index]
                 var item: [String: Any] = ["title": report.title, "href": Route.report(report.source.slug.value)]

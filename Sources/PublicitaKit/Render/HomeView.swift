@@ -8,7 +8,7 @@ struct HomeView {
         let site = context.site
         let listed = site.listedProjects
         var view: [String: Any] = [
-            "projects": ProjectListView.slice(listed, page: 1).map { rows.row(portal.projects[$0]) },
+            "projects": ProjectListView.slice(listed, page: 1).map { rows.row(at: $0) },
             "projects_count": "\(listed.count)",
             "cities": site.cities.map { city -> [String: Any] in
                 var item: [String: Any] = ["name": city.name, "href": city.path]

@@ -7,6 +7,8 @@ struct PageContext {
     var path: String = Route.home
     /// Each language's name in that language, for the language switch.
     var languageNames: [Language: String] = [:]
+    /// The project rows of the lists, rendered once per build (nil: the lists render them).
+    var projectRows: ProjectRowMemo? = nil
 
     /// The layout context for a page at `path` whose inner HTML is `content`.
     func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {

@@ -39,10 +39,9 @@ struct ProjectListView {
     /// One page of `indexes` with the counts and the pagination.
     func list(_ indexes: [Int], page: Int, path: (Int) -> String) -> [String: Any] {
         let rows = ProjectSummaryView(context: context)
-        let projects = context.site.portal.projects
         let slice = Self.slice(indexes, page: page)
         var view: [String: Any] = [
-            "projects": slice.map { rows.row(projects[$0]) },
+            "projects": slice.map { rows.row(at: $0) },
             "count_text": "\(context.strings["projects_count"]): \(indexes.count)",
             "filters_href": Route.home + "#filters-heading",
         ]

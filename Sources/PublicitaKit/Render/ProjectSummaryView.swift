@@ -2,6 +2,15 @@
 struct ProjectSummaryView {
     let context: PageContext
 
+    /// The row of project `index`, with its HTML (the `project-row` template) as
+    /// `row_html`, rendered once per build and language however many lists show it.
+    func row(at index: Int) -> [String: Any] {
+        let project = context.site.portal.projects[index]
+        guard let rows = context.projectRows else { return row(project) }
+        return rows.row(of: index, language: context.strings.language) { row(project) }
+    }
+
+    /// The fields of a project's row.
     func row(_ project: Project) -> [String: Any] {
         var item: [String: Any] = [
             "title": project.title,

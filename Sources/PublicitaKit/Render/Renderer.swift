@@ -21,7 +21,12 @@ public struct Renderer: Sendable {
         self.languageNames = names
         self.header = PartialMemo(template: "header", source: theme.sources["header"])
         self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
+        self.projectRows = ProjectRowMemo(theme: theme)
     }
+
+    /// Each project's row of the lists, rendered once: a project is in five lists or so
+    /// (all projects, its programme, period, status, city), 50 rows to a page.
+    private let projectRows: ProjectRowMemo
 
     /// The site header and footer, the same on most pages: rendered once per distinct input.
     private let header: PartialMemo, footer: PartialMemo
@@ -41,7 +46,7 @@ public struct Renderer: Sendable {
     public func render(_ page: SitePage) -> Result<RenderedPage, Diagnostic> {
         let language = site.language(of: page)
         let strings = theme.strings(for: language)
-        let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames)
+        let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames, projectRows: projectRows)
         let portal = site.portal
         let template: String, view: [String: Any], title: String, description: String?
         var jsonLD: String?
