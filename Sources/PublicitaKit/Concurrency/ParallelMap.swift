@@ -18,8 +18,10 @@ enum ParallelMap {
         let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: count)
         // Workers write disjoint index ranges; the buffer outlives concurrentPerform.
         nonisolated(unsafe) let slots = buffer
-        // More chunks than workers balances uneven items (a long report next to short news).
-        let chunks = min(count, workerCount * 8)
+        // Many more chunks than workers balances uneven items (a long report next to
+        // short news; the portal-wide data files next to project pages): the last
+        // chunk decides when all cores are done, so chunks are kept small.
+        let chunks = min(count, workerCount * 64)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
             let end = count * (chunk + 1) / chunks
