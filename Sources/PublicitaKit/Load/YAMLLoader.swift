@@ -14,7 +14,8 @@ enum YAMLLoader {
 
     /// Parses `yaml`; `firstLine` is the file line the text starts on.
     static func load(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
-        switch preflight(yaml) {
+        let (problem, plainAndShallow) = preflight(yaml)
+        switch problem {
         case .tab(let tab)?:
             return .failure(.error(
                 "yaml.tabs", at: SourceLocation(file: file, line: tab + firstLine - 1, column: 1),
@@ -43,8 +44,12 @@ enum YAMLLoader {
                 "yaml.syntax", at: SourceLocation(file: file, line: firstLine),
                 LocalizedText(cs: "hlavičku YAML nelze přečíst: \(error)", en: "the YAML front matter cannot be read: \(error)")))
         }
+        // The walk finds aliases and excessive depth. Text without `*` has no alias, and
+        // text whose indentation, dashes and brackets cannot add up to the depth limit
+        // cannot be too deep: nearly every record, which is then not walked again.
         var start = Position(nil)
-        if let node, let problem = structuralProblem(in: node, file: file, firstLine: firstLine, depth: 0, after: &start) {
+        if !plainAndShallow, let node,
+           let problem = structuralProblem(in: node, file: file, firstLine: firstLine, depth: 0, after: &start) {
             return .failure(problem)
         }
         return .success(node)
@@ -64,37 +69,51 @@ enum YAMLLoader {
     /// One pass over the bytes before the composer runs: a tab in a line's indentation,
     /// brackets nested deeper than ``maximumDepth``, indentation beyond
     /// ``maximumIndentation``. (Every byte checked is ASCII, so UTF-8 bytes suffice.)
-    private static func preflight(_ yaml: String) -> Preflight? {
+    ///
+    /// Also tells whether the text is plain and shallow: no `*` (so no alias) and a
+    /// bound on the node depth within ``maximumDepth``. In block YAML a level deeper
+    /// takes more indentation, a `-` or `?` on the line, or a bracket; an indentless
+    /// sequence under a key can add a level per indentation step, hence twice the
+    /// indentation. The bound is loose on purpose: anything near it is walked.
+    private static func preflight(_ yaml: String) -> (problem: Preflight?, plainAndShallow: Bool) {
         // Quotes are not tracked: a bracket inside a string counts too, which can only
         // over-count, and no real text holds dozens of unclosed brackets.
         var line = 1, depth = 0, indentation = 0, atLineStart = true
         var nesting: Preflight?
+        var hasStar = false, maxIndentation = 0, maxBrackets = 0, markers = 0, maxMarkers = 0
         for byte in yaml.utf8 {
             if byte == UInt8(ascii: "\n") {
-                line += 1; indentation = 0; atLineStart = true
+                line += 1; indentation = 0; atLineStart = true; markers = 0
                 continue
             }
             if atLineStart {
                 if byte == UInt8(ascii: " ") {
                     indentation += 1
+                    maxIndentation = max(maxIndentation, indentation)
                     if indentation > maximumIndentation, nesting == nil {
                         nesting = .nesting(line: line, kind: "> \(maximumIndentation) mezer / spaces")
                     }
                     continue
                 }
                 // A tab reported first: it is the likelier mistake and the clearer message.
-                if byte == UInt8(ascii: "\t") { return .tab(line: line) }
+                if byte == UInt8(ascii: "\t") { return (.tab(line: line), false) }
                 atLineStart = false
             }
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
+                maxBrackets = max(maxBrackets, depth)
                 if depth > maximumDepth, nesting == nil { nesting = .nesting(line: line, kind: "> \(maximumDepth) [ {") }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "-"), UInt8(ascii: "?"):
+                markers += 1
+                maxMarkers = max(maxMarkers, markers)
+            case UInt8(ascii: "*"): hasStar = true
             default: break
             }
         }
-        return nesting
+        let depthBound = 2 * maxIndentation + maxMarkers + maxBrackets + 2
+        return (nesting, !hasStar && depthBound <= maximumDepth)
     }
 
     /// A position in the YAML text, for ordering nodes.
