@@ -101,7 +101,7 @@ struct RenderingShortcutTests {
                 let html = try readOutputFile(output, page.outputFile)
                 let context = PageContext(site: site, strings: strings, path: page.path).layout(
                     path: page.path, title: "", description: nil, content: "")
-                for partial in ["header", "footer"] {
+                for partial in ["header", "footer", "head-links"] {
                     let direct = try #require(theme?.render(context, template: partial))
                     #expect(html.contains(direct), "\(partial) of \(page.path)")
                 }

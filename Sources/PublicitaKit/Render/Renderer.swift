@@ -21,6 +21,7 @@ public struct Renderer: Sendable {
         self.languageNames = names
         self.header = PartialMemo(template: "header", source: theme.sources["header"])
         self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
+        self.headLinks = PartialMemo(template: "head-links", source: theme.sources["head-links"])
         self.projectRows = ProjectRowMemo(theme: theme)
     }
 
@@ -28,8 +29,9 @@ public struct Renderer: Sendable {
     /// (all projects, its programme, period, status, city), 50 rows to a page.
     private let projectRows: ProjectRowMemo
 
-    /// The site header and footer, the same on most pages: rendered once per distinct input.
-    private let header: PartialMemo, footer: PartialMemo
+    /// The site header and footer and the head's links (feed, icons, stylesheet), the
+    /// same on most pages: rendered once per distinct input.
+    private let header: PartialMemo, footer: PartialMemo, headLinks: PartialMemo
 
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
@@ -109,6 +111,7 @@ public struct Renderer: Sendable {
         if let jsonLD { layout["json_ld"] = jsonLD }
         layout["header_html"] = header.render(layout, theme: theme, language: language) ?? ""
         layout["footer_html"] = footer.render(layout, theme: theme, language: language) ?? ""
+        layout["head_links_html"] = headLinks.render(layout, theme: theme, language: language) ?? ""
         guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
