@@ -108,6 +108,57 @@ struct FiltersSearchLanguageTests {
         }
     }
 
+    /// A city with more projects than a page shows gets further pages, like a filter
+    /// group: every project once, in order, the reports on the first page only, and
+    /// an incremental build after an edit equal to a clean one.
+    @Test func aCityWithManyProjectsIsPaginated() throws {
+        try withTemporaryDirectory { folder in
+            let root = folder.appendingPathComponent("portal")
+            try generateCorpus(projects: 130, into: root)
+            // Move 120 projects to one city: three pages of it.
+            let projects = root.appendingPathComponent("content/projects")
+            let names = try FileManager.default.contentsOfDirectory(atPath: projects.path).filter { $0.hasSuffix(".md") }.sorted()
+            for name in names.prefix(120) {
+                let file = projects.appendingPathComponent(name)
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let moved = text.replacing(/\ncity: [^\n]+\n/, with: "\ncity: Velké Město\n", maxReplacements: 1)
+                try #require(moved != text, "\(name) has a city line")
+                try Data(moved.utf8).write(to: file)
+            }
+            let output = folder.appendingPathComponent("site")
+            let outcome = runBuilder(portal: root, output: output)
+            #expect(!outcome.failed, "\(outcome.diagnostics)")
+
+            let portal = try #require(ContentLoader.load(portalAt: root).0)
+            let site = Site(portal: portal, today: testToday)
+            let city = try #require(site.cities.first { $0.name == "Velké Město" })
+            #expect(city.projectIndexes.count == 120)
+            let expected = city.projectIndexes.map { portal.projects[$0].source.slug.value }
+            #expect(try Self.listedSlugs(output, firstPage: city.path) == expected, "every project once, in order, over the pages")
+            let pages = site.pages.filter { if case .city(let i, _) = $0.kind { return site.cities[i].name == city.name }; return false }
+            #expect(pages.map(\.path) == [city.path, city.path + "strana/2/", city.path + "strana/3/"])
+            let second = try readOutputFile(output, Route.outputFile(for: city.path + "strana/2/"))
+            #expect(second.contains("<h1>Velké Město – Strana 2</h1>"))
+            #expect(second.contains("rel=\"prev\"") && second.contains("rel=\"next\""))
+            #expect(second.contains("51–100"))
+
+            // An edit of a project on the second page re-renders that page, not the first,
+            // and the result equals a clean build.
+            let onSecond = try #require(names.first { expected[50...99].contains(String($0.dropLast(3))) })
+            let file = projects.appendingPathComponent(onSecond)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let title = try #require(text.firstMatch(of: /\ntitle: ([^\n]+)\n/))
+            try Data(text.replacingCharacters(in: title.range, with: "\ntitle: \(title.output.1) (upraveno)\n").utf8).write(to: file)
+            let firstBefore = try readOutputFile(output, Route.outputFile(for: city.path))
+            #expect(!runBuilder(portal: root, output: output).failed)
+            #expect(try readOutputFile(output, Route.outputFile(for: city.path)) == firstBefore)
+            #expect(try readOutputFile(output, Route.outputFile(for: city.path + "strana/2/")).contains("(upraveno)"))
+            let clean = folder.appendingPathComponent("clean")
+            #expect(!runBuilder(portal: root, output: clean).failed)
+            #expect(try snapshot(of: output) == snapshot(of: clean))
+        }
+    }
+
     @Test func theExamplePortalHomeShowsEveryProjectWithoutPagination() throws {
         try withTemporaryDirectory { tmp in
             let output = tmp.appendingPathComponent("site")

@@ -106,11 +106,14 @@ struct PageKeys: Sendable {
             let item = portal.news[index]
             hash.combine(item.source.contentHash)
             combineReferenced(item.project?.value, into: &hash)
-        case .city(let index):
+        case .city(let index, let number):
+            // Like a filter page: its slice of the city's projects and their count;
+            // the reports are on the first page.
             let city = site.cities[index]
             hash.combine(city.name)
-            for i in city.projectIndexes { hash.combine(listings[i].digest) }
-            for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
+            hash.combine(UInt64(number))
+            combineListPage(city.projectIndexes, page: number, into: &hash)
+            if number == 1 { for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) } }
         case .accessibility, .glossary, .notFound:
             break
         case .openData, .file(.sitemap), .file(.sitemapPart), .file(.robots):

@@ -1,20 +1,31 @@
-/// A city's page: its projects and its reports.
+/// A city's page: its projects, ``Site/pageSize`` to a page, and (on the first
+/// page) its reports. A national portal has cities with thousands of projects;
+/// one page listing them all would be megabytes for a reader to load.
 struct CityView {
     let context: PageContext
     let city: City
 
-    func make() -> [String: Any] {
+    /// The heading of page `page`.
+    func title(page: Int) -> String {
+        page > 1 ? "\(city.name) – \(context.strings["page"]) \(page)" : city.name
+    }
+
+    /// Page `page` (from 1).
+    func make(page: Int = 1) -> [String: Any] {
         let portal = context.site.portal
         let rows = ProjectSummaryView(context: context)
-        return [
-            "name": city.name,
-            "projects": city.projectIndexes.map { rows.row(at: $0) },
-            "reports": city.reportIndexes.map { index -> [String: Any] in
+        var view: [String: Any] = [
+            "name": title(page: page),
+            "projects": ProjectListView.slice(city.projectIndexes, page: page).map { rows.row(at: $0) },
+            "reports": page > 1 ? [] : city.reportIndexes.map { index -> [String: Any] in
                 let report = portal.reports[index]
                 var item: [String: Any] = ["title": report.title, "href": Route.report(report.source.slug.value)]
                 if let summary = report.summary { item["summary"] = summary }
                 return item
             },
         ]
+        view.merge(Pagination(context: context).make(count: city.projectIndexes.count, page: page) { city.path(page: $0) },
+                   uniquingKeysWith: { $1 })
+        return view
     }
 }

@@ -70,9 +70,9 @@ public struct Renderer: Sendable {
         case .newsItem(let index):
             let news = portal.news[index]
             (template, view, title, description) = ("news-item", NewsListView(context: context).item(news), news.title, news.summary)
-        case .city(let index):
-            let city = site.cities[index]
-            (template, view, title, description) = ("city", CityView(context: context, city: city).make(), city.name, nil)
+        case .city(let index, let number):
+            let cityView = CityView(context: context, city: site.cities[index])
+            (template, view, title, description) = ("city", cityView.make(page: number), cityView.title(page: number), nil)
         case .accessibility:
             (template, view, title, description) = ("accessibility", AccessibilityView(context: context).make(), strings["accessibility_statement"], nil)
         case .glossary:

@@ -11,4 +11,7 @@ public struct City: Sendable, Hashable {
 
     /// Its page's path.
     public var path: String { Route.city(slug) }
+
+    /// The path of page `page` (from 1) of its list of projects.
+    public func path(page: Int) -> String { Route.listPage(path, page) }
 }

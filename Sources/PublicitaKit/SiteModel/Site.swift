@@ -73,7 +73,11 @@ public struct Site: Sendable {
         list += portal.pages.indices.map { SitePage(kind: .page($0), path: Route.page(portal.pages[$0].source.slug.value)) }
         list.append(SitePage(kind: .newsList, path: Route.newsList))
         list += portal.news.indices.map { SitePage(kind: .newsItem($0), path: Route.news(portal.news[$0].source.slug.value)) }
-        list += cities.indices.map { SitePage(kind: .city($0), path: cities[$0].path) }
+        for (index, city) in cities.enumerated() {
+            list += (1...Self.pageCount(city.projectIndexes.count)).map {
+                SitePage(kind: .city(index, page: $0), path: city.path(page: $0))
+            }
+        }
         for (index, group) in groups.enumerated() {
             list += (1...Self.pageCount(group.projectIndexes.count)).map {
                 SitePage(kind: .group(index, page: $0), path: group.path(page: $0))

@@ -8,7 +8,8 @@ public struct SitePage: Sendable, Hashable {
         case page(Int)
         case newsList
         case newsItem(Int)
-        case city(Int)
+        /// Page `page` (from 1) of a city's page (its projects are listed ``Site/pageSize`` to a page).
+        case city(Int, page: Int)
         /// Page `page` (from 1) of a filter group (``Site/groups``): by programme, period or status.
         case group(Int, page: Int)
         /// Page `n` (from 2) of the list of all projects; page 1 is the home page.
