@@ -123,13 +123,3 @@ public struct Renderer: Sendable {
                LocalizedText(cs: "šablona „\(name)“ neexistuje", en: "the template \"\(name)\" does not exist"))
     }
 }
-
-/// A list in a view model (any array), whatever its element type.
-protocol ListValue {
-    /// Whether the list has no items.
-    var isEmptyList: Bool { get }
-}
-
-extension Array: ListValue {
-    var isEmptyList: Bool { isEmpty }
-}
