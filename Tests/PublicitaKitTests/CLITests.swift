@@ -38,8 +38,8 @@ struct CLITests {
         // Output goes to files, so that no pipe can fill up and block the child.
         return try withTemporaryDirectory { (tmp: URL) throws in
             let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
-            FileManager.default.createFile(atPath: outURL.path, contents: nil)
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
+            try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
             let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
             defer { try? out.close(); try? err.close() }
             process.standardOutput = out

@@ -14,7 +14,7 @@ struct IncrementalBuildTests {
         let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            try #require(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory))
             if !isDirectory.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
         }
         return files

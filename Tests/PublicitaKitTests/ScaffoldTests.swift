@@ -167,7 +167,7 @@ struct ScaffoldCommandTests {
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: errURL) }
         let err = try FileHandle(forWritingTo: errURL)
         defer { try? err.close() }

@@ -98,7 +98,7 @@ enum SchemaTestSupport {
             let handle = try FileHandle(forWritingTo: output)
             defer { try? handle.close() }
             let errors = folder.appendingPathComponent("err.txt")
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: errors.path, contents: nil))
             let errorHandle = try FileHandle(forWritingTo: errors)
             defer { try? errorHandle.close() }
             let process = Process()
