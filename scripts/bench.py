@@ -12,6 +12,9 @@ and afterwards publicita's no-change rebuild and one-record-edit rebuild, and
 `publicita serve`'s rebuild after one record is edited, measured in one process
 (`publicita bench-edit`: a build session, the code serve runs, told which file
 changed; the median of --serve-edits edits of bodies, amounts and titles).
+Last, one clean build of the 10 000-project corpus is profiled with `perf`
+(installed if missing) and the share of each part of the pipeline is written
+to the document too.
 Prints medians (wall, CPU, peak RSS, pages/s) and ratios to Hugo, and writes
 docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
 """
@@ -47,6 +50,62 @@ def serve_edit_ms(publicita, corpus, output, edits):
         if line.startswith("median_ms="):
             return float(line.split("=", 1)[1])
     sys.exit(f"publicita bench-edit printed no median:\n{proc.stdout[-2000:]}")
+
+
+# Where a clean build spends its time: each category is the share of perf samples
+# whose call stack passes through a function whose symbol contains the marker.
+PROFILE_CATEGORIES = [
+    ("templates (swift-mustache)", ["Mustache0A7LibraryV6render"]),
+    ("loading records (read, split, YAML, fields)", ["ContentLoader"]),
+    ("… of which YAML (Yams, libyaml)", ["YAMLLoader"]),
+    ("project view models (formatting, link notes)", ["ProjectViewV4make"]),
+    ("Markdown to HTML (cmark)", ["MarkdownDocument"]),
+    ("open data and discovery files (JSON, CSV, JSON-LD)", ["OpenData", "Discovery"]),
+    ("validation", ["ValidatorO8validate"]),
+    ("site model", ["PublicitaKit4SiteV6portal"]),
+    ("kernel (file system calls)", ["entry_SYSCALL"]),
+]
+
+
+def profile(publicita, corpus, output):
+    """Shares of perf samples per category for one clean build, or None without perf."""
+    if shutil.which("perf") is None:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "linux-perf"], capture_output=True)
+    if shutil.which("perf") is None:
+        print("perf is not available: no profile in docs/benchmarks.md", flush=True)
+        return None
+    data = output + ".perf.data"
+    for path in (output, os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".cache")):
+        shutil.rmtree(path, ignore_errors=True)
+    recorded = subprocess.run(["perf", "record", "-F", "999", "-g", "-o", data, publicita, "build", corpus, "--output", output],
+                              capture_output=True)
+    if recorded.returncode != 0:
+        print("perf record failed: no profile in docs/benchmarks.md", flush=True)
+        return None
+    script = subprocess.Popen(["perf", "script", "-i", data], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    counts, total, stack = [0] * len(PROFILE_CATEGORIES), 0, []
+
+    def flush():
+        nonlocal total
+        if not stack:
+            return
+        total += 1
+        for index, (_, markers) in enumerate(PROFILE_CATEGORIES):
+            if any(marker in frame for frame in stack for marker in markers):
+                counts[index] += 1
+
+    for line in script.stdout:
+        if not line.strip():
+            flush()
+            stack.clear()
+        elif line[0] in " \t":
+            stack.append(line.strip())
+    flush()
+    script.wait()
+    os.remove(data)
+    if total == 0:
+        return None
+    return [(name, 100 * count / total) for (name, _), count in zip(PROFILE_CATEGORIES, counts)]
 
 
 def ensure_tools(binary=None):
@@ -120,6 +179,10 @@ def main():
         results.append({"n": n, "pages": html_pages, "clean": median_row(clean_p), "hugo": median_row(clean_h),
                         "nochange": median_row(nochange), "edit": median_row(edit), "serve": serve})
 
+    # The profile of one clean build of the 10 000-project corpus (or the largest measured below it).
+    profiled = max([n for n in sizes if n <= 10000] or sizes[:1])
+    shares = profile(publicita, os.path.join(args.workdir, f"corpus-{profiled}"), os.path.join(args.workdir, f"site-{profiled}"))
+
     lines = []
     lines.append(f"| projects | pages | publicita clean | Hugo clean | Hugo ÷ publicita | publicita CPU | Hugo CPU | publicita RSS | Hugo RSS | publicita pages/s | no-change | no-change ÷ clean | one edit | one edit (serve) |")
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -143,6 +206,21 @@ def main():
                 break
     except OSError:
         pass
+    hot_spots = ""
+    if shares:
+        rows = "\n".join(f"| {name} | {share:.1f} % |" for name, share in shares)
+        hot_spots = f"""
+## Where a clean build spends its time
+
+`perf record -g` of one clean build of the {f"{profiled:,}".replace(",", " ")}-project corpus (same binary), share of all
+samples whose call stack passes through each part (parts overlap where one calls another; the
+rest is spread over retain/release, allocation and string handling). What these parts do and
+what was done about each: [performance.md](performance.md).
+
+| part | share of samples |
+|---|---|
+{rows}
+"""
     fs = subprocess.run(["df", "-T", args.workdir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
     doc = f"""# Benchmarks
 
@@ -165,7 +243,7 @@ with equivalent templates). publicita validates every record (all rules) in ever
 {table}
 
 See the README's "Performance" section for what these figures mean against the targets.
-"""
+{hot_spots}"""
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:
         f.write(doc)
     print("\nwrote docs/benchmarks.md")
