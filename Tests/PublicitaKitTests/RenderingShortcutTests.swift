@@ -84,25 +84,30 @@ struct RenderingShortcutTests {
         #expect(key(["portal_title": "ab", "portal_lang": "c"]) != key(["portal_title": "a", "portal_lang": "bc"]))
     }
 
+    /// A generated portal of `projects` built into `folder`/site, with the theme and
+    /// site model the build used (to render parts directly and compare).
+    private static func builtCorpus(projects: Int, in folder: URL) throws -> (output: URL, theme: Theme, site: Site) {
+        let portal = folder.appendingPathComponent("portal")
+        try generateCorpus(projects: projects, into: portal)
+        let output = folder.appendingPathComponent("site")
+        #expect(!runBuilder(portal: portal, output: output).failed)
+        let root = try #require(ContentLoader.load(portalAt: portal).0)
+        let theme = try #require(Theme.load(portalRoot: portal, language: root.config.language).0)
+        return (output, theme, Site(portal: root, reservedIDs: theme.staticIDs, today: testToday))
+    }
+
     @Test("every page of a built portal has the header and footer it would have without the memo")
     func memoizedHeaderMatchesDirectRendering() throws {
         try withTemporaryDirectory { folder in
-            let portal = folder.appendingPathComponent("portal")
-            try generateCorpus(projects: 12, into: portal)
-            let output = folder.appendingPathComponent("site")
-            #expect(!runBuilder(portal: portal, output: output).failed)
-            let (loaded, _) = ContentLoader.load(portalAt: portal)
-            let root = try #require(loaded)
-            let (theme, _) = Theme.load(portalRoot: portal, language: root.config.language)
-            let site = Site(portal: root, reservedIDs: try #require(theme).staticIDs, today: testToday)
-            let strings = try #require(theme).strings
+            let (output, theme, site) = try Self.builtCorpus(projects: 12, in: folder)
+            let strings = theme.strings
             var checked = 0
             for page in site.pages where page.isHTMLPage {
                 let html = try readOutputFile(output, page.outputFile)
                 let context = PageContext(site: site, strings: strings, path: page.path).layout(
                     path: page.path, title: "", description: nil, content: "")
                 for partial in ["header", "footer", "head-links"] {
-                    let direct = try #require(theme?.render(context, template: partial))
+                    let direct = try #require(theme.render(context, template: partial))
                     #expect(html.contains(direct), "\(partial) of \(page.path)")
                 }
                 checked += 1
@@ -114,14 +119,8 @@ struct RenderingShortcutTests {
     @Test("a project's row is rendered once and is the same row on every list that shows it")
     func projectRowsAreSharedAcrossLists() throws {
         try withTemporaryDirectory { folder in
-            let portal = folder.appendingPathComponent("portal")
-            try generateCorpus(projects: 120, into: portal)
-            let output = folder.appendingPathComponent("site")
-            #expect(!runBuilder(portal: portal, output: output).failed)
-            let (loaded, _) = ContentLoader.load(portalAt: portal)
-            let root = try #require(loaded)
-            let theme = try #require(Theme.load(portalRoot: portal, language: root.config.language).0)
-            let site = Site(portal: root, reservedIDs: theme.staticIDs, today: testToday)
+            let (output, theme, site) = try Self.builtCorpus(projects: 120, in: folder)
+            let root = site.portal
             let context = PageContext(site: site, strings: theme.strings)
             let lists = relativeFiles(in: output).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("projekty/") }
                 .map { try? readOutputFile(output, $0) }.compactMap { $0 }
