@@ -159,6 +159,47 @@ struct FiltersSearchLanguageTests {
         }
     }
 
+    /// The home page's portal totals equal the sums of the records' own figures,
+    /// counted here from the front matter, independently of the tool's model.
+    @Test func theHomePageTotalsAddUpTheRecords() throws {
+        try withTemporaryDirectory { folder in
+            let root = folder.appendingPathComponent("portal")
+            try generateCorpus(projects: 40, into: root)
+            let output = folder.appendingPathComponent("site")
+            #expect(!runBuilder(portal: root, output: output).failed)
+            /// "1 290 308,08 Kč", "15531037.95" or a YAML number → haléře.
+            func haler(_ value: Any?) -> Int? {
+                let text: String
+                switch value {
+                case let string as String: text = string
+                case let number as Double: text = String(format: "%.2f", number)
+                case let number as Int: text = String(number)
+                default: return nil
+                }
+                let digits = text.filter { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ".", with: ",")
+                let parts = digits.split(separator: ",")
+                guard let whole = Int(parts.first ?? "") else { return nil }
+                let fraction = parts.count > 1 ? Int(String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+                return whole * 100 + fraction
+            }
+            var total = 0, eu = 0
+            for (_, fields) in try Self.frontMatters(root) where fields["translation_of"] == nil {
+                guard let budget = fields["budget"] as? [String: Any], (budget["currency"] as? String ?? "CZK") == "CZK",
+                      let stated = haler(budget["total"]) else { continue }
+                total += stated
+                for source in budget["sources"] as? [[String: Any]] ?? [] where source["kind"] as? String == "eu" {
+                    eu += haler(source["amount"]) ?? 0
+                }
+            }
+            let home = try readOutputFile(output, "index.html")
+            let totals = try #require(home.range(of: "<section class=\"totals\">").map { String(home[$0.lowerBound...].prefix(800)) })
+            let figures = captures(of: "<dd>([0-9\u{00A0} ]+,[0-9]{2}\u{00A0}Kč)</dd>", in: totals)
+            #expect(figures.count == 2)
+            #expect(haler(figures.first) == total, "total of every listed CZK budget")
+            #expect(haler(figures.last) == eu, "sum of every EU source")
+        }
+    }
+
     @Test func theExamplePortalHomeShowsEveryProjectWithoutPagination() throws {
         try withTemporaryDirectory { tmp in
             let output = tmp.appendingPathComponent("site")

@@ -36,8 +36,14 @@ public struct Budget: Sendable, Hashable {
 
     /// The EU contribution: the sum of the `eu` sources.
     public var euContribution: Money? {
-        let eu = sources.filter { $0.kind == .eu }
-        guard !eu.isEmpty else { return nil }
-        return Money.sum(eu.compactMap { $0.amount?.value.amount })
+        // One pass, no intermediate arrays: the home page sums this over every project.
+        var total = Money.zero, hasEUSource = false
+        for source in sources where source.kind == .eu {
+            hasEUSource = true
+            guard let amount = source.amount?.value.amount else { continue }
+            guard let next = total.adding(amount) else { return nil }
+            total = next
+        }
+        return hasEUSource ? total : nil
     }
 }
