@@ -38,7 +38,7 @@ enum Discovery {
 
     /// The pages a sitemap lists: every HTML page but the 404 page, in the site's order.
     private static func sitemapPages(_ site: Site) -> [SitePage] {
-        site.pages.filter { $0.isHTMLPage && $0.kind != .notFound }
+        site.pages.filter(\.isInSitemap)
     }
 
     private static func urlset(_ pages: ArraySlice<SitePage>, site: Site) -> String {

@@ -40,6 +40,9 @@ extension Route {
 extension SitePage {
     /// Whether the page is an HTML page (not a data file, feed, sitemap or robots.txt).
     public var isHTMLPage: Bool { outputFile.hasSuffix(".html") }
+
+    /// Whether the sitemap lists the page: every HTML page but the 404 page.
+    var isInSitemap: Bool { isHTMLPage && kind != .notFound }
 }
 
 extension Site {

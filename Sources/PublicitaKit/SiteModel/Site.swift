@@ -101,7 +101,7 @@ public struct Site: Sendable {
         list += Self.openDataPages(of: portal)
         list.append(SitePage(kind: .notFound, path: Route.notFound))
         if list.contains(where: { $0.kind == .file(.sitemap) }) {
-            let addresses = list.count { $0.isHTMLPage && $0.kind != .notFound }
+            let addresses = list.count(where: \.isInSitemap)
             if addresses > self.sitemapURLLimit {
                 let parts = (addresses + self.sitemapURLLimit - 1) / self.sitemapURLLimit
                 list += (1...parts).map { SitePage(kind: .file(.sitemapPart($0)), path: Route.sitemapPart($0)) }
