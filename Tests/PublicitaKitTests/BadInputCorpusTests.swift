@@ -33,7 +33,7 @@ struct BadInputCorpusTests {
         "regno.format": .error, "regno.duplicate": .error,
         "period.order": .error, "period.duration": .error,
         "contact.email": .error, "contact.phone": .warning,
-        "link.broken": .error, "link.anchor": .error, "link.project": .error, "link.unsafe": .error,
+        "link.broken": .error, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
         "table.unknown": .error, "table.shape": .error, "table.duplicate": .error,
         "correction.incomplete": .warning,
         "eu.goals": .warning, "eu.results": .warning, "eu.share": .warning,

@@ -105,6 +105,8 @@ public enum RuleCatalog {
              fix: "použijte id nadpisu, např. #cile-projektu", "use a heading's id, e.g. #cile-projektu"),
         rule("link.unsafe", .error, "odkaz „javascript:alert(1)“ má nepovolené schéma", "the link \"javascript:alert(1)\" has a scheme that is not allowed",
              fix: "použijte cestu portálu nebo adresu https://, mailto: či tel:", "use a path of the portal or an https://, mailto: or tel: address"),
+        rule("link.lang", .error, "„lang:anglicky“ neoznačuje jazyk: za lang: patří kód jazyka, např. en, de, sk nebo en-GB", "\"lang:anglicky\" names no language: lang: takes a language code such as en, de, sk or en-GB",
+             fix: "úsek v jiném jazyce označte [text](lang:en) s kódem jazyka", "mark a passage in another language as [text](lang:en) with a language code"),
         rule("link.project", .error, "projekt „liberec“ v portálu není", "there is no project \"liberec\" in the portal",
              fix: "uveďte adresu (slug) existujícího projektu", "give the slug of an existing project"),
         rule("table.unknown", .error, "tabulka „harmonogram“ není v poli tables", "the table \"harmonogram\" is not in the tables field",

@@ -62,8 +62,10 @@ public final class MarkdownDocument {
     }
 
     /// Renders the body as HTML. Headings get ids and start at level `topLevel`
-    /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`.
+    /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`;
+    /// passages marked `[…](lang:en)` become `<span lang="en">…</span>` (``LanguageTag``).
     public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], table: (String) -> String? = { _ in nil }) -> String {
+        markLanguagePassages()
         let blocks = children(of: root)
         let levels = blocks.filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }.map { Int(cmark_node_get_heading_level($0)) }
         let shift = max(0, topLevel - (levels.min() ?? topLevel))
@@ -88,6 +90,26 @@ public final class MarkdownDocument {
             output += Self.render(node)
         }
         return output
+    }
+
+    /// Replaces each link to a valid `lang:` tag by a span in that language. A link
+    /// whose tag is not valid is left alone (the link rule reports it and stops the build).
+    private func markLanguagePassages() {
+        var passages: [(link: OpaquePointer, tag: LanguageTag)] = []
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node),
+                  let tag = LanguageTag(passageLink: String(cString: url)) else { return }
+            passages.append((node, tag))
+        }
+        for (link, tag) in passages {
+            guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            // cmark writes these literally, in safe mode too; the tag holds only letters, digits and "-".
+            cmark_node_set_on_enter(span, "<span lang=\"\(tag.value)\">")
+            cmark_node_set_on_exit(span, "</span>")
+            while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
+            cmark_node_replace(link, span)
+            cmark_node_free(link)
+        }
     }
 
     // MARK: Tree helpers

@@ -83,8 +83,9 @@ public enum Scaffold {
             return """
                 <!-- TODO: Sem napište text projektu v Markdownu: jaký problém řeší, pro koho je
                 a co se v něm děje. Oddíly „## Cíle projektu“ a „## Výsledky“ se počítají jako cíle
-                a výsledky projektu (pokud nejsou v polích goals a results). Tento komentář se na webu
-                nezobrazí; po napsání textu ho smažte. -->
+                a výsledky projektu (pokud nejsou v polích goals a results). Úsek v jiném jazyce
+                označte [text](lang:en), aby ho odečítače obrazovky vyslovily správně. Tento komentář
+                se na webu nezobrazí; po napsání textu ho smažte. -->
 
                 """
         case .reports:

@@ -59,10 +59,13 @@ enum LinkRule {
         return diagnostics
     }
 
-    /// The links of a record's body that do not resolve.
+    /// The links of a record's body that do not resolve, and passage marks (`lang:`) without a language tag.
     static func bodyProblems(_ source: RecordSource, page: String, site: Site) -> [Diagnostic] {
         source.outline.links.compactMap { link in
             let location = SourceLocation(file: source.file, line: source.bodyFirstLine + link.line - 1)
+            if LanguageTag.isPassageLink(link.destination) {
+                return LanguageTag(passageLink: link.destination) == nil ? LanguageTag.invalidPassage(link.destination, at: location) : nil
+            }
             return problem(with: link.destination, from: page, in: site, at: location, field: nil)
         }
     }
