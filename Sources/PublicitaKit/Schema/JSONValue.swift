@@ -112,19 +112,30 @@ public indirect enum JSONValue: Sendable, Hashable {
             out += "\""
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        // Escaped byte by byte (texts with line breaks are long: whole sections of a body).
+        let utf8 = Array(text.utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(utf8.count + 16)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case 0x22: escaped.append(0x5C); escaped.append(0x22)  // \"
+            case 0x5C: escaped.append(0x5C); escaped.append(0x5C)  // \\
+            case 0x0A: escaped.append(0x5C); escaped.append(0x6E)  // \n
+            case 0x0D: escaped.append(0x5C); escaped.append(0x72)  // \r
+            case 0x09: escaped.append(0x5C); escaped.append(0x74)  // \t
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escaped += Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)  // line and paragraph separators
+                index += 2
+            case _ where byte < 0x20:
+                let hex = String(byte, radix: 16)
+                escaped += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: escaped.append(byte)
             }
+            index += 1
         }
+        out += String(decoding: escaped, as: UTF8.self)
         out += "\""
     }
 }
