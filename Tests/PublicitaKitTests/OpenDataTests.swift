@@ -245,6 +245,59 @@ struct OpenDataTests {
 
     // MARK: JSON
 
+    @Test func goalsAndResultsWrittenAsBodySectionsFillTheListOfOperations() throws {
+        // No goals: or results: field; the sections (CRLF line ends, a setext heading,
+        // subsections, the target group after the goals) stand in the body.
+        let body = "Úvod.\r\n\r\n## Cílová skupina\r\n\r\nSenioři.\r\n\r\n## Cíle projektu\r\n\r\nSnížit kriminalitu.\r\n\r\n"
+            + "### Cíl č. 1\r\n\r\n- Méně krádeží, *hlavně* v centru.\r\n\r\n## Rozpočet\r\n\r\nText.\r\n\r\n"
+            + "Výsledky projektu\r\n-----------------\r\n\r\nZaměstnány 4 osoby.\r\n"
+        let project = TestPortal.minimalProject
+            .replacingOccurrences(of: "16_052/0007824", with: "16_052/0009999")
+            .replacingOccurrences(of: "goals:\n  - Snížit riziko kriminality.\n", with: "")
+            .replacingOccurrences(of: "results: Projekt splnil své cíle.\n", with: "")
+            .replacingOccurrences(of: "Text projektu.\n\n## Cíle projektu\n\nSnížit riziko kriminality.\n", with: body)
+        #expect(!project.contains("goals:") && !project.contains("results:") && project.contains("Senioři"))
+        let portal = try Self.testPortal(extra: ["content/projects/sekce.md": project])
+        let outcome = portal.build()
+        #expect(!outcome.failed, "\(outcome.diagnostics.prefix(3))")
+        #expect(outcome.diagnostics.filter { $0.location.file.hasSuffix("sekce.md") }.isEmpty, "the sections satisfy eu.goals and eu.results")
+        let (_, rows) = try Self.csvRows(portal.output)
+        let row = try #require(rows.first { $0["slug"] == "sekce" })
+        #expect(row["operation_goals"] == "Snížit kriminalitu.\n\n### Cíl č. 1\n\n- Méně krádeží, *hlavně* v centru.")
+        #expect(row["operation_achievements"] == "Zaměstnány 4 osoby.")
+        let data = try Data(contentsOf: portal.output.appendingPathComponent("data/projekty.json"))
+        let list = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let item = try #require(list.first { $0["slug"] as? String == "sekce" })
+        #expect(item["operation_goals"] as? String == row["operation_goals"])
+        #expect(item["operation_achievements"] as? String == row["operation_achievements"])
+        // The fields win over sections: the minimal project has both.
+        let minimal = try #require(rows.first { $0["slug"] == "minimalni" })
+        #expect(minimal["operation_goals"] == "Snížit riziko kriminality.")
+        #expect(minimal["operation_achievements"] == "Projekt splnil své cíle.")
+    }
+
+    @Test func aBodyWithoutSectionsLeavesTheColumnsEmptyAndWarns() throws {
+        let project = TestPortal.minimalProject
+            .replacingOccurrences(of: "16_052/0007824", with: "16_052/0009999")
+            .replacingOccurrences(of: "goals:\n  - Snížit riziko kriminality.\n", with: "")
+            .replacingOccurrences(of: "results: Projekt splnil své cíle.\n", with: "")
+            .replacingOccurrences(of: "## Cíle projektu\n", with: "## Cílová skupina\n")
+        let portal = try Self.testPortal(extra: ["content/projects/bez.md": project])
+        let outcome = portal.build()
+        #expect(!outcome.failed)
+        let warned = Set(outcome.diagnostics.filter { $0.location.file.hasSuffix("bez.md") }.map(\.rule))
+        #expect(warned == ["eu.goals", "eu.results"], "a target group is no goals section")
+        let row = try #require(try Self.csvRows(portal.output).rows.first { $0["slug"] == "bez" })
+        #expect(row["operation_goals"] == "")
+        #expect(row["operation_achievements"] == "")
+    }
+
+    @Test(arguments: [("Cíle projektu", true), ("Cíl č. 1", true), ("CÍLE", true), ("Hlavní cíl projektu", true), ("Goals", true),
+                      ("Cílová skupina", false), ("Cílem je", false), ("Výsledné hodnocení", false), ("O projektu", false)])
+    func goalsHeadingsAreWholeWords(_ heading: String, _ isGoals: Bool) {
+        #expect(BodySection.goals.matches(heading) == isGoals)
+    }
+
     @Test func jsonListMatchesTheCSVAndTheRecords() throws {
         let portal = try Self.testPortal()
         #expect(!portal.build().failed)

@@ -226,7 +226,7 @@ public enum Builder {
                 switch item.source {
                 case .page(let page):
                     switch renderer.render(page) {
-                    case .success(let rendered): try sink.write(Array(rendered.html.utf8), to: item.path)
+                    case .success(let rendered): try sink.write(rendered.bytes, to: item.path)
                     case .failure(let problem): return .failure(problem)
                     }
                     return .success(page.isHTMLPage)  // data files, the feed, the sitemap are not counted as pages

@@ -68,8 +68,8 @@ struct DataFileFragments: Sendable {
     }
 
     private static func parts(_ index: Int, site: Site, context: PageContext, encoder: JSONEncoder) -> (csv: [UInt8], json: [UInt8], search: [UInt8]) {
-        let project = site.portal.projects[index]
-        return (Array(OpenData.csvRow(project, site: site).utf8), Array(OpenData.listJSONElement(project, site: site).utf8),
+        let values = OpenData.row(site.portal.projects[index], site: site)
+        return (Array(OpenData.csvRow(values).utf8), Array(OpenData.listJSONElement(values).utf8),
                 Array(SearchIndex(context: context).entryJSON(index, encoder: encoder).utf8))
     }
 

@@ -59,26 +59,33 @@ public struct BodyOutline: Sendable, Hashable {
     public var headings: [String]
     /// The `table <id>` blocks.
     public var tableReferences: [MarkdownDocument.TableReference]
+    /// The body lines of the goals section (``BodySection``), if the body has one.
+    public var goalsLines: Range<Int>?
+    /// The body lines of the results section, if the body has one.
+    public var resultsLines: Range<Int>?
 
     /// Reads the outline of `body`.
     public init(body: String) {
         let document = MarkdownDocument(body)
         links = document.links
-        headings = document.headingTexts
+        let found = document.headings
+        headings = found.map(\.text)
         tableReferences = document.tableReferences
+        goalsLines = BodySection.lines(of: .goals, headings: found)
+        resultsLines = BodySection.lines(of: .results, headings: found)
+    }
+
+    /// The body lines of `section`, if the body has it.
+    public func lines(of section: BodySection) -> Range<Int>? {
+        switch section {
+        case .goals: return goalsLines
+        case .results: return resultsLines
+        }
     }
 
     /// The ids the headings get on a page whose template uses `reserved` ids.
     public func headingIDs(reserved: Set<String>) -> [String] {
         var ids = HeadingIDs(reserved: reserved)
         return headings.map { ids.next(for: $0) }
-    }
-
-    /// Whether a heading starts with one of `prefixes` (case-insensitive).
-    public func hasHeading(startingWith prefixes: [String]) -> Bool {
-        headings.contains { heading in
-            let text = heading.lowercased()
-            return prefixes.contains { text.hasPrefix($0.lowercased()) }
-        }
     }
 }

@@ -8,7 +8,7 @@ enum Discovery {
     /// The text of a generated file.
     static func render(_ file: GeneratedFile, site: Site, strings: Strings) -> String {
         switch file {
-        case .projectsJSON, .projectsCSV, .projectJSON: return OpenData.text(of: file, site: site) ?? ""
+        case .projectsJSON, .projectsCSV, .projectJSON: return String(decoding: OpenData.bytes(of: file, site: site) ?? [], as: UTF8.self)
         case .sitemap: return sitemap(site)
         case .sitemapPart(let number): return sitemapPart(number, of: site)
         case .robots: return robots(site)

@@ -18,6 +18,23 @@ struct JoinedText: Sendable {
         return open + parts.joined(separator: separator) + close
     }
 
+    /// The UTF-8 bytes of the text of `count` parts, part `i` made by `part(i)` on all
+    /// cores a batch at a time: a national portal's data file is megabytes, and only
+    /// one batch of parts is held beside it (not every part, then the whole again).
+    func join(count: Int, batch: Int = 1024, part: @Sendable (Int) -> [UInt8]) -> [UInt8] {
+        if count == 0, let empty { return Array(empty.utf8) }
+        let separatorBytes = Array(separator.utf8)
+        var out = Array(open.utf8)
+        for start in stride(from: 0, to: count, by: batch) {
+            for (offset, made) in ParallelMap.map(Array(start..<min(count, start + batch)), part).enumerated() {
+                if start + offset > 0 { out.append(contentsOf: separatorBytes) }
+                out.append(contentsOf: made)
+            }
+        }
+        out.append(contentsOf: close.utf8)
+        return out
+    }
+
     /// The UTF-8 bytes of the text of `parts` (each given as UTF-8 bytes): copied
     /// once into a buffer of the right size, so joining megabytes costs little.
     func join(bytes parts: [[UInt8]]) -> [UInt8] {

@@ -42,13 +42,14 @@ enum OpenData {
         let budget = project.budget
         let total = budget?.total?.value.amount
         let union = unionContribution(project)
+        let sections = sectionTexts(project)
         let values: [String: String?] = [
             "registration_number": registrationNumber(project),
             "beneficiary_name": project.beneficiary,
             "operation_name": project.title,
             "operation_purpose": project.summary,
-            "operation_goals": project.goals.isEmpty ? nil : project.goals.joined(separator: "\n"),
-            "operation_achievements": project.results,
+            "operation_goals": project.goals.isEmpty ? sections.goals : project.goals.joined(separator: "\n"),
+            "operation_achievements": project.results ?? sections.results,
             "start_date": project.period?.start?.value.iso,
             "end_date": project.period?.end?.value.iso,
             "total_cost": total?.plainDecimal,
@@ -65,6 +66,18 @@ enum OpenData {
     }
 
     // MARK: Values
+
+    /// The Markdown text of the body's goals and results sections, for a project that
+    /// states them there instead of in `goals:` and `results:` (the body is read
+    /// again only then: bodies are not kept in memory).
+    static func sectionTexts(_ project: Project) -> (goals: String?, results: String?) {
+        let outline = project.source.outline
+        let goalsLines = project.goals.isEmpty ? outline.goalsLines : nil
+        let resultsLines = project.results == nil ? outline.resultsLines : nil
+        guard goalsLines != nil || resultsLines != nil else { return (nil, nil) }
+        let body = project.source.body
+        return (goalsLines.flatMap { BodySection.text(of: $0, in: body) }, resultsLines.flatMap { BodySection.text(of: $0, in: body) })
+    }
 
     /// The registration number in its standard form (as the page shows it), or as written.
     static func registrationNumber(_ project: Project) -> String? {
@@ -95,12 +108,12 @@ enum OpenData {
 
     // MARK: Files
 
-    /// The text of a data file; nil for the generated files that are not data.
-    static func text(of file: GeneratedFile, site: Site) -> String? {
+    /// The bytes of a data file; nil for the generated files that are not data.
+    static func bytes(of file: GeneratedFile, site: Site) -> [UInt8]? {
         switch file {
         case .projectsJSON: return listJSON(site)
         case .projectsCSV: return csv(site)
-        case .projectJSON(let index): return projectJSON(site.portal.projects[index], site: site)
+        case .projectJSON(let index): return Array(projectJSON(site.portal.projects[index], site: site).utf8)
         case .sitemap, .sitemapPart, .robots, .newsFeed: return nil
         }
     }
@@ -108,19 +121,15 @@ enum OpenData {
     /// `/data/projekty.csv`: RFC 4180 (comma-separated, CRLF line ends, fields
     /// with a comma, quote or line break quoted, quotes doubled), UTF-8 with a
     /// byte order mark so that spreadsheet programs read the accents right.
-    static func csv(_ site: Site) -> String {
-        csv(rows: listed(site).map { csvRow($0, site: site) })
+    /// Rows are made on all cores (a row may read its project's body again).
+    static func csv(_ site: Site) -> [UInt8] {
+        let listed = site.listedProjects
+        return csvFile.join(count: listed.count) { Array(csvRow(row(site.portal.projects[listed[$0]], site: site)).utf8) }
     }
 
-    /// A project's line of the CSV, with its CRLF.
-    static func csvRow(_ project: Project, site: Site) -> String {
-        row(project, site: site).map { csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
-    }
-
-    /// The CSV file from the listed projects' ``csvRow(_:site:)`` lines (a long-running
-    /// build keeps the lines and joins them after an edit instead of writing all again).
-    static func csv(rows: [String]) -> String {
-        csvFile.join(rows)
+    /// A project's line of the CSV from its ``row(_:site:)``, with its CRLF.
+    static func csvRow(_ values: [String?]) -> String {
+        values.map { csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
     }
 
     /// The CSV file's shape: the byte order mark and the header line, then the lines.
@@ -133,30 +142,36 @@ enum OpenData {
         site.listedProjects.map { site.portal.projects[$0] }
     }
 
-    /// A CSV field, quoted when it has to be.
+    /// A CSV field, quoted when it has to be (looked at byte by byte: fields hold
+    /// whole sections of text on a national portal).
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x22 { quoted.append(0x22) }
+            quoted.append(byte)
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
-    /// `/data/projekty.json`: an array with one object per listed project, keys as the CSV's columns.
-    static func listJSON(_ site: Site) -> String {
-        listJSON(elements: listed(site).map { listJSONElement($0, site: site) })
+    /// `/data/projekty.json`: an array with one object per listed project, keys as the
+    /// CSV's columns; objects are made on all cores.
+    static func listJSON(_ site: Site) -> [UInt8] {
+        let listed = site.listedProjects
+        return listJSONFile.join(count: listed.count) { Array(listJSONElement(row(site.portal.projects[listed[$0]], site: site)).utf8) }
     }
 
-    /// A project's object in `/data/projekty.json`, as rendered at its place in the array
-    /// (indented by two, without the two leading spaces and the separator).
-    static func listJSONElement(_ project: Project, site: Site) -> String {
-        let object = JSONValue.object(zip(columns, row(project, site: site)).map { column, value in
+    /// A project's object in `/data/projekty.json` from its ``row(_:site:)``, as rendered
+    /// at its place in the array (indented by two, without the two leading spaces and the separator).
+    static func listJSONElement(_ values: [String?]) -> String {
+        let object = JSONValue.object(zip(columns, values).map { column, value in
             (column.name, value.map(JSONValue.string) ?? .null)
         })
-        return String(object.rendered(indent: 2).dropLast())  // rendered(indent:) ends with a newline
-    }
-
-    /// The array of ``listJSONElement(_:site:)`` texts, exactly as
-    /// `JSONValue.array(objects).rendered()` writes it.
-    static func listJSON(elements: [String]) -> String {
-        listJSONFile.join(elements)
+        var text = object.rendered(indent: 2)
+        text.removeLast()  // rendered(indent:) ends with a newline
+        return text
     }
 
     /// The JSON list's shape: an array, one element per line block, indented by two.

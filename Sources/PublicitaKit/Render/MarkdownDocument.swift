@@ -54,10 +54,25 @@ public final class MarkdownDocument {
         }
     }
 
-    /// The plain text of every top-level heading, in order.
-    public var headingTexts: [String] {
+    /// A top-level heading: its plain text, level (1–6, as written) and body line.
+    public struct Heading: Sendable, Hashable {
+        /// The heading's plain text.
+        public var text: String
+        /// Its level as written (`##` is 2).
+        public var level: Int
+        /// The body line it starts on (1-based).
+        public var line: Int
+        /// The body line it ends on (a setext heading's underline is the line after its text).
+        public var endLine: Int
+    }
+
+    /// Every top-level heading, in order.
+    public var headings: [Heading] {
         children(of: root).compactMap { node in
-            cmark_node_get_type(node) == CMARK_NODE_HEADING ? Self.plainText(of: node) : nil
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return nil }
+            let line = Self.line(of: node)
+            return Heading(text: Self.plainText(of: node), level: Int(cmark_node_get_heading_level(node)), line: line,
+                           endLine: max(line, Int(cmark_node_get_end_line(node))))
         }
     }
 

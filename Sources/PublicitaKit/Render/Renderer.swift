@@ -36,12 +36,15 @@ public struct Renderer: Sendable {
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
 
-    /// A rendered page: the file it goes to and its HTML.
+    /// A rendered page: the file it goes to and its bytes.
     public struct RenderedPage: Sendable {
         /// Path relative to the output folder.
         public var file: String
-        /// The page's HTML (for a generated file that is not a page, its text).
-        public var html: String
+        /// The page's HTML as UTF-8 (for a generated file that is not a page, its text or data).
+        public var bytes: [UInt8]
+
+        /// The page's HTML (or text).
+        public var html: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// Renders one page.
@@ -87,11 +90,13 @@ public struct Renderer: Sendable {
             let list = ProjectListView(context: context)
             (template, view, title, description) = ("project-list", list.allProjects(page: number), list.allProjectsTitle(page: number), nil)
         case .searchIndex:
-            return .success(RenderedPage(file: page.outputFile, html: SearchIndex(context: context).json()))
+            return .success(RenderedPage(file: page.outputFile, bytes: SearchIndex(context: context).bytes()))
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            return .success(RenderedPage(file: page.outputFile, html: Discovery.render(file, site: site, strings: strings)))
+            // The data files are made as bytes (megabytes on a national portal); the rest as text.
+            let bytes = OpenData.bytes(of: file, site: site) ?? Array(Discovery.render(file, site: site, strings: strings).utf8)
+            return .success(RenderedPage(file: page.outputFile, bytes: bytes))
         }
         var pageView = view
         pageView["t"] = strings.table
@@ -115,7 +120,7 @@ public struct Renderer: Sendable {
         guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
-        return .success(RenderedPage(file: page.outputFile, html: html))
+        return .success(RenderedPage(file: page.outputFile, bytes: Array(html.utf8)))
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {

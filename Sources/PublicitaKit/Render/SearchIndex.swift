@@ -17,10 +17,11 @@ struct SearchIndex {
         var total: String?
     }
 
-    /// The index as JSON: `{"projects":[…]}`, keys sorted, so equal input gives equal bytes.
-    func json() -> String {
-        let data = (try? Self.encoder.encode(["projects": context.site.listedProjects.map(entry)])) ?? Data("{\"projects\":[]}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// The index as JSON: `{"projects":[…]}`, keys sorted, so equal input gives equal
+    /// bytes; entries are made on all cores, the same way a long-running build makes them.
+    func bytes() -> [UInt8] {
+        let listed = context.site.listedProjects, encoder = Self.encoder
+        return Self.file.join(count: listed.count) { Array(entryJSON(listed[$0], encoder: encoder).utf8) }
     }
 
     /// Project `index`'s entry.
@@ -34,7 +35,7 @@ struct SearchIndex {
             total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") })
     }
 
-    /// The encoder of the index (and of its entries one by one, for ``document(entries:)``).
+    /// The encoder of the index's entries.
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -46,11 +47,6 @@ struct SearchIndex {
         String(decoding: (try? encoder.encode(entry(index))) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    /// The same text as ``json()`` from the listed projects' ``entryJSON(_:encoder:)`` texts.
-    static func document(entries: [String]) -> String {
-        file.join(entries)
-    }
-
-    /// The shape of ``json()``'s text around its entries.
+    /// The shape of the index around its entries.
     static let file = JoinedText(open: "{\"projects\":[", separator: ",", close: "]}\n")
 }

@@ -5,14 +5,14 @@ enum PublicityRule {
         var diagnostics: [Diagnostic] = []
         let body = project.source.outline
         let location = SourceLocation(file: project.source.file, line: 1)
-        if project.goals.isEmpty && !body.hasHeading(startingWith: ["Cíl", "Hlavní cíl", "Aims", "Goals"]) {
+        if project.goals.isEmpty && body.lines(of: .goals) == nil {
             diagnostics.append(.warning(
                 "eu.goals", at: location, field: "goals",
                 LocalizedText(cs: "projekt financovaný z EU musí uvádět své cíle (pole goals nebo oddíl „Cíle projektu“)",
                               en: "an EU-funded project must state its aims (the goals field or a \"Cíle projektu\" section)")))
         }
         if let period = project.period, period.hasEnded(before: today), project.results == nil,
-           !body.hasHeading(startingWith: ["Výsled", "Results"]) {
+           body.lines(of: .results) == nil {
             diagnostics.append(.warning(
                 "eu.results", at: period.end?.location ?? location, field: "results",
                 LocalizedText(cs: "projekt skončil; měl by uvádět dosažené výsledky (pole results nebo oddíl „Výsledky“)",
