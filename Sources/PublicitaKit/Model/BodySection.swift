@@ -3,7 +3,7 @@
 /// instead of the `goals:` and `results:` fields. The EU publicity rules accept
 /// either, and the list of operations in the open data (Art. 49(3)(e): purpose
 /// and achievements) takes the section's text when the field is empty.
-public enum BodySection: CaseIterable, Sendable {
+public enum BodySection: Sendable {
     /// The project's goals (`goals:`).
     case goals
     /// The results achieved (`results:`).

@@ -5,6 +5,12 @@
 enum Discovery {
     // MARK: Files
 
+    /// The bytes of a generated file: the data files as ``OpenData`` makes them (as
+    /// bytes: megabytes on a national portal), the others from their text.
+    static func bytes(_ file: GeneratedFile, site: Site, strings: Strings) -> [UInt8] {
+        OpenData.bytes(of: file, site: site) ?? Array(render(file, site: site, strings: strings).utf8)
+    }
+
     /// The text of a generated file.
     static func render(_ file: GeneratedFile, site: Site, strings: Strings) -> String {
         switch file {

@@ -1,7 +1,7 @@
 /// The shape of a file that is a list of parts: an opening, the parts with a
 /// separator between them, and a closing (the CSV and JSON lists of projects, the
 /// search index). Defined once per file, so that a long-running build can join
-/// kept parts as bytes and get exactly the text the renderer writes.
+/// kept parts as bytes and get exactly the bytes the renderer writes.
 struct JoinedText: Sendable {
     /// What comes before the first part.
     var open: String
@@ -11,12 +11,6 @@ struct JoinedText: Sendable {
     var close: String
     /// The whole text when there are no parts; nil means `open + close`.
     var empty: String? = nil
-
-    /// The text of `parts`.
-    func join(_ parts: [String]) -> String {
-        if parts.isEmpty, let empty { return empty }
-        return open + parts.joined(separator: separator) + close
-    }
 
     /// The UTF-8 bytes of the text of `count` parts, part `i` made by `part(i)` on all
     /// cores a batch at a time: a national portal's data file is megabytes, and only

@@ -94,9 +94,7 @@ public struct Renderer: Sendable {
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            // The data files are made as bytes (megabytes on a national portal); the rest as text.
-            let bytes = OpenData.bytes(of: file, site: site) ?? Array(Discovery.render(file, site: site, strings: strings).utf8)
-            return .success(RenderedPage(file: page.outputFile, bytes: bytes))
+            return .success(RenderedPage(file: page.outputFile, bytes: Discovery.bytes(file, site: site, strings: strings)))
         }
         var pageView = view
         pageView["t"] = strings.table
