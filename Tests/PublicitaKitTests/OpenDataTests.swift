@@ -298,6 +298,17 @@ struct OpenDataTests {
         #expect(BodySection.goals.matches(heading) == isGoals)
     }
 
+    /// The build makes the data files part by part in batches; a long-running build
+    /// joins kept parts. Both must give the same bytes, across batch boundaries too.
+    @Test(arguments: [0, 1, 2, 1023, 1024, 1025, 2049])
+    func joiningInBatchesEqualsJoiningKeptParts(_ count: Int) {
+        for shape in [OpenData.csvFile, OpenData.listJSONFile, SearchIndex.file] {
+            let part: @Sendable (Int) -> [UInt8] = { Array("part \($0) ž".utf8) }
+            #expect(shape.join(count: count, part: part) == shape.join(bytes: (0..<count).map(part)))
+        }
+        #expect(OpenData.listJSONFile.join(count: 0) { _ in [] } == Array("[]\n".utf8))
+    }
+
     @Test func jsonListMatchesTheCSVAndTheRecords() throws {
         let portal = try Self.testPortal()
         #expect(!portal.build().failed)

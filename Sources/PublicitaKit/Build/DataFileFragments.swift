@@ -68,9 +68,8 @@ struct DataFileFragments: Sendable {
     }
 
     private static func parts(_ index: Int, site: Site, context: PageContext, encoder: JSONEncoder) -> (csv: [UInt8], json: [UInt8], search: [UInt8]) {
-        let values = OpenData.row(site.portal.projects[index], site: site)
-        return (Array(OpenData.csvRow(values).utf8), Array(OpenData.listJSONElement(values).utf8),
-                Array(SearchIndex(context: context).entryJSON(index, encoder: encoder).utf8))
+        let list = OpenData.listParts(site.portal.projects[index], site: site)
+        return (list.csv, list.json, Array(SearchIndex(context: context).entryJSON(index, encoder: encoder).utf8))
     }
 
     /// What the renderer gives the search index: the site and the portal language's strings.

@@ -34,4 +34,13 @@ enum ParallelMap {
         buffer.deallocate()
         return result
     }
+
+    /// `transform(0..<count)` on all cores, a batch at a time, each result handed to
+    /// `consume` in order: for outputs too big to hold every result at once (a
+    /// national portal's data files), only one batch is.
+    static func inBatches<U: Sendable>(count: Int, batch: Int = 1024, _ transform: @Sendable (Int) -> U, consume: (U) -> Void) {
+        for start in stride(from: 0, to: count, by: batch) {
+            for result in map(Array(start..<min(count, start + batch)), transform) { consume(result) }
+        }
+    }
 }

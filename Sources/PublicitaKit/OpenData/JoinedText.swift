@@ -15,18 +15,39 @@ struct JoinedText: Sendable {
     /// The UTF-8 bytes of the text of `count` parts, part `i` made by `part(i)` on all
     /// cores a batch at a time: a national portal's data file is megabytes, and only
     /// one batch of parts is held beside it (not every part, then the whole again).
-    func join(count: Int, batch: Int = 1024, part: @Sendable (Int) -> [UInt8]) -> [UInt8] {
-        if count == 0, let empty { return Array(empty.utf8) }
-        let separatorBytes = Array(separator.utf8)
-        var out = Array(open.utf8)
-        for start in stride(from: 0, to: count, by: batch) {
-            for (offset, made) in ParallelMap.map(Array(start..<min(count, start + batch)), part).enumerated() {
-                if start + offset > 0 { out.append(contentsOf: separatorBytes) }
-                out.append(contentsOf: made)
-            }
+    func join(count: Int, part: @Sendable (Int) -> [UInt8]) -> [UInt8] {
+        var joining = Joining(self)
+        ParallelMap.inBatches(count: count, part) { joining.append($0) }
+        return joining.finish()
+    }
+
+    /// A file of this shape being joined part by part.
+    struct Joining {
+        private let shape: JoinedText
+        private let separator: [UInt8]
+        private var out: [UInt8]
+        private var parts = 0
+
+        init(_ shape: JoinedText) {
+            self.shape = shape
+            separator = Array(shape.separator.utf8)
+            out = Array(shape.open.utf8)
         }
-        out.append(contentsOf: close.utf8)
-        return out
+
+        /// Appends the next part.
+        mutating func append(_ part: [UInt8]) {
+            if parts > 0 { out.append(contentsOf: separator) }
+            out.append(contentsOf: part)
+            parts += 1
+        }
+
+        /// The whole file (taken out, not copied: it may be tens of megabytes).
+        mutating func finish() -> [UInt8] {
+            if parts == 0, let empty = shape.empty { return Array(empty.utf8) }
+            out.append(contentsOf: shape.close.utf8)
+            defer { out = [] }
+            return out
+        }
     }
 
     /// The UTF-8 bytes of the text of `parts` (each given as UTF-8 bytes): copied

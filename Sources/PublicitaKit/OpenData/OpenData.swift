@@ -111,20 +111,35 @@ enum OpenData {
     /// The bytes of a data file; nil for the generated files that are not data.
     static func bytes(of file: GeneratedFile, site: Site) -> [UInt8]? {
         switch file {
-        case .projectsJSON: return listJSON(site)
-        case .projectsCSV: return csv(site)
+        case .projectsJSON: return listFiles(site).json
+        case .projectsCSV: return listFiles(site).csv
         case .projectJSON(let index): return Array(projectJSON(site.portal.projects[index], site: site).utf8)
         case .sitemap, .sitemapPart, .robots, .newsFeed: return nil
         }
     }
 
-    /// `/data/projekty.csv`: RFC 4180 (comma-separated, CRLF line ends, fields
-    /// with a comma, quote or line break quoted, quotes doubled), UTF-8 with a
-    /// byte order mark so that spreadsheet programs read the accents right.
-    /// Rows are made on all cores (a row may read its project's body again).
-    static func csv(_ site: Site) -> [UInt8] {
+    /// The list of operations' two files, made together so that each listed project's
+    /// row (which may read its body again) is made once for both, on all cores:
+    ///
+    /// - `/data/projekty.csv`: RFC 4180 (comma-separated, CRLF line ends, fields with
+    ///   a comma, quote or line break quoted, quotes doubled), UTF-8 with a byte order
+    ///   mark so that spreadsheet programs read the accents right;
+    /// - `/data/projekty.json`: an array with one object per listed project, keys as
+    ///   the CSV's columns.
+    static func listFiles(_ site: Site) -> (csv: [UInt8], json: [UInt8]) {
         let listed = site.listedProjects
-        return csvFile.join(count: listed.count) { Array(csvRow(row(site.portal.projects[listed[$0]], site: site)).utf8) }
+        var csv = JoinedText.Joining(csvFile), json = JoinedText.Joining(listJSONFile)
+        ParallelMap.inBatches(count: listed.count, { listParts(site.portal.projects[listed[$0]], site: site) }, consume: { parts in
+            csv.append(parts.csv)
+            json.append(parts.json)
+        })
+        return (csv.finish(), json.finish())
+    }
+
+    /// A project's line of the CSV and its object of the JSON list, from one ``row(_:site:)``.
+    static func listParts(_ project: Project, site: Site) -> (csv: [UInt8], json: [UInt8]) {
+        let values = row(project, site: site)
+        return (Array(csvRow(values).utf8), Array(listJSONElement(values).utf8))
     }
 
     /// A project's line of the CSV from its ``row(_:site:)``, with its CRLF.
@@ -154,13 +169,6 @@ enum OpenData {
         }
         quoted.append(0x22)
         return String(decoding: quoted, as: UTF8.self)
-    }
-
-    /// `/data/projekty.json`: an array with one object per listed project, keys as the
-    /// CSV's columns; objects are made on all cores.
-    static func listJSON(_ site: Site) -> [UInt8] {
-        let listed = site.listedProjects
-        return listJSONFile.join(count: listed.count) { Array(listJSONElement(row(site.portal.projects[listed[$0]], site: site)).utf8) }
     }
 
     /// A project's object in `/data/projekty.json` from its ``row(_:site:)``, as rendered

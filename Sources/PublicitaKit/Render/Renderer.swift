@@ -23,7 +23,11 @@ public struct Renderer: Sendable {
         self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
         self.headLinks = PartialMemo(template: "head-links", source: theme.sources["head-links"])
         self.projectRows = ProjectRowMemo(theme: theme)
+        self.operationList = OperationListFiles(site: site)
     }
+
+    /// The CSV and JSON list of operations, made together (one row per project for both).
+    private let operationList: OperationListFiles
 
     /// Each project's row of the lists, rendered once: a project is in five lists or so
     /// (all projects, its programme, period, status, city), 50 rows to a page.
@@ -94,7 +98,8 @@ public struct Renderer: Sendable {
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            return .success(RenderedPage(file: page.outputFile, bytes: Discovery.bytes(file, site: site, strings: strings)))
+            let bytes = operationList.bytes(of: file) ?? Discovery.bytes(file, site: site, strings: strings)
+            return .success(RenderedPage(file: page.outputFile, bytes: bytes))
         }
         var pageView = view
         pageView["t"] = strings.table
