@@ -9,12 +9,15 @@ public enum LinkScheme {
     public static func scheme(of href: String) -> String? {
         // Browsers ignore leading whitespace and control characters, and tabs or
         // line breaks inside a scheme ("java\tscript:"), so the check does too.
-        let cleaned = href.unicodeScalars.filter { $0.value > 0x20 }
-        var scheme = ""
-        for scalar in cleaned {
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
-            scheme.unicodeScalars.append(scalar)
+        // Read as UTF-8: bytes up to 0x20 are exactly those characters (no byte of a
+        // multi-byte character is below 0x80). Every link of every page passes here.
+        var scheme: [UInt8] = []
+        for byte in href.utf8 where byte > 0x20 {
+            switch byte {
+            case UInt8(ascii: ":"): return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self).lowercased()
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return nil
+            default: scheme.append(byte)
+            }
         }
         return nil
     }

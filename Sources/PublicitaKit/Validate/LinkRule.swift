@@ -113,9 +113,13 @@ struct InternalLink {
 
     /// nil for external (`https:`, `mailto:`, `tel:`) links and empty destinations.
     init?(_ destination: String, from page: String) {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming only when an end may be white space (a non-ASCII byte
+        // may start a Unicode space): every link of every page passes here.
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        let trimmed = plain(destination.utf8.first) && plain(destination.utf8.last)
+            ? destination : destination.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        if trimmed.contains(":") || trimmed.hasPrefix("//") { return nil }  // has a scheme or host: external
+        if trimmed.utf8.contains(UInt8(ascii: ":")) || trimmed.hasPrefix("//") { return nil }  // has a scheme or host: external
         var rest = trimmed
         if let hash = rest.firstIndex(of: "#") {
             let fragment = String(rest[rest.index(after: hash)...])
