@@ -159,11 +159,16 @@ struct RenderingShortcutTests {
             for opener in openers {
                 for closer in closers {
                     let text = opener + "title: X\nbudget:\n  total: 1 Kč\n" + closer + body
-                    #expect(FrontMatter.body(of: text) == (try? FrontMatter.split(text))?.body, "\(text.debugDescription)")
+                    let split = (try? FrontMatter.split(text))?.body
+                    #expect(FrontMatter.body(of: text) == split, "\(text.debugDescription)")
+                    // The same from the file's bytes, as a page reads its body again.
+                    #expect(Array(text.utf8).withUnsafeBufferPointer { FrontMatter.body(ofFile: $0) } == split, "\(text.debugDescription)")
                 }
             }
         }
         #expect(FrontMatter.body(of: "no front matter") == nil)
         #expect(FrontMatter.body(of: "---\ntitle: never closed\n") == nil)
+        // A body that is not UTF-8 (the file changed since it was loaded) gives nothing.
+        #expect(([0x2D, 0x2D, 0x2D, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A, 0xC3, 0x28] as [UInt8]).withUnsafeBufferPointer { FrontMatter.body(ofFile: $0) } == nil)
     }
 }

@@ -88,26 +88,35 @@ public struct FrontMatter: Sendable, Hashable {
     /// without building the front matter's text. Nil when the file does not split.
     public static func body(of text: String) -> String? {
         var text = text
-        let fast: String?? = text.withUTF8 { bytes -> String?? in
-            // Files with carriage returns take the full path, which normalises them.
-            if bytes.contains(0x0D) { return .none }
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var first = true
-            while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                let isDelimiterLine = isDelimiter(ArraySlice(bytes[start..<end]))
-                if first && !isDelimiterLine { return .some(nil) }
-                if !first && isDelimiterLine {
-                    let bodyStart = min(end + 1, bytes.count)
-                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self))
-                }
-                first = false
-                start = end + 1
-            }
-            return .some(nil)
-        }
-        if let fast { return fast }
+        if let fast = text.withUTF8({ bodyFast($0) }) { return fast }
         return (try? split(text))?.body
+    }
+
+    /// ``body(of:)`` of a file's bytes as read: only the body is decoded (and checked
+    /// as UTF-8), not the whole file first. Nil when the file does not split or is not UTF-8.
+    static func body(ofFile bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if let fast = bodyFast(bytes) { return fast }
+        return String(validating: bytes, as: UTF8.self).flatMap { try? split($0).body }
+    }
+
+    /// The body found on the bytes, for files without carriage returns (nil: take the
+    /// full path, which normalises them); `.some(nil)` when the file does not split.
+    private static func bodyFast(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        if bytes.contains(0x0D) { return .none }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var first = true
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let isDelimiterLine = isDelimiter(ArraySlice(bytes[start..<end]))
+            if first && !isDelimiterLine { return .some(nil) }
+            if !first && isDelimiterLine {
+                let bodyStart = min(end + 1, bytes.count)
+                return .some(String(validating: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self))
+            }
+            first = false
+            start = end + 1
+        }
+        return .some(nil)
     }
 
     /// Byte ranges of the lines, without their line breaks.

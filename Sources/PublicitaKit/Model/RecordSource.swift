@@ -43,9 +43,8 @@ public struct RecordSource: Sendable, Hashable {
     /// The CommonMark body.
     public var body: String {
         if let storedBody { return storedBody }
-        guard let path, let data = FileManager.default.contents(atPath: path),
-              let text = String(validatingUTF8Data: data) else { return "" }
-        return FrontMatter.body(of: text) ?? ""
+        guard let path, let data = FileManager.default.contents(atPath: path) else { return "" }
+        return data.withUnsafeBytes { FrontMatter.body(ofFile: $0.bindMemory(to: UInt8.self)) } ?? ""
     }
 }
 
