@@ -42,6 +42,8 @@ public struct Project: Sendable, Hashable {
     public var corrections: [Correction]
     /// Tables placed in the body.
     public var tables: [ContentTable]
+    /// The links of the fields written in Markdown (`results`, activities' `summary`).
+    public var fieldLinks: [FieldLink] = []
 
     static let fields = spec.names
 
@@ -52,7 +54,10 @@ public struct Project: Sendable, Hashable {
         let title = reader.string("title", required: true)
         let registrationNumber = reader.locatedString("registration_number", required: !fundingNone)
         let beneficiary = reader.string("beneficiary", required: true)
-        let project = Project(
+        let results = reader.string("results")
+        let activityReaders = reader.mappings("activities")
+        let activities = activityReaders.map(Activity.read)
+        var project = Project(
             source: source,
             title: title ?? "",
             registrationNumber: registrationNumber,
@@ -67,14 +72,19 @@ public struct Project: Sendable, Hashable {
             budget: Budget.read(from: reader),
             areas: reader.strings("areas"),
             goals: reader.strings("goals"),
-            results: reader.string("results"),
-            activities: reader.mappings("activities").compactMap(Activity.read),
+            results: results,
+            activities: activities.compactMap { $0 },
             targets: reader.mappings("targets").compactMap(Target.read),
             contacts: reader.mappings("contacts").compactMap(Contact.read),
             documents: reader.mappings("documents").compactMap(DocumentLink.read),
             corrections: reader.mappings("corrections").map(Correction.read),
             tables: reader.mappings("tables").compactMap(ContentTable.read))
         guard title != nil, beneficiary != nil else { return nil }
+        project.fieldLinks = FieldLink.links(in: results, field: "results", at: reader.location(of: "results"))
+        for (index, (activityReader, activity)) in zip(activityReaders, activities).enumerated() {
+            project.fieldLinks += FieldLink.links(in: activity?.summary, field: "activities[\(index)].summary",
+                                                  at: activityReader.location(of: "summary"))
+        }
         return project
     }
 

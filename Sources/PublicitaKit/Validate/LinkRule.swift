@@ -9,17 +9,19 @@ enum LinkRule {
             + checkOtherRecords(site)
     }
 
-    /// The links of one project (body and documents) that do not resolve.
+    /// The links of one project (body, Markdown fields and documents) that do not resolve.
     static func check(project: Project, site: Site) -> [Diagnostic] {
         let page = Route.project(project.source.slug.value)
-        return bodyProblems(project.source, page: page, site: site) + documentProblems(project.documents, page: page, site: site)
+        return bodyProblems(project.source, page: page, site: site) + fieldProblems(project.fieldLinks, page: page, site: site)
+            + documentProblems(project.documents, page: page, site: site)
     }
 
     /// The pages whose anchors a project's links name (`/projekty/x/#cile`): its link
     /// diagnostics depend on those pages' headings and tables besides the set of pages.
     static func anchoredPages(of project: Project) -> Set<String> {
         let page = Route.project(project.source.slug.value)
-        let destinations = project.source.outline.links.map(\.destination) + project.documents.compactMap { $0.href?.value }
+        let destinations = project.source.outline.links.map(\.destination) + project.fieldLinks.map(\.destination)
+            + project.documents.compactMap { $0.href?.value }
         // Only links with a fragment are resolved (most have none, and resolving is the costly part).
         return Set(destinations.filter { $0.contains("#") }.compactMap { destination in
             InternalLink(destination, from: page).flatMap { $0.fragment == nil ? nil : $0.path }
@@ -63,11 +65,23 @@ enum LinkRule {
     static func bodyProblems(_ source: RecordSource, page: String, site: Site) -> [Diagnostic] {
         source.outline.links.compactMap { link in
             let location = SourceLocation(file: source.file, line: source.bodyFirstLine + link.line - 1)
-            if LanguageTag.isPassageLink(link.destination) {
-                return LanguageTag(passageLink: link.destination) == nil ? LanguageTag.invalidPassage(link.destination, at: location) : nil
-            }
-            return problem(with: link.destination, from: page, in: site, at: location, field: nil)
+            return markdownProblem(with: link.destination, from: page, in: site, at: location, field: nil)
         }
+    }
+
+    /// The same for the links of fields written in Markdown.
+    static func fieldProblems(_ links: [FieldLink], page: String, site: Site) -> [Diagnostic] {
+        links.compactMap { markdownProblem(with: $0.destination, from: page, in: site, at: $0.location, field: $0.field) }
+    }
+
+    /// A diagnostic for a link written in Markdown: a passage mark without a language
+    /// tag, or an internal link that does not resolve (cmark's safe mode removes unsafe ones).
+    private static func markdownProblem(with destination: String, from page: String, in site: Site, at location: SourceLocation,
+                                        field: String?) -> Diagnostic? {
+        if LanguageTag.isPassageLink(destination) {
+            return LanguageTag(passageLink: destination) == nil ? LanguageTag.invalidPassage(destination, at: location, field: field) : nil
+        }
+        return problem(with: destination, from: page, in: site, at: location, field: field)
     }
 
     /// The document links of a record that are unsafe or do not resolve.
