@@ -193,6 +193,49 @@ struct BuildSessionTests {
         }
     }
 
+    /// The identity of an output file as written: an in-place update replaces a file
+    /// by renaming a new one over it, so a file not written again keeps its inode.
+    private static func inode(_ file: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func dataFilesAreWrittenOnlyWhenTheirRowsChange() throws {
+        try withTemporaryDirectory { tmp in
+            let fixture = try Fixture(tmp, projects: 12)
+            let file = try fixture.projectFiles[2]
+            let dataFiles = ["data/projekty.csv", "data/projekty.json", "data/hledani.json"].map { fixture.served.appendingPathComponent($0) }
+            let original = try Self.read(file)
+            // A paragraph before the body's first heading: no row of the data files changes.
+            let intro = try #require(original.range(of: "\n---\n"))
+            let preamble = original.replacingCharacters(in: intro, with: "\n---\nÚvodní odstavec mimo cíle a výsledky.\n\n")
+            #expect(preamble != original && preamble.contains("## Výsledky a přínosy\n\n"))
+            var before = try dataFiles.map(Self.inode)
+            try fixture.step("paragraph outside the goals and results", incremental: true) { try Self.write(preamble, to: file) }
+            #expect(try dataFiles.map(Self.inode) == before, "the data files were written again")
+
+            // The results section changed: the CSV and JSON lists are written, the search index is not.
+            before = try dataFiles.map(Self.inode)
+            try fixture.step("results section edited", incremental: true) {
+                try Self.write(preamble.replacingOccurrences(of: "## Výsledky a přínosy\n\n", with: "## Výsledky a přínosy\n\nNový výsledek.\n\n"), to: file)
+            }
+            let after = try dataFiles.map(Self.inode)
+            #expect(after[0] != before[0] && after[1] != before[1] && after[2] == before[2])
+
+            // A new title with an error (nothing written), then the error alone fixed: the
+            // data files must get the new title, though the last made rows already had it.
+            let retitled = Self.retitled(try Self.read(file), "Přejmenováno")
+            var lines = retitled.components(separatedBy: "\n")
+            let total = try #require(lines.firstIndex { $0.hasPrefix("  total: ") })
+            lines[total] = "  total: 1.00"
+            let failed = try fixture.step("new title and a total that does not add up", incremental: true) {
+                try Self.write(lines.joined(separator: "\n"), to: file)
+            }
+            #expect(failed.failed)
+            try fixture.step("the total fixed, the title kept", incremental: true) { try Self.write(retitled, to: file) }
+            #expect(try Self.read(dataFiles[0]).contains("Přejmenováno"))
+        }
+    }
+
     @Test func changesOutsideProjectRecordsBuildInFull() throws {
         try withTemporaryDirectory { tmp in
             let fixture = try Fixture(tmp, projects: 10)

@@ -139,6 +139,7 @@ public final class BuildSession: @unchecked Sendable {
             manifest.save(for: output)
             written = manifest
             state?.writtenPageKeys = Array(items.prefix(site.pages.count).map(\.key))
+            state?.dataFilesWereWritten()
             savedManifestIsCurrent = true
             timer.lap("manifest")
             return kept.outcome(diagnostics, rendered: rendered)
@@ -180,10 +181,17 @@ public final class BuildSession: @unchecked Sendable {
         timer.lap("keys")
         let fragments = state.dataFileFragments()
         var changed: [Builder.OutputPlan] = []
+        var rekeyed: [(path: String, key: UInt64)] = []
         for (index, page) in site.pages.enumerated() {
             let path = state.outputFiles[index], key = pageKeys[index]
             // The keys last written for these very pages, when kept, spare a look-up by path.
             guard key != (state.writtenPageKeys?[index] ?? written.pages[path]) else { continue }
+            // A data file whose rows the edit left as they were (a body edited outside its
+            // goals and results) has the same bytes under its new key: 150 MB at 50 000 projects.
+            if state.writtenPageKeys != nil, state.dataFileIsWritten(page.kind) {
+                rekeyed.append((path, key))
+                continue
+            }
             let source: Builder.OutputPlan.Source = fragments.bytes(of: page.kind, site: site).map { .bytes($0) } ?? .page(page)
             changed.append(Builder.OutputPlan(path: path, key: key, source: source))
         }
@@ -202,6 +210,8 @@ public final class BuildSession: @unchecked Sendable {
         case .success(let rendered):
             var manifest = written
             for item in changed { manifest.pages[item.path] = item.key }
+            for item in rekeyed { manifest.pages[item.path] = item.key }
+            state.dataFilesWereWritten()
             manifest.inputs = state.stamps
             manifest.diagnostics = diagnostics.sortedForReport()
             self.written = manifest

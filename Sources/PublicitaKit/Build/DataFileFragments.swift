@@ -20,6 +20,13 @@ struct DataFileFragments: Sendable {
     private let indexByFile: [String: Int]
     /// A hash of what the parts depend on besides the records: base address, day, language, theme.
     private let context: UInt64
+    /// The joined files whose parts changed since they were last written (all of them
+    /// until the first write): an edit that leaves every row of a file as it was
+    /// leaves the file's bytes as they were, and the file need not be written again.
+    private var unwritten: Set<SitePage.Kind> = Self.joinedKinds
+
+    /// The kinds of the files joined from the parts.
+    static let joinedKinds: Set<SitePage.Kind> = [.searchIndex, .file(.projectsCSV), .file(.projectsJSON)]
 
     /// The parts of every project of `site`, on all cores; those of records unchanged
     /// since `previous` was made (same content hash, same base address, day and theme)
@@ -51,10 +58,24 @@ struct DataFileFragments: Sendable {
     /// Makes project `index`'s parts again (after its record was replaced in `site`).
     mutating func update(_ index: Int, site: Site, theme: Theme) {
         let made = Self.parts(index, site: site, context: Self.searchContext(site: site, theme: theme), encoder: SearchIndex.encoder)
+        if made.csv != csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
+        if made.json != jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
+        if made.search != searchEntries[index] { unwritten.insert(.searchIndex) }
         csvRows[index] = made.csv
         jsonElements[index] = made.json
         searchEntries[index] = made.search
         contentHashes[index] = site.portal.projects[index].source.contentHash
+    }
+
+    /// Whether the joined file `kind` has to be written: its parts changed since it
+    /// was last written, or it never was.
+    func needsWriting(_ kind: SitePage.Kind) -> Bool {
+        unwritten.contains(kind)
+    }
+
+    /// Notes that every joined file was written from the parts as they are.
+    mutating func markWritten() {
+        unwritten = []
     }
 
     /// The bytes of `kind` when it is one of the joined data files, else nil.

@@ -96,4 +96,16 @@ struct SessionState: Sendable {
     mutating func updateDataFileFragments(_ index: Int) {
         fragments?.update(index, site: site, theme: theme)
     }
+
+    /// Whether `kind` is a data file joined from the parts that is up to date in the
+    /// output: its parts are as they were when it was last written there.
+    func dataFileIsWritten(_ kind: SitePage.Kind) -> Bool {
+        guard let fragments, DataFileFragments.joinedKinds.contains(kind) else { return false }
+        return !fragments.needsWriting(kind)
+    }
+
+    /// Notes that the output holds the data files as the parts make them now.
+    mutating func dataFilesWereWritten() {
+        fragments?.markWritten()
+    }
 }
