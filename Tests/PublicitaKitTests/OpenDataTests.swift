@@ -304,9 +304,21 @@ struct OpenDataTests {
     func joiningInBatchesEqualsJoiningKeptParts(_ count: Int) {
         for shape in [OpenData.csvFile, OpenData.listJSONFile, SearchIndex.file] {
             let part: @Sendable (Int) -> [UInt8] = { Array("part \($0) ž".utf8) }
-            #expect(shape.join(count: count, part: part) == shape.join(bytes: (0..<count).map(part)))
+            #expect(shape.join(count: count, part: part) == Array(shape.chunks((0..<count).map(part)).joined()))
         }
         #expect(OpenData.listJSONFile.join(count: 0) { _ in [] } == Array("[]\n".utf8))
+    }
+
+    /// A file written from pieces (kept parts, never joined into one buffer) holds
+    /// exactly their bytes in order: small pieces buffered, one larger than the buffer too.
+    @Test func aFileWrittenInPiecesHoldsThemInOrder() throws {
+        try withTemporaryDirectory { tmp in
+            let big = [UInt8](repeating: 0x61, count: (1 << 20) + 17)
+            let chunks: [[UInt8]] = [Array("začátek\n".utf8)] + (0..<5_000).map { Array("řádek \($0)\n".utf8) } + [big, [], Array("konec".utf8)]
+            let path = tmp.appendingPathComponent("a/b/soubor.csv").path
+            try FileIO.write(chunks: chunks, toPath: path)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(chunks.joined()))
+        }
     }
 
     @Test func jsonListMatchesTheCSVAndTheRecords() throws {

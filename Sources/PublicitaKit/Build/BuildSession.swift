@@ -122,8 +122,8 @@ public final class BuildSession: @unchecked Sendable {
         let fragments = kept.dataFileFragments(reusing: earlierFragments)
         keptFragments = nil
         let items = plan.map { item -> Builder.OutputPlan in
-            guard case .page(let page) = item.source, let bytes = fragments.bytes(of: page.kind, site: site) else { return item }
-            return Builder.OutputPlan(path: item.path, key: item.key, source: .bytes(bytes))
+            guard case .page(let page) = item.source, let chunks = fragments.chunks(of: page.kind, site: site) else { return item }
+            return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
         }
         let result = Builder.write(items, previous: previous, output: output, renderer: Renderer(site: site, theme: theme))
         timer.lap("render")
@@ -192,7 +192,7 @@ public final class BuildSession: @unchecked Sendable {
                 rekeyed.append((path, key))
                 continue
             }
-            let source: Builder.OutputPlan.Source = fragments.bytes(of: page.kind, site: site).map { .bytes($0) } ?? .page(page)
+            let source: Builder.OutputPlan.Source = fragments.chunks(of: page.kind, site: site).map { .chunks($0) } ?? .page(page)
             changed.append(Builder.OutputPlan(path: path, key: key, source: source))
         }
         timer.lap("plan")

@@ -176,8 +176,9 @@ public enum Builder {
             case page(SitePage)
             case asset(Data)
             case copy(URL)
-            /// Bytes made beforehand (a data file joined from kept per-project parts).
-            case bytes([UInt8])
+            /// Bytes made beforehand, in pieces written one after another (a data file
+            /// from kept per-project parts, written without joining them first).
+            case chunks([[UInt8]])
         }
         var path: String
         var key: UInt64
@@ -231,7 +232,7 @@ public enum Builder {
                     }
                     return .success(page.isHTMLPage)  // data files, the feed, the sitemap are not counted as pages
                 case .asset(let data): try sink.write(Array(data), to: item.path)
-                case .bytes(let bytes): try sink.write(bytes, to: item.path)
+                case .chunks(let chunks): try sink.write(chunks: chunks, to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
                 return .success(false)

@@ -78,12 +78,13 @@ struct DataFileFragments: Sendable {
         unwritten = []
     }
 
-    /// The bytes of `kind` when it is one of the joined data files, else nil.
-    func bytes(of kind: SitePage.Kind, site: Site) -> [UInt8]? {
+    /// The bytes of `kind` in pieces to be written one after another (the kept parts
+    /// themselves, not a copy) when it is one of the joined data files, else nil.
+    func chunks(of kind: SitePage.Kind, site: Site) -> [[UInt8]]? {
         switch kind {
-        case .searchIndex: return SearchIndex.file.join(bytes: site.listedProjects.map { searchEntries[$0] })
-        case .file(.projectsCSV): return OpenData.csvFile.join(bytes: site.listedProjects.map { csvRows[$0] })
-        case .file(.projectsJSON): return OpenData.listJSONFile.join(bytes: site.listedProjects.map { jsonElements[$0] })
+        case .searchIndex: return SearchIndex.file.chunks(site.listedProjects.map { searchEntries[$0] })
+        case .file(.projectsCSV): return OpenData.csvFile.chunks(site.listedProjects.map { csvRows[$0] })
+        case .file(.projectsJSON): return OpenData.listJSONFile.chunks(site.listedProjects.map { jsonElements[$0] })
         default: return nil
         }
     }

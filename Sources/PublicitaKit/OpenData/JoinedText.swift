@@ -50,20 +50,19 @@ struct JoinedText: Sendable {
         }
     }
 
-    /// The UTF-8 bytes of the text of `parts` (each given as UTF-8 bytes): copied
-    /// once into a buffer of the right size, so joining megabytes costs little.
-    func join(bytes parts: [[UInt8]]) -> [UInt8] {
-        if parts.isEmpty, let empty { return Array(empty.utf8) }
+    /// The text of `parts` (each given as UTF-8 bytes) as pieces to write one after
+    /// another: the parts themselves with the opening, separators and closing between
+    /// them, so that a file of megabytes is never copied into one buffer.
+    func chunks(_ parts: [[UInt8]]) -> [[UInt8]] {
+        if parts.isEmpty, let empty { return [Array(empty.utf8)] }
         let separatorBytes = Array(separator.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(open.utf8.count + close.utf8.count + parts.reduce(0) { $0 + $1.count }
-            + separatorBytes.count * max(0, parts.count - 1))
-        out.append(contentsOf: open.utf8)
+        var chunks: [[UInt8]] = [Array(open.utf8)]
+        chunks.reserveCapacity(parts.count * 2 + 1)
         for (index, part) in parts.enumerated() {
-            if index > 0 { out.append(contentsOf: separatorBytes) }
-            out.append(contentsOf: part)
+            if index > 0 { chunks.append(separatorBytes) }
+            chunks.append(part)
         }
-        out.append(contentsOf: close.utf8)
-        return out
+        chunks.append(Array(close.utf8))
+        return chunks
     }
 }

@@ -24,6 +24,12 @@ final class InPlaceUpdate: Sendable {
         try FileIO.write(bytes, toPath: pendingPath(relative))
     }
 
+    /// Writes the new content of `relative`, given as `chunks` one after another, beside it.
+    func stage(chunks: [[UInt8]], for relative: String) throws(SiteWriter.WriteError) {
+        guard OutputPath(relative) != nil else { throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)")) }
+        try FileIO.write(chunks: chunks, toPath: pendingPath(relative))
+    }
+
     /// Stages a copy of `source` for `relative`.
     func stageCopy(of source: URL, for relative: String) throws(SiteWriter.WriteError) {
         guard OutputPath(relative) != nil else { throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)")) }

@@ -5,6 +5,8 @@ import Foundation
 protocol OutputSink: Sendable {
     /// Writes `bytes` as the file `relative`.
     func write(_ bytes: [UInt8], to relative: String) throws(SiteWriter.WriteError)
+    /// Writes `chunks`, one after another, as the file `relative`.
+    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError)
     /// Copies the file at `source` as `relative`.
     func copy(from source: URL, to relative: String) throws(SiteWriter.WriteError)
 }
@@ -18,6 +20,10 @@ extension StagedOutput: OutputSink {
 extension InPlaceUpdate: OutputSink {
     func write(_ bytes: [UInt8], to relative: String) throws(SiteWriter.WriteError) {
         try stage(bytes, for: relative)
+    }
+
+    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError) {
+        try stage(chunks: chunks, for: relative)
     }
 
     func copy(from source: URL, to relative: String) throws(SiteWriter.WriteError) {

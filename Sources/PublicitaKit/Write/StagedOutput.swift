@@ -42,6 +42,11 @@ final class StagedOutput: Sendable {
         try FileIO.write(bytes, toPath: path)
     }
 
+    /// Writes `chunks`, one after another, to `relative` inside the staging folder.
+    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError) {
+        try FileIO.write(chunks: chunks, toPath: try target(relative))
+    }
+
     /// Copies the file at `source` to `relative`.
     func copy(from source: URL, to relative: String) throws(SiteWriter.WriteError) {
         let path = try target(relative)
@@ -106,17 +111,48 @@ final class StagedOutput: Sendable {
 enum FileIO {
     /// Writes `bytes` to `path`, creating missing parent folders.
     static func write<Bytes: Collection>(_ bytes: Bytes, toPath path: String) throws(SiteWriter.WriteError) where Bytes.Element == UInt8 {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        let ok: Bool = bytes.withContiguousStorageIfAvailable { buffer in
+            writeAll(descriptor, buffer)
+        } ?? Array(bytes).withUnsafeBufferPointer { writeAll(descriptor, $0) }
+        if !ok { throw failure(path) }
+    }
+
+    /// Writes `chunks` one after another to `path` (a file made of many kept parts is
+    /// written without joining them into one buffer first), a megabyte at a time.
+    static func write(chunks: [[UInt8]], toPath path: String) throws(SiteWriter.WriteError) {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        let capacity = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        func flush() -> Bool {
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+        }
+        for chunk in chunks {
+            if buffer.count + chunk.count > capacity {
+                guard flush() else { throw failure(path) }
+                if chunk.count > capacity {
+                    guard chunk.withUnsafeBufferPointer({ writeAll(descriptor, $0) }) else { throw failure(path) }
+                    continue
+                }
+            }
+            buffer.append(contentsOf: chunk)
+        }
+        guard flush() else { throw failure(path) }
+    }
+
+    /// Opens `path` for writing, empty, creating missing parent folders.
+    private static func create(_ path: String) throws(SiteWriter.WriteError) -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             makeDirectories((path as NSString).deletingLastPathComponent)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw failure(path) }
-        defer { close(descriptor) }
-        let ok: Bool = bytes.withContiguousStorageIfAvailable { buffer in
-            writeAll(descriptor, buffer)
-        } ?? Array(bytes).withUnsafeBufferPointer { writeAll(descriptor, $0) }
-        if !ok { throw failure(path) }
+        return descriptor
     }
 
     private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
