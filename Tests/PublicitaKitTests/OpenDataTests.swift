@@ -660,7 +660,7 @@ struct OpenDataTests {
         let portal = try Self.testPortal()
         let outcome = runBuilderWithBaseURL(portal.root, output: portal.output, "javascript:alert(1)")
         #expect(outcome.failed)
-        #expect(outcome.diagnostics("link.unsafe").count == 1)
+        #expect(outcome.diagnostics("url.format").count == 1)
         #expect(!FileManager.default.fileExists(atPath: portal.output.path))
     }
 
