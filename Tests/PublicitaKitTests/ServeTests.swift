@@ -283,6 +283,29 @@ struct ServeTests {
         for folder in folders { #expect(!FileManager.default.fileExists(atPath: folder)) }
         #expect(!FileManager.default.fileExists(atPath: portal.root.appendingPathComponent("site").path))
     }
+
+    @Test func aSiteUnderASubPathIsServedThere() async throws {
+        let yaml = try edited(TestPortal.minimalPortalYAML, replacing: "base_url: https://test.example.cz/",
+                              with: "base_url: https://mesto.github.io/portal/")
+        let portal = try TestPortal(files: ["portal.yaml": yaml, Self.projectFile: TestPortal.minimalProject])
+        try await withPreviewServer(portal) { server in
+            #expect(server.url.absoluteString.hasSuffix(":\(server.port)/portal/"))
+            let home = try await fetch(server, "/portal/")
+            #expect(home.status == 200)
+            #expect(home.body.contains("href=\"/portal/assets/style.css\""))
+            #expect(home.body.contains("\"/portal/\(LiveReload.eventsName)\""), "the reload script listens under the path")
+            #expect(try await fetch(server, "/portal/assets/style.css").status == 200)
+            #expect(try await fetch(server, "/portal/\(Self.projectPage)").status == 200)
+            #expect(try rawRequest(port: server.port, target: "/").response.contains("Location: /portal/"))
+            #expect(try rawRequest(port: server.port, target: "/portal").status == 302)
+            #expect(try rawRequest(port: server.port, target: "/projekty/testovaci-projekt/").status == 404)
+            #expect(try rawRequest(port: server.port, target: "/portal/projekty/testovaci-projekt").response
+                .contains("Location: /portal/projekty/testovaci-projekt/"))
+            let events = EventStreamReader(server)
+            defer { events.close() }
+            #expect(await eventually(within: 3) { !events.builds.isEmpty }, "the events endpoint answers under the path")
+        }
+    }
 }
 
 /// The pieces of `serve` that need no server.
