@@ -6,6 +6,23 @@ import Testing
 /// the UI language comes from the translation table.
 @Suite("Theme overrides and static files")
 struct ThemeAndStaticTests {
+    /// One copy of every template: the example portal's `templates/` (if any) holds only
+    /// files that really differ from the built-in theme, no copy of it and no link to it.
+    @Test func theExamplePortalHoldsOnlyRealOverrides() throws {
+        let root = TestPaths.repositoryRoot
+        let own = root.appendingPathComponent("templates")
+        let values = try? own.resourceValues(forKeys: [.isSymbolicLinkKey])
+        #expect(values?.isSymbolicLink != true, "templates/ is a link to the theme")
+        let builtIn = root.appendingPathComponent("Sources/PublicitaKit/Theme/templates")
+        #expect(!relativeFiles(in: builtIn).isEmpty)
+        for file in relativeFiles(in: own) {
+            let theme = builtIn.appendingPathComponent(file)
+            if let original = try? Data(contentsOf: theme) {
+                #expect(try Data(contentsOf: own.appendingPathComponent(file)) != original, "templates/\(file) is a copy of the theme's")
+            }
+        }
+    }
+
     private static let portalYAML = """
         title: Testovací portál
         base_url: https://test.example.cz/
