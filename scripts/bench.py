@@ -4,7 +4,7 @@
     scripts/bench [--full] [--runs N] [--sizes 1000,10000] [--workdir DIR] [--no-write]
                   [--binary PATH] [--serve-edits N]
 
-Generates the corpus with ../shared/bench/gen_corpus.py (with --hugo, so Hugo
+Generates the corpus with scripts/gen-corpus (with --hugo, so Hugo
 renders the same records), then for every size runs, alternately (A B A B ...):
   - publicita clean build (output and build cache removed first)
   - Hugo clean build (output removed first)
@@ -21,7 +21,7 @@ docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
 import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py")
+GEN = os.path.join(ROOT, "scripts", "gen-corpus")
 
 
 def run(cmd, env=None):
@@ -229,7 +229,7 @@ Measured by `scripts/bench` on {datetime.date.today().isoformat()}: {os.cpu_coun
 (`{args.workdir}`) for both tools; {args.runs} runs each, medians; publicita and Hugo clean builds alternated.
 Hugo: {hugo_version}.
 
-Corpus: `../shared/bench/gen_corpus.py N DIR --hugo` (the same records for both tools; Hugo renders them
+Corpus: `scripts/gen-corpus N DIR --hugo` (the same records for both tools; Hugo renders them
 with equivalent templates). publicita validates every record (all rules) in every build.
 
 - *clean*: output (and publicita's build cache) removed first.

@@ -172,7 +172,13 @@ struct IncrementalBuildTests {
             try (try String(contentsOf: edited, encoding: .utf8)
                 .replacingOccurrences(of: "## Cíle projektu", with: "## Cíle projektu\nZměněno v mezipaměti.\n"))
                 .write(to: edited, atomically: true, encoding: .utf8)
-            try FileManager.default.removeItem(at: projects.appendingPathComponent(files[1]))
+            // The deleted record is one no other record links to (a link to it would be an error).
+            let content = try Self.snapshot(root.appendingPathComponent("content")).values.compactMap { String(data: $0, encoding: .utf8) }
+            let unlinked = try #require(files.dropFirst().first { name in
+                let path = "/projekty/\((name as NSString).deletingPathExtension)/"
+                return !content.contains { $0.contains(path) || $0.contains("project: \((name as NSString).deletingPathExtension)\n") }
+            })
+            try FileManager.default.removeItem(at: projects.appendingPathComponent(unlinked))
             let outcome = build(served, cache: cache)
             #expect(!outcome.failed, "\(outcome.diagnostics.prefix(3))")
             #expect(!build(clean, cache: nil).failed)

@@ -13,7 +13,7 @@ struct RenderingShortcutTests {
     func escaperMatchesSwiftMustache() throws {
         let builtIn = try MustacheTemplate(string: "{{value}}")
         let ours = try MustacheTemplate(string: HTML.contentTypePragma + "{{value}}")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 0x4573_6361_7065)
         let alphabet = Array("aá<>&\"'ž €\n\t;#=/x💶")
         var samples = ["", "plain", "<script>alert('x')</script>", "a & b", "\"quoted\"", "Tom's", "&amp;", "ěščřžýáíé"]
         for _ in 0..<500 {

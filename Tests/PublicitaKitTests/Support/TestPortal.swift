@@ -254,16 +254,17 @@ func captures(of pattern: String, in text: String) -> [String] {
 
 // MARK: Generated portals
 
-/// Writes a generated portal of `projects` projects into `folder` (the benchmark
-/// corpus generator, `../shared/bench/gen_corpus.py`: every record valid).
-func generateCorpus(projects: Int, into folder: URL) throws {
-    let generator = TestPaths.repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/bench/gen_corpus.py")
+/// Writes a generated portal of `projects` projects into `folder` with the
+/// repository's corpus generator, `scripts/gen-corpus` (every record valid; the
+/// same `seed` gives the same bytes, nil its default seed).
+func generateCorpus(projects: Int, into folder: URL, seed: Int? = nil) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", generator.path, "\(projects)", folder.path, "--force"]
+    process.currentDirectoryURL = TestPaths.repositoryRoot
+    process.arguments = ["python3", "scripts/gen-corpus", "\(projects)", folder.path, "--force"]
+        + (seed.map { ["--seed", "\($0)"] } ?? [])
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "gen_corpus.py failed")
+    try #require(process.terminationStatus == 0, "scripts/gen-corpus failed")
 }
