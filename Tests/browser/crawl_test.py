@@ -169,6 +169,17 @@ def stylesheet_problems(seen, unstyled):
     return problems
 
 
+def checked(report, where, check):
+    """Runs check; a browser error (a page that does not load in time, a crashed tab)
+    is a failure of that page, and the crawl goes on. Returns check's pages, or none."""
+    from selenium.common.exceptions import WebDriverException
+    try:
+        return check() or []
+    except WebDriverException as error:
+        report.record("browser", where, [str(error.msg or error).splitlines()[0]])
+        return []
+
+
 def title_word(titles):
     """The longest word of the first project title, for the search to find."""
     for title in titles:
@@ -299,13 +310,14 @@ class SubpathCrawl:
                 self.report.record("crawl", BASE, [f"more than {PAGE_LIMIT} pages; the rest is not checked"])
                 break
             url = queue.pop(0)
-            for target in self.check_page(driver, url, unstyled, expected_status=200):
+            for target in checked(self.report, urllib.parse.urlsplit(url).path,
+                                  lambda: self.check_page(driver, url, unstyled, expected_status=200)):
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
             if url == home:
-                self.check_search(driver, home)
-        self.check_missing(driver, unstyled)
+                checked(self.report, BASE, lambda: self.check_search(driver, home))
+        checked(self.report, BASE + "nenalezeno/hluboko/", lambda: self.check_missing(driver, unstyled))
         self.scan_data_files()
         print(f"({len(seen)} pages crawled under {BASE})", flush=True)
 
@@ -494,7 +506,7 @@ class FileCrawl:
                 self.report.record("crawl", self.site, [f"more than {PAGE_LIMIT} pages; the rest is not checked"])
                 break
             url = queue.pop(0)
-            for target in self.check_page(driver, url, unstyled, home=url == home_url):
+            for target in checked(self.report, url, lambda: self.check_page(driver, url, unstyled, home=url == home_url)):
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
