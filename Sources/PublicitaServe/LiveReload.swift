@@ -4,8 +4,8 @@ import PublicitaKit
 /// What `serve` adds to the HTML it sends (never to the files it built):
 /// the reload script and, while the portal has errors, the overlay listing them.
 enum LiveReload {
-    /// The server-sent events endpoint the reload script listens to.
-    static let eventsPath = "/__publicita/events"
+    /// The server-sent events endpoint the reload script listens to, under the site's path.
+    static let eventsName = "__publicita/events"
 
     /// The element id of the error overlay (tests and people can look for it).
     static let overlayID = "publicita-overlay"
@@ -14,7 +14,7 @@ enum LiveReload {
     ///
     /// The server announces the current build as soon as the script connects, so a
     /// rebuild between loading the page and connecting is not missed.
-    static func script(generation: String) -> String {
+    static func script(generation: String, eventsPath: String) -> String {
         """
         <script id="publicita-live-reload">
         (function () {
@@ -77,7 +77,7 @@ enum LiveReload {
     }
 
     /// A whole page for when no build has succeeded yet.
-    static func errorPage(_ diagnostics: [Diagnostic], language: Language, generation: String) -> String {
+    static func errorPage(_ diagnostics: [Diagnostic], language: Language, generation: String, eventsPath: String) -> String {
         let title = LocalizedText(cs: "Sestavení selhalo", en: "The build failed").text(in: language)
         return """
         <!DOCTYPE html>
@@ -88,7 +88,7 @@ enum LiveReload {
         <title>publicita: \(escape(title))</title>
         </head>
         <body>
-        \(overlay(diagnostics, language: language, hasSite: false))\(script(generation: generation))</body>
+        \(overlay(diagnostics, language: language, hasSite: false))\(script(generation: generation, eventsPath: eventsPath))</body>
         </html>
 
         """

@@ -61,8 +61,10 @@ public actor PreviewServer {
     public nonisolated let port: UInt16
     /// The private folder the site is built into (removed by `stop()`).
     public nonisolated let workFolder: URL
-    /// The address to open in a browser.
-    public nonisolated var url: URL { URL(string: "http://127.0.0.1:\(port)/")! }
+    /// The address to open in a browser (the site's path under `base_url`, as it is served there).
+    public nonisolated var url: URL { URL(string: "http://127.0.0.1:\(port)\(basePath)")! }
+    /// The path the site was served under after the first build.
+    private nonisolated let basePath: String
 
     private let server: HTTPServer
     private let site: SiteState
@@ -72,8 +74,9 @@ public actor PreviewServer {
     private var stopped = false
 
     private init(port: UInt16, workFolder: URL, server: HTTPServer, site: SiteState, hub: EventHub,
-                 serverTask: Task<Void, any Error>) {
+                 serverTask: Task<Void, any Error>, basePath: String) {
         self.port = port
+        self.basePath = basePath
         self.workFolder = workFolder
         self.server = server
         self.site = site
@@ -144,7 +147,7 @@ public actor PreviewServer {
         if case .ip4(_, let actual)? = listening { port = actual }
 
         let instance = PreviewServer(port: port, workFolder: workFolder, server: server, site: site, hub: hub,
-                                     serverTask: serverTask)
+                                     serverTask: serverTask, basePath: await site.snapshot().basePath)
         await instance.startWatching(builder: builder, watcher: watcher, baseline: baseline, interval: options.pollInterval)
         return instance
     }
@@ -238,6 +241,11 @@ actor SiteState {
         var language: Language
         /// The latest build's id.
         var generation: String
+        /// The path the site lives under (from `base_url`): it is served there.
+        var basePath: String = "/"
+
+        /// Where the reload script listens: under the site's path, as everything the page asks for.
+        var eventsPath: String { basePath + LiveReload.eventsName }
     }
 
     private nonisolated let workFolder: URL
@@ -248,6 +256,7 @@ actor SiteState {
     private var good: URL?
     private var failure: [Diagnostic]?
     private var language: Language = .cs
+    private var basePath = "/"
 
     init(workFolder: URL) {
         self.workFolder = workFolder
@@ -266,6 +275,7 @@ actor SiteState {
     /// Records a build's outcome.
     func record(_ outcome: Builder.Outcome, folder: URL, language: Language) {
         self.language = language
+        basePath = outcome.basePath
         guard !outcome.failed else {
             // A failed build wrote nothing: the folder still holds the last good site.
             failure = outcome.diagnostics
@@ -276,7 +286,7 @@ actor SiteState {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(root: good, failure: failure, language: language, generation: "\(session)-\(number)")
+        Snapshot(root: good, failure: failure, language: language, generation: "\(session)-\(number)", basePath: basePath)
     }
 }
 

@@ -16,10 +16,21 @@ struct Responder: HTTPHandler {
         // The path exactly as sent (percent-encoded); FlyingFox's `request.path` is already
         // normalised, which would hide a `..` that we want to refuse, not reinterpret.
         let rawPath = request.target.path()
-        if rawPath == LiveReload.eventsPath {
+        let state = await site.snapshot()
+        if rawPath == state.eventsPath {
             return await events()
         }
-        let response = await file(rawPath: rawPath, query: request.target.query())
+        // The site is served under its path from base_url, as it will be published.
+        guard rawPath.hasPrefix(state.basePath) else {
+            if rawPath == "/" || state.basePath.hasPrefix(rawPath + "/") {
+                var response = text(.found, "moved to \(state.basePath)\n")
+                response.headers[.location] = state.basePath
+                return response
+            }
+            return text(.notFound, "not found: the site is served under \(state.basePath)\n")
+        }
+        let sitePath = "/" + rawPath.dropFirst(state.basePath.count)
+        let response = await file(rawPath: sitePath, query: request.target.query())
         return request.method == .HEAD ? await withoutBody(response) : response
     }
 
@@ -36,13 +47,15 @@ struct Responder: HTTPHandler {
         let state = await site.snapshot()
         guard let root = state.root else {
             // No build has succeeded yet: a page with the diagnostics for every address.
-            let page = LiveReload.errorPage(state.failure ?? [], language: state.language, generation: state.generation)
+            let page = LiveReload.errorPage(state.failure ?? [], language: state.language, generation: state.generation,
+                                            eventsPath: state.eventsPath)
             return html(.serviceUnavailable, page)
         }
         switch SiteLookup.resolve(rawPath: rawPath, in: root) {
         case .file(let url):
             return serve(url, status: .ok, state: state)
-        case .redirect(let location):
+        case .redirect(let sitePath):
+            let location = state.basePath + sitePath.dropFirst()
             var response = text(.movedPermanently, "moved to \(location)\n")
             response.headers[.location] = query.isEmpty ? location : location + "?" + query
             return response
@@ -66,7 +79,7 @@ struct Responder: HTTPHandler {
             if let failure = state.failure {
                 snippet += LiveReload.overlay(failure, language: state.language, hasSite: true)
             }
-            snippet += LiveReload.script(generation: state.generation)
+            snippet += LiveReload.script(generation: state.generation, eventsPath: state.eventsPath)
             let page = LiveReload.inject(snippet, into: String(decoding: data, as: UTF8.self))
             return html(status, page)
         }

@@ -80,17 +80,20 @@ extension Publicita {
                 help: "The address the site is published at, in place of portal.yaml's base_url (for preview deployments).")
         var baseURL: String?
 
+        @Flag(name: .customLong("relative-links"),
+              help: "Write every internal address relative to its page, so the site works opened from disk (as relative_links: true in portal.yaml).")
+        var relativeLinks = false
+
         func run() throws {
             let started = Date()
-            if let baseURL, PortalConfig.normalizedBaseURL(baseURL) == nil {
-                summary(LocalizedText(cs: "publicita: --base-url musí být adresa začínající https:// nebo http://, ne „\(baseURL)“",
-                                      en: "publicita: --base-url must be an address starting with https:// or http://, not \"\(baseURL)\""),
+            if let baseURL, case .failure(let problem) = BaseURL.parse(baseURL.hasSuffix("/") ? baseURL : baseURL + "/") {
+                summary(LocalizedText(cs: "publicita: --base-url: \(problem.message.cs)", en: "publicita: --base-url: \(problem.message.en)"),
                         options.lang ?? .cs)
                 throw ExitCode(ExitStatus.ioProblem)
             }
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? options.portalURL.appendingPathComponent("site", isDirectory: true)
-            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL, baseURL: baseURL))
+            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL, baseURL: baseURL, relativeLinks: relativeLinks))
             let language = options.lang ?? outcome.language
             let status = report(outcome, options: options)
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count

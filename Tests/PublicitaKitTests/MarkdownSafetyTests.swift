@@ -236,9 +236,9 @@ struct MarkdownSafetyTests {
     }
 
     @Test func tableBlockThroughMarkdownDocument() {
-        let html = MarkdownDocument("A\n\n```table foo\n```\n\nB\n").html { id in
+        let html = MarkdownDocument("A\n\n```table foo\n```\n\nB\n").html(table: { id in
             id == "foo" ? "<table><caption>Foo</caption></table>" : nil
-        }
+        })
         #expect(html.contains("<table><caption>Foo</caption></table>"))
         #expect(!html.contains("<pre"))
     }

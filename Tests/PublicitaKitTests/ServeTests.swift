@@ -148,7 +148,7 @@ struct ServeTests {
             let home = try await fetch(server, "/")
             #expect(home.status == 200)
             #expect(home.body.contains("publicita-live-reload"))
-            #expect(home.body.contains(LiveReload.eventsPath))
+            #expect(home.body.contains(LiveReload.eventsName))
 
             // Break the budget so the overlay is on, then look at every built file.
             let broken = try edited(try portal.source(Self.projectFile),
@@ -164,7 +164,7 @@ struct ServeTests {
             for path in files {
                 let text = String(decoding: try Data(contentsOf: served.appendingPathComponent(path)), as: UTF8.self)
                 #expect(!text.contains("publicita-live-reload"), "\(path) holds the reload script")
-                #expect(!text.contains(LiveReload.eventsPath), "\(path) names the events endpoint")
+                #expect(!text.contains(LiveReload.eventsName), "\(path) names the events endpoint")
                 #expect(!text.contains(LiveReload.overlayID), "\(path) holds the overlay")
             }
             // The private folder is not the portal's site/ and lies outside the portal.

@@ -79,14 +79,14 @@ public final class BuildSession: @unchecked Sendable {
         state = nil
         var timer = StageTimer()
         var stamps = InputStamps.scan(root)
-        if let baseURL = options.baseURL { stamps.stamps["--base-url"] = baseURL }
+        stamps.stamps.merge(options.addressStamps, uniquingKeysWith: { $1 })
         timer.lap("stat")
         let loaded = ContentLoader.loadParts(portalAt: root, cache: parseCache)
         timer.lap("load")
         guard var portal = loaded.portal else {
             return Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
         }
-        var afterRecords = loaded.staticDiagnostics + Builder.applyBaseURL(options.baseURL, to: &portal)
+        var afterRecords = loaded.staticDiagnostics + Builder.applyAddressOptions(options, to: &portal)
         let language = portal.config.language
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
         afterRecords += themeDiagnostics
@@ -98,7 +98,8 @@ public final class BuildSession: @unchecked Sendable {
         let placement = Builder.outputPlacement(output, root: root)
         guard let theme else {
             let diagnostics = loaded.diagnostics + afterRecords + validation.diagnostics(site: site) + placement
-            return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language)
+            return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language,
+                                   basePath: site.address.basePath)
         }
         let listings = ProjectListing.all(of: site.portal)
         let keys = PageKeys(site: site, listings: listings, themeHash: theme.contentHash, tool: tool,

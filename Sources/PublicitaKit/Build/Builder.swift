@@ -16,16 +16,21 @@ public enum Builder {
         /// The address the site is published at, in place of `portal.yaml`'s `base_url`
         /// (`publicita build --base-url`, for preview deployments); nil keeps `base_url`.
         public var baseURL: String?
+        /// Whether internal addresses are written relative to their page, whatever
+        /// `portal.yaml` says (`publicita build --relative-links`).
+        public var relativeLinks: Bool = false
         /// Records parsed by earlier builds of this process (`publicita serve`), reused
         /// for files whose stamp has not changed; nil parses every file.
         public var parseCache: ParseCache?
 
         /// Creates options; `output` nil checks without writing.
-        public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil, parseCache: ParseCache? = nil) {
+        public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil, relativeLinks: Bool = false,
+                    parseCache: ParseCache? = nil) {
             self.portalRoot = portalRoot
             self.output = output
             self.today = today
             self.baseURL = baseURL
+            self.relativeLinks = relativeLinks
             self.parseCache = parseCache
         }
     }
@@ -42,6 +47,8 @@ public enum Builder {
         public var upToDate: Bool = false
         /// The portal's language (from `portal.yaml`), for messages.
         public var language: Language
+        /// The path the site lives under (``SiteAddress/basePath``): `serve` serves it there.
+        public var basePath: String = "/"
         /// Whether there were errors.
         public var failed: Bool { diagnostics.containsErrors }
     }
@@ -53,8 +60,8 @@ public enum Builder {
         let output = options.output?.standardizedFileURL
         let previous = output.flatMap { BuildManifest.load(for: $0) }
         var stamps = output == nil ? nil : InputStamps.scan(root)
-        // The --base-url override is an input too: a build with another address is not up to date.
-        if let baseURL = options.baseURL { stamps?.stamps["--base-url"] = baseURL }
+        // The command line's address options are inputs too: a build with other addresses is not up to date.
+        stamps?.stamps.merge(options.addressStamps, uniquingKeysWith: { $1 })
 
         // Nothing changed since the last build: same tool, same day, same input
         // stamps, output intact. Only `stat` has run; print the last diagnostics again.
@@ -72,10 +79,12 @@ public enum Builder {
         guard var portal = loaded else {
             return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
         }
-        diagnostics += applyBaseURL(options.baseURL, to: &portal)
+        diagnostics += applyAddressOptions(options, to: &portal)
         let language = portal.config.language
+        let basePath = SiteAddress(baseURL: portal.config.baseURL, relative: portal.config.relativeLinks).basePath
         func finish(_ written: Int = 0, rendered: Int = 0) -> Outcome {
-            Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, pagesRendered: rendered, language: language)
+            Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, pagesRendered: rendered, language: language,
+                    basePath: basePath)
         }
 
         let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
@@ -111,22 +120,24 @@ public enum Builder {
                           pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
                           staticFiles: portal.staticFiles, diagnostics: sorted).save(for: output)
             timer.lap("manifest")
-            return Outcome(diagnostics: sorted, pagesWritten: site.pages.filter(\.isHTMLPage).count, pagesRendered: rendered, language: language)
+            return Outcome(diagnostics: sorted, pagesWritten: site.pages.filter(\.isHTMLPage).count, pagesRendered: rendered, language: language,
+                           basePath: site.address.basePath)
         }
     }
 
-    /// Applies `publicita build --base-url` to the loaded portal; a diagnostic when it is no usable address.
-    static func applyBaseURL(_ baseURL: String?, to portal: inout Portal) -> [Diagnostic] {
-        guard let baseURL else { return [] }
-        guard let url = PortalConfig.normalizedBaseURL(baseURL) else {
-            return [.error(
-                "link.unsafe", at: SourceLocation(file: "--base-url"), field: "base_url",
-                LocalizedText(cs: "--base-url musí být adresa začínající https:// nebo http://",
-                              en: "--base-url must be an address starting with https:// or http://"),
-                expected: "https://projekty.example.cz/", found: baseURL)]
+    /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;
+    /// a diagnostic when the address is no usable one.
+    static func applyAddressOptions(_ options: Options, to portal: inout Portal) -> [Diagnostic] {
+        if options.relativeLinks { portal.config.relativeLinks = true }
+        guard let baseURL = options.baseURL else { return [] }
+        // CI systems give the address without its final slash (GitHub's configure-pages does).
+        switch BaseURL.parse(baseURL.hasSuffix("/") ? baseURL : baseURL + "/") {
+        case .success(let url):
+            portal.config.baseURL = url
+            return []
+        case .failure(let problem):
+            return [problem.diagnostic(at: SourceLocation(file: "--base-url"), found: baseURL)]
         }
-        portal.config.baseURL = url
-        return []
     }
 
     /// The stamps of `static/`'s files (every page's key includes them: favicons, link targets).
@@ -304,5 +315,15 @@ extension Day {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 2000, month: 1, day: 1)!
+    }
+}
+
+extension Builder.Options {
+    /// The command line's address options as input stamps (a build with other addresses is not up to date).
+    var addressStamps: [String: String] {
+        var stamps: [String: String] = [:]
+        if let baseURL { stamps["--base-url"] = baseURL }
+        if relativeLinks { stamps["--relative-links"] = "yes" }
+        return stamps
     }
 }

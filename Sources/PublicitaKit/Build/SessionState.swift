@@ -77,7 +77,7 @@ struct SessionState: Sendable {
     func outcome(_ diagnostics: [Diagnostic], rendered: Int = 0) -> Builder.Outcome {
         let failed = diagnostics.containsErrors
         return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: failed ? 0 : htmlPageCount,
-                               pagesRendered: rendered, language: language)
+                               pagesRendered: rendered, language: language, basePath: site.address.basePath)
     }
 
     /// The projects' data-file parts (made now if not yet, reusing those of `earlier`

@@ -7,6 +7,11 @@ public struct PortalConfig: Sendable, Hashable {
     public var description: String?
     /// The address the site is published at, ending in `/`.
     public var baseURL: String?
+    /// Whether `base_url` was written but is no usable address (reported already: no
+    /// warning follows that it is missing).
+    public var baseURLFailed: Bool = false
+    /// Whether internal addresses are written relative to their page (``SiteAddress``).
+    public var relativeLinks: Bool = false
     /// The UI language.
     public var language: Language
     /// Who publishes the portal.
@@ -77,12 +82,6 @@ public struct PortalConfig: Sendable, Hashable {
 
     static let fields = spec.names
 
-    /// A site address as `base_url` holds it (ending in `/`), or nil when it is not an http(s) address.
-    public static func normalizedBaseURL(_ url: String) -> String? {
-        guard ["http", "https"].contains(LinkScheme.scheme(of: url) ?? "") else { return nil }
-        return url.hasSuffix("/") ? url : url + "/"
-    }
-
     /// Reads `portal.yaml`.
     static func read(from reader: FieldReader) -> PortalConfig {
         reader.rejectUnknownKeys(fields)
@@ -134,15 +133,14 @@ public struct PortalConfig: Sendable, Hashable {
                     return NonAccessibleItem(content: content, reason: item.string("reason"))
                 })
         }
-        var baseURL = reader.string("base_url")
-        if let url = baseURL, normalizedBaseURL(url) == nil {
-            reader.context.report(.error(
-                "link.unsafe", at: reader.location(of: "base_url"), field: "base_url",
-                LocalizedText(cs: "base_url musí být adresa začínající https:// nebo http://", en: "base_url must be an address starting with https:// or http://"),
-                expected: "https://projekty.example.cz/", found: url))
-            baseURL = nil
+        var baseURL: String?
+        if let url = reader.locatedString("base_url") {
+            switch BaseURL.parse(url.value) {
+            case .success(let parsed): baseURL = parsed
+            case .failure(let problem): reader.context.report(problem.diagnostic(at: url.location, found: url.value))
+            }
         }
-        baseURL = baseURL.flatMap(normalizedBaseURL)
+        let baseURLFailed = baseURL == nil && reader.locatedString("base_url") != nil
         var euEmblem: EUEmblem?
         if let emblem = reader.mappingReader("eu_emblem") {
             emblem.rejectUnknownKeys(euEmblemSpec.names)
@@ -162,6 +160,8 @@ public struct PortalConfig: Sendable, Hashable {
             title: reader.string("title", required: true) ?? "",
             description: reader.string("description"),
             baseURL: baseURL,
+            baseURLFailed: baseURLFailed,
+            relativeLinks: reader.bool("relative_links") ?? false,
             language: language,
             publisher: publisher,
             accessibility: accessibility,

@@ -137,7 +137,8 @@ enum Discovery {
         let funder: JSONValue = funds.isEmpty ? union : .array(funds.map {
             .object([("@type", .string("Organization")), ("name", .string($0)), ("parentOrganization", union)])
         })
-        let url = site.absoluteURL(Route.project(project.source.slug.value))
+        let path = Route.project(project.source.slug.value)
+        let url = site.address.absolute(path) ?? site.address.from(path).href(path)
         var members: [(String, JSONValue)] = [
             ("@context", .string("https://schema.org")),
             ("@type", .string("MonetaryGrant")),
@@ -188,13 +189,13 @@ extension PageContext {
             "og_locale": strings.language == .cs ? "cs_CZ" : "en_GB",
         ]
         let files = site.portal.staticFiles
-        if files.contains("favicon.ico") { head["favicon_ico"] = "/favicon.ico" }
-        if files.contains("favicon.svg") { head["favicon_svg"] = "/favicon.svg" }
+        if files.contains("favicon.ico") { head["favicon_ico"] = href("/favicon.ico") }
+        if files.contains("favicon.svg") { head["favicon_svg"] = href("/favicon.svg") }
         if site.hasNewsFeed {
-            head["feed_href"] = Route.newsFeed
+            head["feed_href"] = href(Route.newsFeed)
             head["feed_title"] = Discovery.feedTitle(site, strings: strings)
         }
-        head["open_data_href"] = Route.openData
+        head["open_data_href"] = href(Route.openData)
         head["is_open_data"] = path == Route.openData
         return head
     }

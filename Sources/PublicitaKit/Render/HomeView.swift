@@ -11,19 +11,19 @@ struct HomeView {
             "projects": ProjectListView.slice(listed, page: 1).map { rows.row(at: $0) },
             "projects_count": "\(listed.count)",
             "cities": site.cities.map { city -> [String: Any] in
-                var item: [String: Any] = ["name": city.name, "href": city.path]
+                var item: [String: Any] = ["name": city.name, "href": context.href(city.path)]
                 // A city with reports only has no project count.
                 if !city.projectIndexes.isEmpty { item["count"] = "\(city.projectIndexes.count)" }
                 return item
             },
-            "reports": site.listedReports.map { portal.reports[$0] }.map { ["title": $0.title, "href": Route.report($0.source.slug.value)] },
+            "reports": site.listedReports.map { portal.reports[$0] }.map { ["title": $0.title, "href": context.href(Route.report($0.source.slug.value))] },
             "news": NewsListView(context: context).items(limit: 3),
         ]
         view.merge(Pagination(context: context).make(count: listed.count, page: 1, path: Route.projectsPage), uniquingKeysWith: { $1 })
         // The filter pages, by kind; the search (revealed by its script) filters the same projects.
         var programmes: [[String: Any]] = [], periods: [[String: Any]] = [], statuses: [[String: Any]] = []
         for group in site.groups {
-            var item: [String: Any] = ["href": group.path, "count": "\(group.projectIndexes.count)"]
+            var item: [String: Any] = ["href": context.href(group.path), "count": "\(group.projectIndexes.count)"]
             switch group.kind {
             case .programme(let name): item["name"] = name; programmes.append(item)
             case .period(let period): item["name"] = period.rawValue; periods.append(item)
@@ -36,8 +36,10 @@ struct HomeView {
         view["has_filters"] = !site.cities.isEmpty || !site.groups.isEmpty
         view["status_as_of_text"] = "\(context.strings["last_updated"]) \(site.today.formatted(context.strings.language))"
         if !listed.isEmpty {
-            view["search_index_href"] = Route.searchIndex
-            view["search_script_href"] = Route.searchScript
+            view["search_index_href"] = context.href(Route.searchIndex)
+            view["search_script_href"] = context.href(Route.searchScript)
+            // The script links its results itself: from disk, folder addresses name their index.html.
+            if context.addresses.namesIndex { view["search_page_suffix"] = "index.html" }
         }
         if let description = portal.config.description { view["description"] = description }
         // Portal totals count only budgets in CZK whose amounts are published.

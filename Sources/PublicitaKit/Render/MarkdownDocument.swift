@@ -78,9 +78,13 @@ public final class MarkdownDocument {
 
     /// Renders the body as HTML. Headings get ids and start at level `topLevel`
     /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`;
-    /// passages marked `[…](lang:en)` become `<span lang="en">…</span>` (``LanguageTag``).
-    public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], table: (String) -> String? = { _ in nil }) -> String {
+    /// passages marked `[…](lang:en)` become `<span lang="en">…</span>` (``LanguageTag``);
+    /// each link and image destination is given to `link`, which may write it otherwise
+    /// and add a note to a link's text.
+    public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], link: (String) -> LinkRewrite? = { _ in nil },
+                     table: (String) -> String? = { _ in nil }) -> String {
         markLanguagePassages()
+        rewriteLinks(link)
         let blocks = children(of: root)
         let levels = blocks.filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }.map { Int(cmark_node_get_heading_level($0)) }
         let shift = max(0, topLevel - (levels.min() ?? topLevel))
@@ -105,6 +109,39 @@ public final class MarkdownDocument {
             output += Self.render(node)
         }
         return output
+    }
+
+    /// How a link or image destination is written on the page.
+    public struct LinkRewrite: Sendable, Hashable {
+        /// The address written in its place.
+        public var destination: String
+        /// A note put at the end of a link's text (`(PDF, 1,2 MB)`); images get none.
+        public var note: String?
+
+        /// A destination written as `destination`, with `note` after the link's text.
+        public init(destination: String, note: String? = nil) {
+            self.destination = destination
+            self.note = note
+        }
+    }
+
+    private func rewriteLinks(_ rewrite: (String) -> LinkRewrite?) {
+        var changes: [(node: OpaquePointer, rewrite: LinkRewrite)] = []
+        walk { node, entering in
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+                  let change = rewrite(String(cString: url)) else { return }
+            changes.append((node, change))
+        }
+        for (node, change) in changes {
+            cmark_node_set_url(node, change.destination)
+            guard let note = change.note, cmark_node_get_type(node) == CMARK_NODE_LINK,
+                  let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            // cmark writes it literally: the note is escaped here.
+            cmark_node_set_on_enter(span, " <span class=\"link-note\">(\(HTML.escape(note)))</span>")
+            cmark_node_append_child(node, span)
+        }
     }
 
     /// Replaces each link to a valid `lang:` tag by a span in that language. A link

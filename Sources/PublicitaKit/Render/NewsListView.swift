@@ -8,7 +8,7 @@ struct NewsListView {
         }
         return sorted.prefix(limit ?? sorted.count).map { item in
             var row: [String: Any] = [
-                "title": item.title, "href": Route.news(item.source.slug.value),
+                "title": item.title, "href": context.href(Route.news(item.source.slug.value)),
                 "date_text": item.date.formatted(context.strings.language), "date_iso": item.date.iso,
             ]
             if let summary = item.summary { row["summary"] = summary }
@@ -19,7 +19,7 @@ struct NewsListView {
     /// The news list page: every item, and the feed when the site has one.
     func list() -> [String: Any] {
         var view: [String: Any] = ["news": items()]
-        if context.site.hasNewsFeed { view["feed_href"] = Route.newsFeed }
+        if context.site.hasNewsFeed { view["feed_href"] = context.href(Route.newsFeed) }
         return view
     }
 
@@ -29,12 +29,12 @@ struct NewsListView {
             "date_text": news.date.formatted(context.strings.language),
             "date_iso": news.date.iso,
             "body_html": context.markdown(news.source.body),
-            "news_href": Route.newsList,
+            "news_href": context.href(Route.newsList),
         ]
         if let summary = news.summary { view["summary"] = summary }
         if let slug = news.project?.value, let index = context.site.projectIndex(slug: slug) {
             view["project_title"] = context.site.portal.projects[index].title
-            view["project_href"] = Route.project(slug)
+            view["project_href"] = context.href(Route.project(slug))
         }
         return view
     }

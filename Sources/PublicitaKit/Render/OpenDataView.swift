@@ -6,8 +6,8 @@ struct OpenDataView {
     func make() -> [String: Any] {
         let strings = context.strings
         var view: [String: Any] = [
-            "csv_href": Route.projectsCSV,
-            "json_href": Route.projectsJSON,
+            "csv_href": context.href(Route.projectsCSV),
+            "json_href": context.href(Route.projectsJSON),
             "project_json_pattern": Route.projectJSON("<slug>"),
             "columns": OpenData.columns.map { column -> [String: Any] in
                 var item: [String: Any] = ["name": column.name, "meaning": strings["data_col_\(column.name)"]]
@@ -17,11 +17,11 @@ struct OpenDataView {
         ]
         if let example = OpenData.listed(context.site).first {
             // Named by its address only: the page's key covers every page's path, not the projects' titles.
-            view["example_json_href"] = Route.projectJSON(example.source.slug.value)
+            view["example_json_href"] = context.href(Route.projectJSON(example.source.slug.value))
         }
         let site = context.site
-        if site.hasNewsFeed { view["feed_href"] = Route.newsFeed }
-        if site.pages.contains(where: { $0.kind == .file(.sitemap) }) { view["sitemap_href"] = Route.sitemap }
+        if site.hasNewsFeed { view["feed_href"] = context.href(Route.newsFeed) }
+        if site.pages.contains(where: { $0.kind == .file(.sitemap) }) { view["sitemap_href"] = context.href(Route.sitemap) }
         if site.portal.config.baseURL == nil { view["no_base_url"] = true }
         return view
     }

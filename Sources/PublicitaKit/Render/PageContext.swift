@@ -10,6 +10,12 @@ struct PageContext {
     /// The project rows of the lists, rendered once per build (nil: the lists render them).
     var projectRows: ProjectRowMemo? = nil
 
+    /// The addresses as written on this page (under the base path, or relative to the page).
+    var addresses: PageAddresses { site.address.from(path) }
+
+    /// The address of site path `sitePath` as written on this page.
+    func href(_ sitePath: String) -> String { addresses.href(sitePath) }
+
     /// The layout context for a page at `path` whose inner HTML is `content`.
     func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
         let config = site.portal.config
@@ -18,9 +24,9 @@ struct PageContext {
             "t": strings.table,
             "portal_title": config.title,
             "publisher_name": config.publisher.name,
-            "home_href": Route.home,
-            "stylesheet_href": Route.stylesheet,
-            "accessibility_href": Route.accessibility,
+            "home_href": href(Route.home),
+            "stylesheet_href": href(Route.stylesheet),
+            "accessibility_href": href(Route.accessibility),
             "is_accessibility": path == Route.accessibility,
             "is_glossary": path == Route.glossary,
             "is_home": path == Route.home,
@@ -29,18 +35,17 @@ struct PageContext {
             "content": content,
             "nav": navigation(current: path),
         ]
-        if !site.abbreviations.isEmpty { context["glossary_href"] = Route.glossary }
+        if !site.abbreviations.isEmpty { context["glossary_href"] = href(Route.glossary) }
         // On a page in another language than the portal, the portal's title keeps its own language.
         if strings.language != config.language { context["portal_lang"] = config.language.rawValue }
         // A page with language versions names them in the head and links them visibly.
         if let versions = site.alternates[path] {
             context["alternates"] = versions.map { version -> [String: Any] in
-                let href = config.baseURL.map { $0 + String(version.path.dropFirst()) } ?? version.path
-                return ["hreflang": version.language.rawValue, "href": href]
+                ["hreflang": version.language.rawValue, "href": site.address.absolute(version.path) ?? href(version.path)]
             }
             context["has_language_switch"] = true
             context["language_switch"] = versions.filter { $0.path != path }.map { version -> [String: Any] in
-                ["hreflang": version.language.rawValue, "href": version.path,
+                ["hreflang": version.language.rawValue, "href": href(version.path),
                  "label": languageNames[version.language] ?? version.language.rawValue]
             }
         }
@@ -50,9 +55,7 @@ struct PageContext {
             if let note = links.note(for: url) { context["publisher_link_note"] = note }
         }
         if let description = description ?? config.description { context["description"] = description }
-        if let base = config.baseURL, path != Route.notFound {
-            context["canonical"] = base + String(path.dropFirst())
-        }
+        if path != Route.notFound, let canonical = site.address.absolute(path) { context["canonical"] = canonical }
         return context
     }
 
@@ -61,8 +64,8 @@ struct PageContext {
         var items: [(String, String)] = [(strings["home"], Route.home), (strings["news"], Route.newsList)]
         let ordered = site.portal.pages.filter { $0.order != nil }.sorted { ($0.order ?? 0) < ($1.order ?? 0) }
         items += ordered.map { ($0.title, Route.page($0.source.slug.value)) }
-        return items.map { title, href in
-            ["title": title, "href": href, "current": href == current]
+        return items.map { title, path in
+            ["title": title, "href": href(path), "current": path == current]
         }
     }
 
@@ -83,10 +86,29 @@ struct PageContext {
     /// Renders Markdown through cmark with the record's tables placed.
     func markdown(_ text: String, tables: [ContentTable] = []) -> String {
         let document = MarkdownDocument(text)
-        let html = document.html(reservedIDs: site.reservedIDs) { id in
+        return document.html(reservedIDs: site.reservedIDs, link: bodyLink) { id in
             tables.first { $0.id == id }.map(TableHTML.render)
         }
-        return links.annotate(html, page: path)
+    }
+
+    /// A body's link as this page writes it: an internal one at its address (a clerk
+    /// writes `/projekty/x/`, the page links it under the base path or relative to
+    /// itself), with its note ("externí odkaz", "PDF, 1,2 MB"); nil leaves it as written.
+    func bodyLink(_ destination: String) -> MarkdownDocument.LinkRewrite? {
+        let note = links.note(for: destination, from: path)
+        guard let written = internalHref(destination) else {
+            return note.map { MarkdownDocument.LinkRewrite(destination: destination, note: $0) }
+        }
+        return MarkdownDocument.LinkRewrite(destination: written, note: note)
+    }
+
+    /// The address of an internal link as written on this page (its query and fragment
+    /// kept); nil for external links and for `#anchor` on the page itself.
+    func internalHref(_ destination: String) -> String? {
+        guard destination.first != "#", let target = InternalLink(destination, from: path) else { return nil }
+        var suffix = ""
+        if let mark = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) { suffix = String(destination[mark...]) }
+        return href(target.path + suffix)
     }
 
     /// Notes for links: external, file type and size.
@@ -102,9 +124,9 @@ struct PageContext {
     /// "(externí odkaz)", files in `static/` with their type and size ("PDF, 1,2 MB").
     func documentLink(_ document: DocumentLink) -> [String: Any] {
         var item: [String: Any] = ["title": document.title]
-        if let href = document.href?.value, LinkScheme.isAllowed(href) {
-            item["href"] = href
-            if let note = links.note(for: href, from: path) { item["link_note"] = note }
+        if let destination = document.href?.value, LinkScheme.isAllowed(destination) {
+            item["href"] = internalHref(destination) ?? destination
+            if let note = links.note(for: destination, from: path) { item["link_note"] = note }
         }
         if let note = document.note { item["note"] = note }
         return item

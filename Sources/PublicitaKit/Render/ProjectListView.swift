@@ -43,7 +43,7 @@ struct ProjectListView {
         var view: [String: Any] = [
             "projects": slice.map { rows.row(at: $0) },
             "count_text": "\(context.strings["projects_count"]): \(indexes.count)",
-            "filters_href": Route.home + "#filters-heading",
+            "filters_href": context.href(Route.home + "#filters-heading"),
         ]
         view.merge(Pagination(context: context).make(count: indexes.count, page: page, path: path), uniquingKeysWith: { $1 })
         return view
@@ -74,12 +74,12 @@ struct Pagination {
         var previous = 0
         for number in 1...pages where number == 1 || number == pages || abs(number - page) <= 2 {
             if number > previous + 1 { items.append(["gap": true]) }
-            items.append(["number": "\(number)", "href": path(number), "current": number == page])
+            items.append(["number": "\(number)", "href": context.href(path(number)), "current": number == page])
             previous = number
         }
         view["pages"] = items
-        if page > 1 { view["prev_href"] = path(page - 1) }
-        if page < pages { view["next_href"] = path(page + 1) }
+        if page > 1 { view["prev_href"] = context.href(path(page - 1)) }
+        if page < pages { view["next_href"] = context.href(path(page + 1)) }
         view["has_pagination"] = true
         return view
     }

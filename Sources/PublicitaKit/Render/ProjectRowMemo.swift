@@ -7,24 +7,33 @@ import Foundation
 /// programme's, programming period's and status's filter pages and on its city's
 /// page; rendering its row through Mustache's look-ups five times was a quarter of
 /// the templates' time. A row shows only the project's own fields (nothing of the
-/// page it is on), so one text serves every list.
+/// page it is on) but its addresses, so one text serves every list whose pages
+/// write addresses alike (all of them under a base path; those at one depth when
+/// addresses are relative).
 final class ProjectRowMemo: @unchecked Sendable {
     // @unchecked: `rows` is only touched under `lock`.
     private let theme: Theme
     private let lock = NSLock()
-    private var rows: [Language: [Int: [String: Any]]] = [:]
+    private var rows: [Variant: [Int: [String: Any]]] = [:]
+
+    /// What a row's text depends on besides the project: the language and how addresses are written.
+    private struct Variant: Hashable {
+        var language: Language
+        var addresses: PageAddresses
+    }
 
     init(theme: Theme) {
         self.theme = theme
     }
 
-    /// Project `index`'s row in `language`: the fields `make` gives (made once) and
-    /// their HTML as `row_html`.
-    func row(of index: Int, language: Language, make: () -> [String: Any]) -> [String: Any] {
-        if let row = lock.withLock({ rows[language]?[index] }) { return row }
+    /// Project `index`'s row in `language` with `addresses`: the fields `make` gives
+    /// (made once) and their HTML as `row_html`.
+    func row(of index: Int, language: Language, addresses: PageAddresses, make: () -> [String: Any]) -> [String: Any] {
+        let variant = Variant(language: language, addresses: addresses)
+        if let row = lock.withLock({ rows[variant]?[index] }) { return row }
         var row = make()
         row["row_html"] = theme.render(row, template: "project-row", language: language) ?? ""
-        lock.withLock { rows[language, default: [:]][index] = row }
+        lock.withLock { rows[variant, default: [:]][index] = row }
         return row
     }
 }

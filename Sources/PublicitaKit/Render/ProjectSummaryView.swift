@@ -7,20 +7,20 @@ struct ProjectSummaryView {
     func row(at index: Int) -> [String: Any] {
         let project = context.site.portal.projects[index]
         guard let rows = context.projectRows else { return row(project) }
-        return rows.row(of: index, language: context.strings.language) { row(project) }
+        return rows.row(of: index, language: context.strings.language, addresses: context.addresses) { row(project) }
     }
 
     /// The fields of a project's row.
     func row(_ project: Project) -> [String: Any] {
         var item: [String: Any] = [
             "title": project.title,
-            "href": Route.project(project.source.slug.value),
+            "href": context.href(Route.project(project.source.slug.value)),
             // Lists show dates only; the reason a period is missing belongs on the project's page.
             "period_text": project.period?.start == nil ? context.strings["not_published"] : context.periodText(project.period) ?? "",
             "programme": project.programme ?? "",
             "city": project.city ?? "",
         ]
-        if let city = project.city { item["city_href"] = Route.city(Slug.make(from: city)) }
+        if let city = project.city { item["city_href"] = context.href(Route.city(Slug.make(from: city))) }
         // A project written in another language than the list names its title's language.
         let language = project.source.language(default: context.site.portal.config.language)
         if language != context.strings.language { item["row_lang"] = language.rawValue }

@@ -20,7 +20,7 @@ struct ProjectView {
             let statement = project.euStatement ?? strings["eu_statement_default"]
             view["eu_statement"] = statement
             if let emblem = context.site.portal.config.euEmblem {
-                view["eu_emblem_src"] = emblem.src
+                view["eu_emblem_src"] = context.href(emblem.src)
                 // An emblem that shows the statement is named by it; a bare flag is named as the flag.
                 view["eu_emblem_alt"] = emblem.includesStatement ? statement : strings["eu_flag_alt"]
                 view["eu_emblem_includes_statement"] = emblem.includesStatement
@@ -29,7 +29,7 @@ struct ProjectView {
         if let programme = project.programme { view["programme"] = programme }
         if let city = project.city {
             view["city"] = city
-            view["city_href"] = Route.city(Slug.make(from: city))
+            view["city_href"] = context.href(Route.city(Slug.make(from: city)))
         }
         if let summary = project.summary { view["summary"] = summary }
         if let period = context.periodText(project.period) { view["period_text"] = period }
@@ -70,11 +70,11 @@ struct ProjectView {
             return item
         }
         let slug = project.source.slug.value
-        view["data_href"] = Route.projectJSON(slug)
+        view["data_href"] = context.href(Route.projectJSON(slug))
         view["reports"] = context.site.portal.reports.filter { $0.project?.value == slug }
-            .map { ["title": $0.title, "href": Route.report($0.source.slug.value)] }
+            .map { ["title": $0.title, "href": context.href(Route.report($0.source.slug.value))] }
         view["news"] = context.site.portal.news.filter { $0.project?.value == slug }
-            .map { ["title": $0.title, "href": Route.news($0.source.slug.value), "date": $0.date.formatted(strings.language)] }
+            .map { ["title": $0.title, "href": context.href(Route.news($0.source.slug.value)), "date": $0.date.formatted(strings.language)] }
         return view
     }
 

@@ -103,8 +103,8 @@ public struct Renderer: Sendable {
         }
         var pageView = view
         pageView["t"] = strings.table
-        pageView["home_href"] = Route.home
-        pageView["news_href"] = Route.newsList
+        pageView["home_href"] = context.href(Route.home)
+        pageView["news_href"] = context.href(Route.newsList)
         // Every list gets a `has_<name>` flag, so a template can wrap a list's heading without logic.
         for (key, value) in view {
             // A protocol check, not `as? [Any]`, which would convert every list element by element.

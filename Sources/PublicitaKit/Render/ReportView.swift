@@ -13,7 +13,7 @@ struct ReportView {
         ]
         if let city = report.city {
             view["city"] = city
-            view["city_href"] = Route.city(Slug.make(from: city))
+            view["city_href"] = context.href(Route.city(Slug.make(from: city)))
         }
         if let summary = report.summary { view["summary"] = summary }
         if let period = report.period {
@@ -22,7 +22,7 @@ struct ReportView {
         if let date = report.date?.value { view["date_text"] = date.formatted(context.strings.language) }
         if let slug = report.project?.value, let index = context.site.projectIndex(slug: slug) {
             view["project_title"] = context.site.portal.projects[index].title
-            view["project_href"] = Route.project(slug)
+            view["project_href"] = context.href(Route.project(slug))
         }
         if let funded = report.fundedBy {
             if let title = funded.title { view["funded_by_title"] = title }

@@ -71,9 +71,6 @@ extension Site {
     /// Whether the site has the Atom feed of news (it needs a `base_url`).
     var hasNewsFeed: Bool { portal.config.baseURL != nil }
 
-    /// The absolute address of `path` when the portal has a `base_url`, else the path itself.
-    func absoluteURL(_ path: String) -> String {
-        guard let base = portal.config.baseURL else { return path }
-        return base + String(path.drop(while: { $0 == "/" }))
-    }
+    /// The absolute address of `path` when the portal has a `base_url`, else its address under the base path.
+    func absoluteURL(_ path: String) -> String { address.absoluteOrRooted(path) }
 }

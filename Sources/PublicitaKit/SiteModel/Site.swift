@@ -38,6 +38,9 @@ public struct Site: Sendable {
     /// is one), all versions of it, the page itself included, in language order.
     public var alternates: [String: [LanguageVersion]]
 
+    /// How site paths become the addresses written into the site (base path or relative).
+    public let address: SiteAddress
+
     /// How many projects one page of a list shows; longer lists are split into pages.
     public static let pageSize = 50
 
@@ -53,6 +56,7 @@ public struct Site: Sendable {
         self.sitemapURLLimit = max(1, sitemapURLLimit)
         self.reservedIDs = reservedIDs
         self.portal = portal
+        self.address = SiteAddress(baseURL: portal.config.baseURL, relative: portal.config.relativeLinks)
         self.today = today
         let listedProjects = portal.projects.indices.filter { portal.projects[$0].source.translationOf == nil }
         self.listedProjects = listedProjects

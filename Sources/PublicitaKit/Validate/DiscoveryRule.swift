@@ -2,7 +2,7 @@
 /// canonical or Open Graph addresses, since all of them need absolute addresses.
 enum DiscoveryRule {
     static func check(_ config: PortalConfig) -> [Diagnostic] {
-        guard config.baseURL == nil else { return [] }
+        guard config.baseURL == nil, !config.baseURLFailed else { return [] }
         return [.warning(
             "portal.base-url", at: SourceLocation(file: "portal.yaml", line: 1), field: "base_url",
             LocalizedText(cs: "portal.yaml neuvádí base_url: mapa webu (sitemap.xml) a kanál aktualit (aktuality/feed.xml) se nevytvoří a stránky nebudou mít kanonickou adresu",
