@@ -360,7 +360,7 @@ class SubpathCrawl:
             problem, target = self.address_problem(what, ref)
             if problem:
                 problems.append(problem)
-            elif target is not None and self.get(target)[1].startswith("text/html"):
+            elif target is not None and what.startswith(("a[", "area[")) and self.get(target)[1].startswith("text/html"):
                 pages.append(self.origin + target)
         for text in seen["jsonLd"]:
             problems += self.json_problems("JSON-LD", text)
@@ -537,7 +537,7 @@ class FileCrawl:
             problem, real = self.file_problem(what, ref)
             if problem:
                 problems.append(problem)
-            elif real is not None and real.endswith(".html"):
+            elif real is not None and what.startswith(("a[", "area[")) and real.endswith(".html"):
                 pages.append("file://" + urllib.parse.quote(real))
         self.report.record("links", name, problems)
         self.report.record("stylesheet", name, stylesheet_problems(seen, unstyled))
