@@ -31,6 +31,8 @@ import sys
 import time
 import urllib.parse
 
+from chromium_driver import free_port, start_browser
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHECKS = ["links", "vnu", "axe", "reflow", "keyboard"]
 
@@ -176,12 +178,6 @@ def check_vnu(site, pages, results):
 
 # ---------------------------------------------------------------- browser
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(site):
     port = free_port()
     server = subprocess.Popen(
@@ -195,22 +191,6 @@ def start_server(site):
             time.sleep(0.05)
     server.kill()
     raise SystemExit("the HTTP server did not start")
-
-
-def start_browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=cs",
-                     "--disable-extensions", "--no-first-run"):
-        options.add_argument(argument)
-    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_script_timeout(60)
-    driver.set_page_load_timeout(30)
-    return driver
 
 
 def set_viewport(driver, width, height=900, mobile=False):

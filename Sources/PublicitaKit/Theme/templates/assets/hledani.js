@@ -1,19 +1,25 @@
 /* publicita: instant search over the portal's projects (progressive enhancement).
  * The home page works without this script: its filter pages list the same projects.
- * The script reveals the search form, loads /data/hledani.json (built with the site,
- * from the same server) on first use, and lists matching projects as the reader
- * types; the number found is announced through the role="status" region.
+ * The script reveals the search form, loads the index named by data-index (built
+ * with the site, from the same server) on first use, and lists matching projects as
+ * the reader types; the number found is announced through the role="status" region.
+ * Result links are resolved against the index's address, so they work under any
+ * base path; data-page-suffix ("index.html" in a relative-links build) names the
+ * file where no server maps a folder to its index.
  * No framework, no request to any other server. */
 (function () {
   "use strict";
   var block = document.getElementById("search");
-  if (!block || !window.fetch || !("hidden" in block)) return;
+  // Chromium and Firefox refuse fetch() of file: addresses, so a site opened from
+  // a folder keeps the section hidden rather than offering a search that fails.
+  if (!block || !window.fetch || !("hidden" in block) || location.protocol === "file:") return;
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var form = input && input.form;
   if (!input || !status || !list || !form) return;
   var LIMIT = 20;
+  var suffix = block.getAttribute("data-page-suffix") || "";
   var indexURL = new URL(block.getAttribute("data-index"), document.baseURI);
   var projects = null, loading = null, timer = 0;
 
@@ -44,7 +50,7 @@
   function item(p) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = new URL("../projekty/" + encodeURIComponent(p.slug) + "/", indexURL).pathname;
+    a.href = new URL("../projekty/" + encodeURIComponent(p.slug) + "/" + suffix, indexURL).href;
     a.textContent = p.title;
     li.appendChild(a);
     var facts = [p.city, p.programme, p.period, p.status, p.total].filter(Boolean);
