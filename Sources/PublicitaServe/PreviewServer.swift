@@ -228,6 +228,12 @@ public actor PreviewServer {
         await door.stop()
         await server.stop(timeout: 0.5)
         _ = await serverTask.result
+        removeWorkFiles()
+    }
+
+    /// Removes the private folder and the server's socket, whatever the server is doing:
+    /// for a process that must end now.
+    public nonisolated func removeWorkFiles() {
         unlink(Self.backendSocketPath(in: workFolder))
         try? FileManager.default.removeItem(at: workFolder)
     }
