@@ -29,18 +29,21 @@ public actor PreviewServer {
         public var today: Day?
         /// The language of messages; `nil` is the portal's language.
         public var language: Language?
+        /// What a request may ask before it is refused.
+        public var limits: RequestLimits
         /// Where log lines go (one call per line or diagnostic block, without a final newline).
         public var log: @Sendable (String) -> Void
 
         /// Creates options; the defaults are those of `publicita serve`.
         public init(portalRoot: URL, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(250),
-                    today: Day? = nil, language: Language? = nil,
+                    today: Day? = nil, language: Language? = nil, limits: RequestLimits = RequestLimits(),
                     log: @escaping @Sendable (String) -> Void = PreviewServer.logToStandardError) {
             self.portalRoot = portalRoot
             self.port = port
             self.pollInterval = pollInterval
             self.today = today
             self.language = language
+            self.limits = limits
             self.log = log
         }
     }
@@ -67,15 +70,17 @@ public actor PreviewServer {
     private nonisolated let basePath: String
 
     private let server: HTTPServer
+    private let door: FrontDoor
     private let site: SiteState
     private let hub: EventHub
     private let serverTask: Task<Void, any Error>
     private var watchTask: Task<Void, Never>?
     private var stopped = false
 
-    private init(port: UInt16, workFolder: URL, server: HTTPServer, site: SiteState, hub: EventHub,
+    private init(port: UInt16, workFolder: URL, server: HTTPServer, door: FrontDoor, site: SiteState, hub: EventHub,
                  serverTask: Task<Void, any Error>, basePath: String) {
         self.port = port
+        self.door = door
         self.basePath = basePath
         self.workFolder = workFolder
         self.server = server
@@ -107,16 +112,12 @@ public actor PreviewServer {
         let baseline = watcher.snapshot()
         await builder.build(changes: nil)
 
-        let server: HTTPServer
-        do {
-            server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port),
-                                timeout: 15, logger: .disabled,
-                                handler: Responder(site: site, hub: hub))
-        } catch {
-            try? manager.removeItem(at: workFolder)
-            throw StartError(message: LocalizedText(cs: "neplatná adresa: \(error.localizedDescription)",
-                                                    en: "invalid address: \(error.localizedDescription)"))
-        }
+        // FlyingFox listens on a Unix socket no page can reach; only the front door talks to it.
+        let socketPath = Self.backendSocketPath(in: workFolder)
+        unlink(socketPath)
+        let server = HTTPServer(config: HTTPServer.Configuration(
+            address: sockaddr_un.unix(path: socketPath), timeout: 15, logger: .disabled),
+            handler: Responder(site: site, hub: hub))
         let failure = RunFailure()
         let serverTask = Task {
             do { try await server.run() } catch {
@@ -124,17 +125,14 @@ public actor PreviewServer {
                 throw error
             }
         }
-        // Bounded wait until the socket listens, or the server has failed (port in use).
+        // Bounded wait until the socket listens, or the server has failed.
         let deadline = ContinuousClock.now + .seconds(10)
-        var listening: Socket.Address?
-        while listening == nil {
-            if await server.isListening { listening = await server.listeningAddress }
-            if listening != nil { break }
+        while await !server.isListening {
             if let error = await failure.error {
                 try? manager.removeItem(at: workFolder)
                 throw StartError(message: LocalizedText(
-                    cs: "na 127.0.0.1:\(options.port) nelze naslouchat: \(error.localizedDescription) (zkuste --port 0)",
-                    en: "cannot listen on 127.0.0.1:\(options.port): \(error.localizedDescription) (try --port 0)"))
+                    cs: "server se nespustil: \(error.localizedDescription)",
+                    en: "the server did not start: \(error.localizedDescription)"))
             }
             if ContinuousClock.now > deadline {
                 await server.stop()
@@ -143,11 +141,21 @@ public actor PreviewServer {
             }
             try? await Task.sleep(for: .milliseconds(5))
         }
-        var port = options.port
-        if case .ip4(_, let actual)? = listening { port = actual }
+        let door: FrontDoor
+        do {
+            door = try await FrontDoor.open(port: options.port, backend: sockaddr_un.unix(path: socketPath),
+                                            limits: options.limits, log: options.log)
+        } catch {
+            await server.stop()
+            _ = await serverTask.result
+            try? manager.removeItem(at: workFolder)
+            throw StartError(message: LocalizedText(
+                cs: "na 127.0.0.1:\(options.port) nelze naslouchat: \(error.localizedDescription) (zkuste --port 0)",
+                en: "cannot listen on 127.0.0.1:\(options.port): \(error.localizedDescription) (try --port 0)"))
+        }
 
-        let instance = PreviewServer(port: port, workFolder: workFolder, server: server, site: site, hub: hub,
-                                     serverTask: serverTask, basePath: await site.snapshot().basePath)
+        let instance = PreviewServer(port: door.port, workFolder: workFolder, server: server, door: door,
+                                     site: site, hub: hub, serverTask: serverTask, basePath: await site.snapshot().basePath)
         await instance.startWatching(builder: builder, watcher: watcher, baseline: baseline, interval: options.pollInterval)
         return instance
     }
@@ -217,9 +225,27 @@ public actor PreviewServer {
             await watchTask.value
         }
         await hub.close()
+        await door.stop()
         await server.stop(timeout: 0.5)
         _ = await serverTask.result
+        removeWorkFiles()
+    }
+
+    /// Removes the private folder and the server's socket, whatever the server is doing:
+    /// for a process that must end now.
+    public nonisolated func removeWorkFiles() {
+        unlink(Self.backendSocketPath(in: workFolder))
         try? FileManager.default.removeItem(at: workFolder)
+    }
+}
+
+extension PreviewServer {
+    /// Where FlyingFox listens: in the work folder, or, when that path is too long
+    /// for a socket address (about 100 bytes), in the system's `/tmp`.
+    static func backendSocketPath(in workFolder: URL) -> String {
+        let path = workFolder.appendingPathComponent("http.sock").path
+        if path.utf8.count < 100 { return path }
+        return "/tmp/\(workFolder.lastPathComponent).sock"
     }
 }
 

@@ -37,14 +37,30 @@ extension Publicita {
             if status != 0 { throw ExitCode(status) }
         }
 
+        /// How long a clean stop may take after a signal before the process ends anyway.
+        static let forcedExitDelay: DispatchTimeInterval = .seconds(4)
+
         /// Serves until SIGINT or SIGTERM (or until the server fails); returns the exit code.
         static func serve(_ options: PreviewServer.Options, language: Language?) -> Int32 {
             // Ctrl-C and SIGTERM become events, so the server can stop cleanly and remove its folder.
+            // Should stopping take longer than `forcedExitDelay` (or a second signal come), the
+            // handler, which runs on a dispatch queue and not on Swift's threads that the server
+            // might keep busy, removes the folder itself and ends the process.
             let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
+            let running = RunningServer()
             let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { continuation.yield(number) }
+                source.setEventHandler {
+                    continuation.yield(number)
+                    if running.signalled() {
+                        running.forceExit(language: language, log: options.log)
+                    } else {
+                        DispatchQueue.global().asyncAfter(deadline: .now() + forcedExitDelay) {
+                            running.forceExit(language: language, log: options.log)
+                        }
+                    }
+                }
                 source.resume()
                 return source
             }
@@ -66,6 +82,7 @@ extension Publicita {
                     result.set(ExitStatus.ioProblem)
                     return
                 }
+                running.set(server)
                 // The address goes to standard output, so a script started with --port 0 can read it.
                 FileHandle.standardOutput.write(Data("\(server.url.absoluteString)\n".utf8))
                 options.log(LocalizedText(
@@ -97,6 +114,35 @@ extension Publicita {
             done.wait()
             return result.value
         }
+    }
+}
+
+/// The server once started, for the signal handler's forced exit.
+private final class RunningServer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var server: PreviewServer?
+    private var signals = 0
+
+    func set(_ server: PreviewServer) {
+        lock.lock(); self.server = server; lock.unlock()
+    }
+
+    /// Counts a signal; returns whether one had come before.
+    func signalled() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        signals += 1
+        return signals > 1
+    }
+
+    /// Removes the server's files and ends the process.
+    func forceExit(language: Language?, log: @Sendable (String) -> Void) -> Never {
+        lock.lock()
+        let server = self.server
+        lock.unlock()
+        server?.removeWorkFiles()
+        log(LocalizedText(cs: "publicita serve: zastaveno bez čekání na otevřená spojení",
+                          en: "publicita serve: stopped without waiting for open connections").text(in: language ?? .cs))
+        exit(ExitStatus.ioProblem)
     }
 }
 

@@ -31,10 +31,10 @@ final class LogLines: @unchecked Sendable {
 }
 
 /// Starts a preview server for `portal` on a free port, runs `body`, and always stops the server.
-func withPreviewServer<T>(_ portal: TestPortal, log: LogLines = LogLines(),
+func withPreviewServer<T>(_ portal: TestPortal, log: LogLines = LogLines(), limits: RequestLimits = RequestLimits(),
                           _ body: (PreviewServer) async throws -> T) async throws -> T {
     let server = try await PreviewServer.start(.init(
-        portalRoot: portal.root, port: 0, pollInterval: .milliseconds(100), today: testToday,
+        portalRoot: portal.root, port: 0, pollInterval: .milliseconds(100), today: testToday, limits: limits,
         log: { log.append($0) }))
     do {
         let result = try await body(server)
@@ -138,38 +138,104 @@ func eventually(within seconds: Double, _ condition: () async throws -> Bool) as
 /// Sends `target` exactly as given (no client-side tidying of `..` or escapes) and
 /// returns the status code (0 when the server closed without answering) and the whole response.
 func rawRequest(port: UInt16, target: String) throws -> (status: Int, response: String) {
-    #if canImport(Glibc)
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-    let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    try #require(fd >= 0, "socket() failed")
-    defer { close(fd) }
-    var timeout = timeval(tv_sec: 3, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    try rawExchange(port: port, Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
+}
+
+/// A TCP connection to 127.0.0.1 with bounded sends and receives, closed on deinit.
+final class RawConnection {
+    let fd: Int32
+
+    init(port: UInt16, timeout seconds: Int = 3) throws {
+        let connection = Self.open(port: port, timeout: seconds)
+        try #require(connection != nil, "connect() failed")
+        fd = connection!
+    }
+
+    /// For load from other threads, where a refused connection is expected once the server is gone.
+    init?(quietlyTo port: UInt16, timeout seconds: Int = 3) {
+        guard let fd = Self.open(port: port, timeout: seconds) else { return nil }
+        self.fd = fd
+    }
+
+    private static func open(port: UInt16, timeout seconds: Int) -> Int32? {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { return nil }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        #if canImport(Darwin)
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
     }
-    try #require(connected == 0, "connect() failed")
-    let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-    let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-    try #require(sent == request.count, "send() failed")
-    var response = Data()
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    for _ in 0..<1_000 {  // bounded: the receive timeout ends each wait, the count ends the loop
-        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if count <= 0 { break }
-        response.append(contentsOf: buffer[0..<count])
+
+    deinit { close(fd) }
+
+    /// Sends `bytes`; returns how many went out before the server closed (or the send timed out).
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Int {
+        #if canImport(Glibc)
+        let flags = Int32(MSG_NOSIGNAL)
+        #else
+        let flags: Int32 = 0
+        #endif
+        var sent = 0
+        while sent < bytes.count {  // bounded: each call sends something or ends the loop
+            let count = bytes.withUnsafeBytes { cSend(fd, $0.baseAddress! + sent, bytes.count - sent, flags) }
+            if count <= 0 { break }
+            sent += count
+        }
+        return sent
     }
-    let text = String(decoding: response, as: UTF8.self)
+
+    /// Receives until the server closes, the receive timeout passes, or `limit` bytes came.
+    func receiveAll(limit: Int = 64 << 20) -> Data {
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while response.count < limit {  // bounded: the timeout ends each wait, the limit the loop
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            response.append(contentsOf: buffer[0..<count])
+        }
+        return response
+    }
+}
+
+/// `send` of the C library (the method of ``RawConnection`` has the same name).
+private func cSend(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
+    send(fd, pointer, count, flags)
+}
+
+/// Sends `request` as given on a new connection and returns the status code of the
+/// first response (0 when the server closed without answering) and everything received.
+func rawExchange(port: UInt16, _ request: [UInt8]) throws -> (status: Int, response: String) {
+    let connection = try RawConnection(port: port)
+    connection.send(request)
+    let text = String(decoding: connection.receiveAll(), as: UTF8.self)
+    return (statusCode(of: text), text)
+}
+
+/// The status code of the response beginning `text`, or 0.
+func statusCode(of text: String) -> Int {
     let statusLine = text.split(separator: "\r\n", maxSplits: 1).first ?? ""
     let parts = statusLine.split(separator: " ")
-    let status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
-    return (status, text)
+    return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
 }
