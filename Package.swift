@@ -29,8 +29,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Theme")]
+            // The theme is compiled in (EmbedTheme), not shipped as a resource bundle
+            // beside the executable.
+            exclude: ["Theme"],
+            plugins: ["EmbedTheme"]
         ),
+        // Writes the theme's files into a Swift source at build time.
+        .executableTarget(name: "theme-embedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         // `publicita serve`: a local preview server that rebuilds on change and reloads open pages.
         .target(
             name: "PublicitaServe",

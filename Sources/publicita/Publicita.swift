@@ -8,6 +8,7 @@ struct Publicita: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publicita",
         abstract: "Builds and checks transparency portals of EU-co-funded projects.",
+        version: ToolIdentity.version,
         subcommands: [Build.self, Check.self, Rules.self, Serve.self, Schema.self, New.self, BenchEdit.self],
         defaultSubcommand: Build.self)
 }

@@ -53,6 +53,13 @@ struct CLITests {
         }
     }
 
+    @Test func versionIsPrinted() throws {
+        let result = try run(["--version"])
+        #expect(result.status == 0, "stderr:\n\(result.stderr)")
+        #expect(result.stdout == ToolIdentity.version + "\n")
+        #expect(ToolIdentity.version.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+/) != nil)
+    }
+
     @Test func checkOfTheExamplePortalSucceeds() throws {
         let result = try run(["check", TestPaths.repositoryRoot.path])
         #expect(result.status == 0, "stderr:\n\(result.stderr)")

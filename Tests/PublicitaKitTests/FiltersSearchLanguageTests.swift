@@ -313,9 +313,8 @@ struct FiltersSearchLanguageTests {
         ])
         let outcome = portal.build()
         #expect(!outcome.failed, "\(outcome.diagnostics.prefix(3))")
-        let builtIn = try #require(Theme.builtInFolder)
-        let cs = try Strings.load(.cs, from: builtIn.appendingPathComponent("strings")).table
-        let en = try Strings.load(.en, from: builtIn.appendingPathComponent("strings")).table
+        let cs = try Strings.load(.cs, from: BuiltInTheme.files(under: "strings")).table
+        let en = try Strings.load(.en, from: BuiltInTheme.files(under: "strings")).table
         // Every Czech UI text that differs from its English one; whole words only.
         let czech = cs.filter { key, value in value != en[key] && value.count >= 3 }
         let files = try FileManager.default.subpathsOfDirectory(atPath: portal.output.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".json") }

@@ -126,7 +126,7 @@ struct IncrementalBuildTests {
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
             try generateCorpus(projects: 10, into: root)
             #expect(!Self.build(root, into: output).failed)
-            let layout = try String(contentsOf: try #require(Theme.builtInFolder).appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+            let layout = String(decoding: try #require(BuiltInTheme.files["templates/layout.mustache"]), as: UTF8.self)
             try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
             try layout.replacingOccurrences(of: "<body>", with: "<body data-verze=\"2\">")
                 .write(to: root.appendingPathComponent("templates/layout.mustache"), atomically: true, encoding: .utf8)

@@ -141,7 +141,7 @@ struct ThemeAndStaticTests {
     }
 
     @Test func translationTablesHaveTheSameKeys() throws {
-        let folder = try #require(Theme.builtInFolder).appendingPathComponent("strings")
+        let folder = BuiltInTheme.files(under: "strings")
         let cs = try Strings.load(.cs, from: folder)
         for language in Language.allCases {
             let table = try Strings.load(language, from: folder)

@@ -2,9 +2,9 @@ import Foundation
 
 /// Who built a site: the version and the very executable, so that a rebuilt
 /// publicita (even at the same version) never reuses pages the old one made.
-enum ToolIdentity {
-    /// publicita's version.
-    static let version = "0.3.0"
+public enum ToolIdentity {
+    /// publicita's version (`publicita --version`, the release archive's name).
+    public static let version = "0.3.0"
 
     /// The version plus the running executable's size and modification time.
     static let current: String = {

@@ -9,10 +9,11 @@ public struct Strings: Sendable {
     /// Key → text.
     public var table: [String: String]
 
-    /// Loads the table for `language` from the theme's `strings/` folder.
-    static func load(_ language: Language, from folder: URL) throws -> Strings {
-        let url = folder.appendingPathComponent("\(language.rawValue).yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
+    /// Loads the table for `language` from the files of the theme's `strings/`
+    /// folder (name → bytes).
+    static func load(_ language: Language, from folder: [String: Data]) throws -> Strings {
+        guard let data = folder["\(language.rawValue).yaml"] else { throw CocoaError(.fileNoSuchFile) }
+        guard let text = String(data: data, encoding: .utf8) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
         guard let table = try Yams.load(yaml: text) as? [String: Any] else {
             throw CocoaError(.fileReadCorruptFile)
         }

@@ -32,29 +32,24 @@ public struct Theme: Sendable {
         language == strings.language ? strings : otherLanguages[language]?.strings ?? strings
     }
 
-    /// Where the built-in theme lives (inside the library's resource bundle).
-    static var builtInFolder: URL? {
-        Bundle.module.url(forResource: "Theme", withExtension: nil)
-    }
-
     /// Loads the theme for a portal at `portalRoot` in `language`.
     public static func load(portalRoot: URL, language: Language) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let builtIn = builtInFolder else {
+        guard !BuiltInTheme.files.isEmpty else {
             return (nil, [.error("theme.missing", at: SourceLocation(file: "templates"),
                                  LocalizedText(cs: "vestavěná šablona chybí v instalaci publicita", en: "the built-in theme is missing from the publicita installation"))])
         }
         let strings: Strings
         do {
-            strings = try Strings.load(language, from: builtIn.appendingPathComponent("strings"))
+            strings = try Strings.load(language, from: BuiltInTheme.files(under: "strings"))
         } catch {
             return (nil, [.error("theme.strings", at: SourceLocation(file: "strings/\(language.rawValue).yaml"),
                                  LocalizedText(cs: "překladovou tabulku nelze načíst: \(error)", en: "the translation table cannot be loaded: \(error)"))])
         }
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
-        collect(from: builtIn.appendingPathComponent("templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
-        collect(from: portalRoot.appendingPathComponent("templates"), displayPrefix: "templates", into: &sources, assets: &assets)
+        collect(BuiltInTheme.files(under: "templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
+        collect(files(in: portalRoot.appendingPathComponent("templates")), displayPrefix: "templates", into: &sources, assets: &assets)
 
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -74,7 +69,7 @@ public struct Theme: Sendable {
         // template error is reported once, above, so it is not repeated here.
         var others: [Language: Localized] = [:]
         for other in Language.allCases where other != language {
-            guard let table = try? Strings.load(other, from: builtIn.appendingPathComponent("strings")) else { continue }
+            guard let table = try? Strings.load(other, from: BuiltInTheme.files(under: "strings")) else { continue }
             var otherLibrary = MustacheLibrary()
             for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
                 try? otherLibrary.register(HTML.contentTypePragma + inlineStrings(source.text, table), named: name)
@@ -105,24 +100,36 @@ public struct Theme: Sendable {
         return error.context.lineNumber == 1 ? max(1, column - HTML.contentTypePragma.count) : column
     }
 
-    /// Reads `*.mustache` files (by name) and `assets/*` files from `folder`, later calls overriding earlier ones.
-    private static func collect(from folder: URL, displayPrefix: String, into sources: inout [String: (text: String, file: String)], assets: inout [String: Data]) {
+    /// Takes `*.mustache` files (by name) and `assets/*` files from a theme folder's
+    /// `files` (path below the folder → bytes), later calls overriding earlier ones.
+    private static func collect(_ files: [String: Data], displayPrefix: String, into sources: inout [String: (text: String, file: String)], assets: inout [String: Data]) {
+        for (path, data) in files {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 1, path.hasSuffix(".mustache") {
+                if let text = String(data: data, encoding: .utf8) {
+                    sources[String(path.dropLast(".mustache".count))] = (text, "\(displayPrefix)/\(path)")
+                }
+            } else if parts.count == 2, parts[0] == "assets", !parts[1].hasPrefix(".") {
+                assets[path] = data
+            }
+        }
+    }
+
+    /// The files of a portal's `templates/` folder that `collect` takes: its own
+    /// files and those of its `assets/` folder (missing folders give none).
+    private static func files(in folder: URL) -> [String: Data] {
         let manager = FileManager.default
-        if let names = try? manager.contentsOfDirectory(atPath: folder.path) {
-            for name in names where name.hasSuffix(".mustache") {
-                if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
-                    sources[String(name.dropLast(".mustache".count))] = (text, "\(displayPrefix)/\(name)")
+        var files: [String: Data] = [:]
+        for subfolder in ["", "assets"] {
+            let url = subfolder.isEmpty ? folder : folder.appendingPathComponent(subfolder)
+            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
+            for name in names where !subfolder.isEmpty || name.hasSuffix(".mustache") {
+                if let data = try? Data(contentsOf: url.appendingPathComponent(name)) {
+                    files[subfolder.isEmpty ? name : "\(subfolder)/\(name)"] = data
                 }
             }
         }
-        let assetFolder = folder.appendingPathComponent("assets")
-        if let names = try? manager.contentsOfDirectory(atPath: assetFolder.path) {
-            for name in names where !name.hasPrefix(".") {
-                if let data = try? Data(contentsOf: assetFolder.appendingPathComponent(name)) {
-                    assets["assets/\(name)"] = data
-                }
-            }
-        }
+        return files
     }
 
     /// Replaces `{{t.key}}` (and `{{{t.key}}}`) by the translated text once, when the
