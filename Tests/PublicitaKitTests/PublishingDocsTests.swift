@@ -21,7 +21,7 @@ struct PublishingDocsTests {
         let steps = try #require(runs["steps"] as? [[String: Any]])
         let scripts = steps.map { $0["run"] as? String ?? "" }
         let fetch = try #require(scripts.firstIndex { $0.contains("scripts/fetch-release") }, "the release download")
-        let source = try #require(scripts.firstIndex { $0.contains("swift build") && $0.contains("--static-swift-stdlib") }, "the source fallback")
+        let source = try #require(scripts.firstIndex { $0.contains("swift build -c release --product publicita") }, "the source fallback")
         let check = try #require(scripts.firstIndex { $0.contains(" check ") && $0.contains("--format github") }, "the check step")
         let build = try #require(scripts.firstIndex { $0.contains("(build ") }, "the build step")
         #expect(fetch < source && source < check && check < build)

@@ -84,7 +84,8 @@ final class TestPortal: @unchecked Sendable {
     func write(_ data: Data, to path: String) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        // Atomically, as editors save: a watcher never sees the file half written.
+        try data.write(to: url, options: .atomic)
     }
 
     /// Runs every rule without writing (`output: nil`).
