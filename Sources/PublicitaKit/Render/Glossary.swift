@@ -107,7 +107,7 @@ struct Glossary: Sendable {
                }) {
                 output += String(text[runStart..<index])
                 let end = index + term.text.count
-                output += "<abbr title=\"\(HTML.escape(term.entry.meaning))\">" + String(text[index..<end]) + "</abbr>"
+                output += HTML.startTag("abbr", ["title": term.entry.meaning]) + String(text[index..<end]) + "</abbr>"
                 used.insert(term.entry.abbr)
                 index = end
                 runStart = end

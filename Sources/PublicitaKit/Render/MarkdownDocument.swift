@@ -101,7 +101,7 @@ public final class MarkdownDocument {
                 let id = ids.next(for: Self.plainText(of: node))
                 var html = Self.render(node)
                 if html.hasPrefix("<h\(level)>") {
-                    html = "<h\(level) id=\"\(id)\">" + html.dropFirst("<h\(level)>".count)
+                    html = "<h\(level)" + HTML.attribute("id", id) + ">" + html.dropFirst("<h\(level)>".count)
                 }
                 output += html
                 continue
@@ -139,7 +139,7 @@ public final class MarkdownDocument {
             guard let note = change.note, cmark_node_get_type(node) == CMARK_NODE_LINK,
                   let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             // cmark writes it literally: the note is escaped here.
-            cmark_node_set_on_enter(span, " <span class=\"link-note\">(\(HTML.escape(note)))</span>")
+            cmark_node_set_on_enter(span, " " + HTML.startTag("span", ["class": "link-note"]) + "(\(HTML.escape(note)))</span>")
             cmark_node_append_child(node, span)
         }
     }
@@ -155,8 +155,8 @@ public final class MarkdownDocument {
         }
         for (link, tag) in passages {
             guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            // cmark writes these literally, in safe mode too; the tag holds only letters, digits and "-".
-            cmark_node_set_on_enter(span, "<span lang=\"\(tag.value)\">")
+            // cmark writes these literally, in safe mode too.
+            cmark_node_set_on_enter(span, HTML.startTag("span", ["lang": tag.value]))
             cmark_node_set_on_exit(span, "</span>")
             while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
             cmark_node_replace(link, span)
