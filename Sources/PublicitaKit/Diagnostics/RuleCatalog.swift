@@ -59,7 +59,7 @@ public enum RuleCatalog {
         rule("slug.invalid", .error, "adresa „Liberec APK“ smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky", "the slug \"Liberec APK\" may only contain lower-case ASCII letters, digits and hyphens",
              fix: "použijte „liberec-apk“", "use \"liberec-apk\""),
         rule("slug.duplicate", .error, "adresa /projekty/liberec-apk/ už patří souboru content/projects/liberec.md", "the address /projekty/liberec-apk/ already belongs to content/projects/liberec.md",
-             fix: "přejmenujte soubor nebo nastavte jiné pole slug", "rename the file or set a different slug field"),
+             fix: "přejmenujte soubor nebo nastavte jiné pole slug; název města či programu napište ve všech záznamech stejně", "rename the file or set a different slug field; write a city's or programme's name the same way in every record"),
         rule("slug.reserved", .error, "adresa /projekty/ je vyhrazena pro generované stránky", "the address /projekty/ is reserved for generated pages",
              fix: "zvolte pro stránku jinou adresu", "choose another address for the page"),
         rule("money.format", .error, "„4,485,600.00“ lze číst dvojím způsobem", "\"4,485,600.00\" can be read two ways",

@@ -144,7 +144,18 @@ public struct Site: Sendable {
             byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
                 .reportIndexes.append(index)
         }
-        return byName.values.sorted { $0.name.compare($1.name, locale: .init(identifier: "cs_CZ")) == .orderedAscending }
+        return byName.values.sorted { czechOrder($0.name, $1.name) }
+    }
+
+    /// Czech alphabetical order; names the collation holds equal go by their code
+    /// points, so that an order that starts from a dictionary's (which differs from
+    /// run to run) always ends the same.
+    static func czechOrder(_ a: String, _ b: String) -> Bool {
+        switch a.compare(b, locale: Locale(identifier: "cs_CZ")) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        }
     }
 
     /// How many pages a list of `count` projects takes (at least one).
