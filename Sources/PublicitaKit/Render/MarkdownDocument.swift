@@ -229,17 +229,28 @@ public final class MarkdownDocument {
 
 /// Unique, readable ids for headings ("cile-projektu", "cile-projektu-2").
 struct HeadingIDs {
+    /// How many headings of each base id there were.
     private var used: [String: Int]
+    /// Every id given (and the reserved ones): "A 2" after two "A" headings must not get "a-2" again.
+    private var taken: Set<String>
 
     /// `reserved` ids are taken already (by the page's template): a heading gets "-2".
     init(reserved: Set<String> = []) {
         used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
+        taken = reserved
     }
 
     mutating func next(for text: String) -> String {
         let base = Slug.make(from: text)
-        let count = (used[base] ?? 0) + 1
+        var count = (used[base] ?? 0) + 1
+        var id = count == 1 ? base : "\(base)-\(count)"
+        // Counting on from this base's last number: over a page, each base's numbers are tried once.
+        while taken.contains(id) {
+            count += 1
+            id = "\(base)-\(count)"
+        }
         used[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        taken.insert(id)
+        return id
     }
 }
