@@ -48,7 +48,8 @@ enum LiveReload {
         let fixLabel = LocalizedText(cs: "oprava", en: "fix").text(in: language)
 
         var items = ""
-        for d in diagnostics {
+        // A build's diagnostics come sorted already; sorting here keeps the overlay in the report's order whatever it is given.
+        for d in diagnostics.sortedForReport() {
             var item = "<li style=\"margin:0 0 1em 0\">"
             item += "<code style=\"font-weight:bold\">\(escape(d.location.description))</code>: "
             let color = d.severity == .error ? "#b00020" : "#8a5a00"

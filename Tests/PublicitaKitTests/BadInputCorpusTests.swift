@@ -35,7 +35,7 @@ struct BadInputCorpusTests {
         "contact.email": .error, "contact.phone": .warning,
         "link.broken": .error, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
         "url.format": .error,
-        "table.unknown": .error, "table.shape": .error, "table.duplicate": .error,
+        "table.unknown": .error, "table.shape": .error, "table.duplicate": .error, "table.id": .error,
         "correction.incomplete": .warning,
         "eu.goals": .warning, "eu.results": .warning, "eu.share": .warning,
     ]

@@ -66,6 +66,7 @@ struct ValidationCache: Sendable {
         diagnostics += Validator.reportRules(portal)
         diagnostics += DiscoveryRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal, registrationKeys: registrationKeys)
+        diagnostics += AddressRule.check(portal)
         diagnostics += TranslationRule.check(portal)
         diagnostics += projectLinks.flatMap { $0 }
         diagnostics += LinkRule.checkOtherRecords(site)

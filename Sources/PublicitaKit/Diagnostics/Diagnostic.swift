@@ -76,11 +76,13 @@ extension Array where Element == Diagnostic {
     /// Whether any of these stops the build.
     public var containsErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by file, line and column, errors first where they share a place.
+    /// The order every report lists diagnostics in (the text summary, JSON, GitHub
+    /// annotations, `serve`'s overlay): errors first, as they block the build, then
+    /// warnings; each by file, line and column.
     public func sortedForReport() -> [Diagnostic] {
         enumerated().sorted { a, b in
-            if a.element.location != b.element.location { return a.element.location < b.element.location }
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
             return a.offset < b.offset
         }.map(\.element)
     }

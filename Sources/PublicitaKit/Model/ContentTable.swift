@@ -18,7 +18,19 @@ public struct ContentTable: Sendable, Hashable {
 
     static func read(from reader: FieldReader) -> ContentTable? {
         reader.rejectUnknownKeys(fields)
-        let id = reader.string("id", required: true)
+        let located = reader.locatedString("id", required: true)
+        if let located, !Identifier.isValid(located.value) {
+            let suggested = Identifier.suggestion(for: located.value, prefix: "tabulka")
+            reader.context.report(.error(
+                "table.id", at: located.location, field: reader.fieldPath("id"),
+                LocalizedText(cs: "id tabulky „\(located.value)“ musí začínat malým písmenem a smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky (nejvýše \(Identifier.maxLength) znaků)",
+                              en: "the table id \"\(located.value)\" must start with a lower-case letter and may only contain lower-case ASCII letters, digits and hyphens (at most \(Identifier.maxLength) characters)"),
+                expected: Identifier.pattern, found: located.value,
+                suggestion: LocalizedText(cs: "napište id: \(suggested) (a stejně i v bloku ```table \(suggested))",
+                                          en: "write id: \(suggested) (and the same in the ```table \(suggested) block)")))
+        }
+        // An invalid id is kept: the table and the blocks placing it give no further errors.
+        let id = located?.value
         let caption = reader.string("caption", required: true)
         let columns = reader.strings("columns")
         if columns.isEmpty { reader.reportMissing("columns") }

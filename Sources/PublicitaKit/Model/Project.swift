@@ -44,6 +44,10 @@ public struct Project: Sendable, Hashable {
     public var tables: [ContentTable]
     /// The links of the fields written in Markdown (`results`, activities' `summary`).
     public var fieldLinks: [FieldLink] = []
+    /// Where `city` is written (a city's address names the record that claims it).
+    public var cityLocation: SourceLocation?
+    /// Where `programme` is written.
+    public var programmeLocation: SourceLocation?
 
     static let fields = spec.names
 
@@ -80,6 +84,8 @@ public struct Project: Sendable, Hashable {
             corrections: reader.mappings("corrections").map(Correction.read),
             tables: reader.mappings("tables").compactMap(ContentTable.read))
         guard title != nil, beneficiary != nil else { return nil }
+        if project.city != nil { project.cityLocation = reader.location(of: "city") }
+        if project.programme != nil { project.programmeLocation = reader.location(of: "programme") }
         project.fieldLinks = FieldLink.links(in: results, field: "results", at: reader.location(of: "results"))
         for (index, (activityReader, activity)) in zip(activityReaders, activities).enumerated() {
             project.fieldLinks += FieldLink.links(in: activity?.summary, field: "activities[\(index)].summary",

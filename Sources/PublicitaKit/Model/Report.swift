@@ -22,6 +22,8 @@ public struct Report: Sendable, Hashable {
     public var abbreviations: [Abbreviation]
     /// Linked documents.
     public var documents: [DocumentLink]
+    /// Where `city` is written.
+    public var cityLocation: SourceLocation? = nil
 
     /// The project a report was produced in, named by title and registration number.
     public struct FundedBy: Sendable, Hashable {
@@ -43,7 +45,7 @@ public struct Report: Sendable, Hashable {
             funded.rejectUnknownKeys(FundedBy.fields)
             fundedBy = FundedBy(title: funded.string("title"), registrationNumber: funded.locatedString("registration_number"))
         }
-        let report = Report(
+        var report = Report(
             source: source, title: title ?? "", city: reader.string("city"),
             project: reader.locatedString("project"), fundedBy: fundedBy,
             period: Period.read(from: reader, requireStart: false), date: reader.day("date"),
@@ -51,6 +53,7 @@ public struct Report: Sendable, Hashable {
             tables: reader.mappings("tables").compactMap(ContentTable.read),
             abbreviations: reader.mappings("abbreviations").compactMap(Abbreviation.read),
             documents: reader.mappings("documents").compactMap(DocumentLink.read))
+        if report.city != nil { report.cityLocation = reader.location(of: "city") }
         return title == nil ? nil : report
     }
 }

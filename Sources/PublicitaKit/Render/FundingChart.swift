@@ -15,13 +15,20 @@ enum FundingChart {
         let width = 600, barHeight = 40, rowHeight = 22
         let height = barHeight + 12 + rowHeight * segments.count
         let description = segments.map { "\($0.label): \($0.amountText) (\($0.shareText))" }.joined(separator: "; ")
-        var svg = "<svg class=\"funding-chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>"
-        svg += "<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        var svg = HTML.startTag("svg", ["class": "funding-chart", "role": "img", "viewBox": "0 0 \(width) \(height)",
+                                        "aria-labelledby": "\(id)-title \(id)-desc", "xmlns": "http://www.w3.org/2000/svg"])
+        svg += HTML.startTag("title", ["id": "\(id)-title"]) + "\(HTML.escape(title))</title>"
+        svg += HTML.startTag("desc", ["id": "\(id)-desc"]) + "\(HTML.escape(description))</desc>"
         svg += "<defs>"
-        svg += "<pattern id=\"\(id)-p-national\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-national\"/><path d=\"M0 8L8 0\" class=\"hatch\"/></pattern>"
-        svg += "<pattern id=\"\(id)-p-own\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-own\"/><circle cx=\"4\" cy=\"4\" r=\"1.5\" class=\"dot\"/></pattern>"
-        svg += "<pattern id=\"\(id)-p-other\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" class=\"seg-other\"/><path d=\"M0 4H8\" class=\"hatch\"/></pattern>"
+        svg += HTML.startTag("pattern", ["id": "\(id)-p-national", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"])
+            + HTML.startTag("rect", ["width": "8", "height": "8", "class": "seg-national"], selfClosing: true)
+            + HTML.startTag("path", ["d": "M0 8L8 0", "class": "hatch"], selfClosing: true) + "</pattern>"
+        svg += HTML.startTag("pattern", ["id": "\(id)-p-own", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"])
+            + HTML.startTag("rect", ["width": "8", "height": "8", "class": "seg-own"], selfClosing: true)
+            + HTML.startTag("circle", ["cx": "4", "cy": "4", "r": "1.5", "class": "dot"], selfClosing: true) + "</pattern>"
+        svg += HTML.startTag("pattern", ["id": "\(id)-p-other", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"])
+            + HTML.startTag("rect", ["width": "8", "height": "8", "class": "seg-other"], selfClosing: true)
+            + HTML.startTag("path", ["d": "M0 4H8", "class": "hatch"], selfClosing: true) + "</pattern>"
         svg += "</defs>"
         // Widths come from integer haléře, scaled to whole pixels; the last segment takes the rest.
         var x = 0
@@ -30,24 +37,28 @@ enum FundingChart {
             var w = Int((Int64(width) * max(segment.amount.halere, 0)) / max(total.halere, 1))
             if index == segments.count - 1 { w = remaining }
             w = max(0, min(w, remaining))
-            svg += "<rect x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"\(barHeight)\" \(fill(segment.kind, id: id)) stroke=\"currentColor\" stroke-width=\"1\"/>"
+            svg += "<rect" + HTML.attributes(["x": "\(x)", "y": "0", "width": "\(w)", "height": "\(barHeight)"])
+                + fill(segment.kind, id: id) + HTML.attributes(["stroke": "currentColor", "stroke-width": "1"]) + "/>"
             x += w
         }
         for (index, segment) in segments.enumerated() {
             let y = barHeight + 12 + rowHeight * index
-            svg += "<rect x=\"0\" y=\"\(y)\" width=\"16\" height=\"16\" \(fill(segment.kind, id: id)) stroke=\"currentColor\" stroke-width=\"1\"/>"
-            svg += "<text x=\"24\" y=\"\(y + 13)\">\(HTML.escape("\(segment.label): \(segment.amountText) (\(segment.shareText))"))</text>"
+            svg += "<rect" + HTML.attributes(["x": "0", "y": "\(y)", "width": "16", "height": "16"])
+                + fill(segment.kind, id: id) + HTML.attributes(["stroke": "currentColor", "stroke-width": "1"]) + "/>"
+            svg += HTML.startTag("text", ["x": "24", "y": "\(y + 13)"])
+                + "\(HTML.escape("\(segment.label): \(segment.amountText) (\(segment.shareText))"))</text>"
         }
         svg += "</svg>"
         return svg
     }
 
+    /// The segment's fill, as one attribute with its leading space.
     private static func fill(_ kind: FundingSource.Kind, id: String) -> String {
         switch kind {
-        case .eu: return "class=\"seg-eu\""
-        case .national: return "fill=\"url(#\(id)-p-national)\""
-        case .own: return "fill=\"url(#\(id)-p-own)\""
-        case .other: return "fill=\"url(#\(id)-p-other)\""
+        case .eu: return HTML.attribute("class", "seg-eu")
+        case .national: return HTML.attribute("fill", "url(#\(id)-p-national)")
+        case .own: return HTML.attribute("fill", "url(#\(id)-p-own)")
+        case .other: return HTML.attribute("fill", "url(#\(id)-p-other)")
         }
     }
 }

@@ -19,8 +19,11 @@ struct Glossary: Sendable {
 
     /// The entries in the order they are listed (by abbreviation, Czech collation).
     let entries: [Entry]
-    /// What is searched for in text: escaped form → entry, longest first.
+    /// What is searched for in text: escaped form → entry.
     private let terms: [(text: [Character], entry: Entry)]
+    /// The terms' characters as a trie, so that one walk from a word's start finds
+    /// every term written there, whatever the number of terms.
+    private let trie: TermTrie
 
     /// Builds a glossary; the first entry for an abbreviation wins. An entry that
     /// names several abbreviations ("ASZ/ OSZ/ AGENTURA") is also found by each
@@ -49,7 +52,8 @@ struct Glossary: Sendable {
                 terms.append((Array(HTML.escape(form)), entry))
             }
         }
-        self.terms = terms.sorted { $0.text.count > $1.text.count }
+        self.terms = terms
+        self.trie = TermTrie(terms.map(\.text))
     }
 
     /// Whether there is anything to apply or list.
@@ -94,20 +98,17 @@ struct Glossary: Sendable {
         return output
     }
 
-    /// One text node with the first uses marked.
+    /// One text node with the first uses marked: at each word's start, the longest
+    /// term written there that ends a word and whose entry is not explained yet.
     private func mark(_ text: ArraySlice<Character>, used: inout Set<String>) -> String {
         var output = ""
         var index = text.startIndex
         var runStart = index
         while index < text.endIndex {
             let previous: Character? = index > text.startIndex ? text[index - 1] : nil
-            if previous.map(Self.isWordCharacter) != true,
-               let term = terms.first(where: { term in
-                   !used.contains(term.entry.abbr) && Self.matches(term.text, in: text, at: index)
-               }) {
+            if previous.map(Self.isWordCharacter) != true, let (term, end) = longestTerm(in: text, at: index, used: used) {
                 output += String(text[runStart..<index])
-                let end = index + term.text.count
-                output += "<abbr title=\"\(HTML.escape(term.entry.meaning))\">" + String(text[index..<end]) + "</abbr>"
+                output += HTML.startTag("abbr", ["title": term.entry.meaning]) + String(text[index..<end]) + "</abbr>"
                 used.insert(term.entry.abbr)
                 index = end
                 runStart = end
@@ -119,11 +120,22 @@ struct Glossary: Sendable {
         return output
     }
 
-    private static func matches(_ term: [Character], in text: ArraySlice<Character>, at index: Int) -> Bool {
-        guard index + term.count <= text.endIndex else { return false }
-        for offset in 0..<term.count where text[index + offset] != term[offset] { return false }
-        let after = index + term.count
-        return after == text.endIndex || !isWordCharacter(text[after])
+    /// The longest unused term at `start` that ends a word, and the index after it.
+    /// The walk stops where no term goes on, so it is bounded by the longest term.
+    private func longestTerm(in text: ArraySlice<Character>, at start: Int,
+                             used: Set<String>) -> (term: (text: [Character], entry: Entry), end: Int)? {
+        var node = 0
+        var index = start
+        var found: (term: (text: [Character], entry: Entry), end: Int)?
+        while index < text.endIndex, let next = trie.child(of: node, text[index]) {
+            node = next
+            index += 1
+            if let termIndex = trie.term(at: node), index == text.endIndex || !Self.isWordCharacter(text[index]),
+               !used.contains(terms[termIndex].entry.abbr) {
+                found = (terms[termIndex], index)
+            }
+        }
+        return found
     }
 
     /// Letters and digits continue a word; so does `&` of an entity like `&amp;`.
@@ -171,4 +183,33 @@ struct Glossary: Sendable {
         let selfClosing = tag.count >= 2 && tag[tag.endIndex - 2] == "/"
         return (name.lowercased(), closing, selfClosing)
     }
+}
+
+/// The glossary's terms as a character trie: node 0 is the root; each node has its
+/// children by character and, when a term ends there, that term's index.
+private struct TermTrie: Sendable {
+    private var children: [[Character: Int]] = [[:]]
+    private var terms: [Int?] = [nil]
+
+    init(_ texts: [[Character]]) {
+        for (termIndex, text) in texts.enumerated() {
+            var node = 0
+            for character in text {
+                if let next = children[node][character] {
+                    node = next
+                } else {
+                    children.append([:])
+                    terms.append(nil)
+                    children[node][character] = children.count - 1
+                    node = children.count - 1
+                }
+            }
+            // Forms are distinct (the glossary keeps the first of each), so no term replaces another.
+            if terms[node] == nil { terms[node] = termIndex }
+        }
+    }
+
+    func child(of node: Int, _ character: Character) -> Int? { children[node][character] }
+
+    func term(at node: Int) -> Int? { terms[node] }
 }

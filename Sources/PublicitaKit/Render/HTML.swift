@@ -29,6 +29,23 @@ public enum HTML {
         } ?? text
     }
 
+    /// ` name="value"`, the value escaped: the one way markup built in Swift writes an
+    /// attribute, so that no value, wherever it comes from, can end the attribute and
+    /// start another (`x" onmouseover="…`). `name` is always a literal of the code.
+    public static func attribute(_ name: StaticString, _ value: String) -> String {
+        " \(name)=\"\(escape(value))\""
+    }
+
+    /// The attributes in order, each as ``attribute(_:_:)`` writes it.
+    public static func attributes(_ pairs: KeyValuePairs<StaticString, String>) -> String {
+        pairs.map { attribute($0.key, $0.value) }.joined()
+    }
+
+    /// A start tag: `<name a="…" b="…">`, every value escaped.
+    public static func startTag(_ name: StaticString, _ pairs: KeyValuePairs<StaticString, String> = [:], selfClosing: Bool = false) -> String {
+        "<\(name)\(attributes(pairs))\(selfClosing ? "/" : "")>"
+    }
+
     @inline(__always)
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")

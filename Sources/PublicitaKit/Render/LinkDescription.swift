@@ -18,7 +18,7 @@ struct LinkDescription {
         }
         guard let target = InternalLink(trimmed, from: page) else { return nil }
         let file = String(target.path.dropFirst())
-        guard site.portal.staticFiles.contains(file) else { return nil }
+        guard site.staticFileSet.contains(file) else { return nil }
         return fileNote(for: file)
     }
 

@@ -101,7 +101,7 @@ public final class MarkdownDocument {
                 let id = ids.next(for: Self.plainText(of: node))
                 var html = Self.render(node)
                 if html.hasPrefix("<h\(level)>") {
-                    html = "<h\(level) id=\"\(id)\">" + html.dropFirst("<h\(level)>".count)
+                    html = "<h\(level)" + HTML.attribute("id", id) + ">" + html.dropFirst("<h\(level)>".count)
                 }
                 output += html
                 continue
@@ -139,7 +139,7 @@ public final class MarkdownDocument {
             guard let note = change.note, cmark_node_get_type(node) == CMARK_NODE_LINK,
                   let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             // cmark writes it literally: the note is escaped here.
-            cmark_node_set_on_enter(span, " <span class=\"link-note\">(\(HTML.escape(note)))</span>")
+            cmark_node_set_on_enter(span, " " + HTML.startTag("span", ["class": "link-note"]) + "(\(HTML.escape(note)))</span>")
             cmark_node_append_child(node, span)
         }
     }
@@ -155,8 +155,8 @@ public final class MarkdownDocument {
         }
         for (link, tag) in passages {
             guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            // cmark writes these literally, in safe mode too; the tag holds only letters, digits and "-".
-            cmark_node_set_on_enter(span, "<span lang=\"\(tag.value)\">")
+            // cmark writes these literally, in safe mode too.
+            cmark_node_set_on_enter(span, HTML.startTag("span", ["lang": tag.value]))
             cmark_node_set_on_exit(span, "</span>")
             while let child = cmark_node_first_child(link) { cmark_node_append_child(span, child) }
             cmark_node_replace(link, span)
@@ -229,17 +229,28 @@ public final class MarkdownDocument {
 
 /// Unique, readable ids for headings ("cile-projektu", "cile-projektu-2").
 struct HeadingIDs {
+    /// How many headings of each base id there were.
     private var used: [String: Int]
+    /// Every id given (and the reserved ones): "A 2" after two "A" headings must not get "a-2" again.
+    private var taken: Set<String>
 
     /// `reserved` ids are taken already (by the page's template): a heading gets "-2".
     init(reserved: Set<String> = []) {
         used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
+        taken = reserved
     }
 
     mutating func next(for text: String) -> String {
         let base = Slug.make(from: text)
-        let count = (used[base] ?? 0) + 1
+        var count = (used[base] ?? 0) + 1
+        var id = count == 1 ? base : "\(base)-\(count)"
+        // Counting on from this base's last number: over a page, each base's numbers are tried once.
+        while taken.contains(id) {
+            count += 1
+            id = "\(base)-\(count)"
+        }
         used[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        taken.insert(id)
+        return id
     }
 }

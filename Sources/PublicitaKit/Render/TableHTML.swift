@@ -15,19 +15,21 @@ enum TableHTML {
     static func render(_ table: ContentTable) -> String {
         let id = elementID(for: table)
         let captionID = "\(id)-caption"
-        var html = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">"
-        html += "<table id=\"\(HTML.escape(id))\"><caption id=\"\(captionID)\">\(HTML.escape(table.caption))</caption>"
+        var html = HTML.startTag("div", ["class": "table-scroll", "role": "region", "aria-labelledby": captionID, "tabindex": "0"])
+        html += HTML.startTag("table", ["id": id]) + HTML.startTag("caption", ["id": captionID])
+        html += "\(HTML.escape(table.caption))</caption>"
         html += "<thead><tr>"
-        for column in table.columns { html += "<th scope=\"col\">\(HTML.escape(column))</th>" }
+        for column in table.columns { html += HTML.startTag("th", ["scope": "col"]) + "\(HTML.escape(column))</th>" }
         html += "</tr></thead><tbody>"
         for row in table.rows {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
                 if index == 0 && table.rowHeaders {
-                    html += "<th scope=\"row\">\(HTML.paragraphs(cell))</th>"
+                    html += HTML.startTag("th", ["scope": "row"]) + "\(HTML.paragraphs(cell))</th>"
+                } else if Self.looksNumeric(cell) {
+                    html += HTML.startTag("td", ["class": "num"]) + "\(HTML.paragraphs(cell))</td>"
                 } else {
-                    let numeric = Self.looksNumeric(cell) ? " class=\"num\"" : ""
-                    html += "<td\(numeric)>\(HTML.paragraphs(cell))</td>"
+                    html += "<td>\(HTML.paragraphs(cell))</td>"
                 }
             }
             html += "</tr>"

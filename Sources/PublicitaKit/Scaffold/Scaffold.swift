@@ -180,11 +180,15 @@ public enum Scaffold {
             """ + writer.lines.joined(separator: "\n") + "\n"
     }
 
+    /// The example project's registration number.
+    static let exampleRegistrationNumber = "CZ.03.2.60/0.0/0.0/99_999/0000001"
+
     /// The example project of a new portal: the project template, filled in.
     static var exampleProject: String {
         recordTemplate(.projects, values: [
             "title": "Ukázkový projekt",
-            "registration_number": "CZ.03.2.60/0.0/0.0/16_052/0007824",
+            // Of the real shape but plainly made up (call 99_999, project 1): no real project's number.
+            "registration_number": Self.exampleRegistrationNumber,
             "programme": "Operační program Zaměstnanost",
             "beneficiary": "Město Příklad",
             "city": "Příklad",

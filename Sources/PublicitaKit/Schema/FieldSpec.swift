@@ -64,6 +64,8 @@ public indirect enum FieldKind: Sendable {
     case registrationNumber
     /// A URL slug: lower-case ASCII letters, digits and `-`.
     case slug
+    /// An element id (``Identifier``): a lower-case ASCII letter, then letters, digits and `-`.
+    case identifier
     /// One of a fixed set of words.
     case enumeration([String])
     /// A list (YAML lines starting with `- `) of values of one kind.

@@ -142,8 +142,10 @@ extension Correction {
 extension ContentTable {
     /// The fields of one table.
     static let spec = ObjectSpec([
-        FieldSpec("id", .text, .required, cs: "Identifikátor tabulky; v textu ji umístí blok ```table <id>.",
-                  en: "The table's id; a ```table <id> block in the body places it.", example: "harmonogram"),
+        FieldSpec("id", .identifier, .required,
+                  cs: "Identifikátor tabulky; v textu ji umístí blok ```table <id>. Začíná malým písmenem, dál malá písmena bez diakritiky, číslice a pomlčky, nejvýše 64 znaků.",
+                  en: "The table's id; a ```table <id> block in the body places it. A lower-case letter, then lower-case letters without accents, digits and hyphens, at most 64 characters.",
+                  example: "harmonogram"),
         FieldSpec("caption", .text, .required, cs: "Titulek tabulky.", en: "The table's caption.", example: "Harmonogram realizace"),
         FieldSpec("columns", .list(.text), .required, cs: "Záhlaví sloupců, např. [Krok, Popis, Termín].",
                   en: "The column headers, e.g. [Krok, Popis, Termín].", example: "[Krok, Popis, Termín]"),

@@ -92,6 +92,8 @@ public enum SchemaGenerator {
     }()
     /// A slug (`Slug.isValid`).
     public static let slugPattern = "^\\s*[a-z0-9][a-z0-9-]{0,119}\\s*$"
+    /// An element id (`Identifier.isValid`).
+    public static let identifierPattern = "^\\s*\(Identifier.pattern)\\s*$"
     /// Text that is not blank.
     static let nonBlankPattern = "\\S"
 
@@ -153,6 +155,8 @@ public enum SchemaGenerator {
             return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(registrationNumberPattern))])
         case .slug:
             return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(slugPattern))])
+        case .identifier:
+            return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(identifierPattern))])
         case .enumeration(let words):
             return .object([("type", types(["string"], nullable: nullable)),
                             ("enum", .array(words.map(JSONValue.string) + (nullable ? [.null] : [])))])

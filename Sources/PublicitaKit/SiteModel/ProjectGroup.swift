@@ -63,10 +63,9 @@ public struct ProjectGroup: Sendable, Hashable {
             if let period = project.programmingPeriod { periods[period, default: []].append(index) }
             if let status = ProjectStatus.of(project.period, on: today) { statuses[status, default: []].append(index) }
         }
-        let czech = Locale(identifier: "cs_CZ")
         var result = programmes.values.sorted {
             guard case .programme(let a) = $0.kind, case .programme(let b) = $1.kind else { return false }
-            return a.compare(b, locale: czech) == .orderedAscending
+            return a == b ? $0.path < $1.path : Site.czechOrder(a, b)
         }
         for period in ProgrammingPeriod.allCases {
             if let indexes = periods[period] {

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var cities: [City]
     /// Every URL path a link may point to: pages, theme assets and static files.
     public var linkTargets: Set<String>
+    /// The portal's files in `static/` (paths inside it), to look up each link's note in constant time.
+    public let staticFileSet: Set<String>
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
     private var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
@@ -117,6 +119,7 @@ public struct Site: Sendable {
         targets.insert(Route.stylesheet)
         for file in portal.staticFiles { targets.insert("/" + file) }
         self.linkTargets = targets
+        self.staticFileSet = Set(portal.staticFiles)
 
         var anchorSources: [String: (source: RecordSource, tables: [ContentTable])] = [:]
         for p in portal.projects { anchorSources[Route.project(p.source.slug.value)] = (p.source, p.tables) }
@@ -144,7 +147,18 @@ public struct Site: Sendable {
             byName[name, default: City(name: name, slug: Slug.make(from: name), projectIndexes: [], reportIndexes: [])]
                 .reportIndexes.append(index)
         }
-        return byName.values.sorted { $0.name.compare($1.name, locale: .init(identifier: "cs_CZ")) == .orderedAscending }
+        return byName.values.sorted { czechOrder($0.name, $1.name) }
+    }
+
+    /// Czech alphabetical order; names the collation holds equal go by their code
+    /// points, so that an order that starts from a dictionary's (which differs from
+    /// run to run) always ends the same.
+    static func czechOrder(_ a: String, _ b: String) -> Bool {
+        switch a.compare(b, locale: Locale(identifier: "cs_CZ")) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        }
     }
 
     /// How many pages a list of `count` projects takes (at least one).

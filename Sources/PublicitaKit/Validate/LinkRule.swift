@@ -98,7 +98,8 @@ enum LinkRule {
     static func problem(with destination: String, from page: String, in site: Site, at location: SourceLocation, field: String?) -> Diagnostic? {
         guard let target = InternalLink(destination, from: page) else { return nil }
         if !site.linkTargets.contains(target.path) {
-            let candidates = Array(site.linkTargets)
+            // Sorted: a set's order differs from run to run, and the first of equally near targets is suggested.
+            let candidates = site.linkTargets.sorted()
             return .error(
                 "link.broken", at: location, field: field,
                 LocalizedText(cs: "odkaz na \(destination) nevede na žádnou stránku ani soubor portálu",

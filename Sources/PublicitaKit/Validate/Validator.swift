@@ -10,6 +10,7 @@ public enum Validator {
         diagnostics += reportRules(portal)
         diagnostics += DiscoveryRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal, registrationKeys: portal.projects.map(UniquenessRule.registrationKey))
+        diagnostics += AddressRule.check(portal)
         diagnostics += TranslationRule.check(portal)
         diagnostics += LinkRule.check(site)
         return diagnostics

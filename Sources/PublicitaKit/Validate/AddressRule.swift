@@ -1,0 +1,49 @@
+/// No two cities and no two programmes may share one address: names that differ
+/// only in accents, case or punctuation ("Ústí nad Labem", "Usti nad Labem") make
+/// one slug, and the page would list one of them only.
+enum AddressRule {
+    static func check(_ portal: Portal) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var cities = Claims(route: Route.city, field: "city")
+        // The same records, in the same order, as the site's city pages (translations list no city).
+        for project in portal.projects where project.source.translationOf == nil {
+            guard let name = project.city else { continue }
+            cities.claim(name, at: project.cityLocation ?? SourceLocation(file: project.source.file), into: &diagnostics)
+        }
+        for report in portal.reports where report.source.translationOf == nil {
+            guard let name = report.city else { continue }
+            cities.claim(name, at: report.cityLocation ?? SourceLocation(file: report.source.file), into: &diagnostics)
+        }
+        var programmes = Claims(route: Route.programme, field: "programme")
+        for project in portal.projects where project.source.translationOf == nil {
+            guard let name = project.programme else { continue }
+            programmes.claim(name, at: project.programmeLocation ?? SourceLocation(file: project.source.file), into: &diagnostics)
+        }
+        return diagnostics
+    }
+
+    /// The first name written for each address, and where.
+    private struct Claims {
+        let route: (String) -> String
+        let field: String
+        var owners: [String: (name: String, location: SourceLocation)] = [:]
+
+        mutating func claim(_ name: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
+            let slug = Slug.make(from: name)
+            guard let owner = owners[slug] else {
+                owners[slug] = (name, location)
+                return
+            }
+            // The same name again is the same city (or programme): one page lists them all.
+            guard owner.name != name else { return }
+            let path = route(slug)
+            diagnostics.append(.error(
+                "slug.duplicate", at: location, field: field,
+                LocalizedText(cs: "„\(name)“ a „\(owner.name)“ (\(owner.location.description)) by měly stejnou adresu \(path), kde může být jen jedna stránka",
+                              en: "\"\(name)\" and \"\(owner.name)\" (\(owner.location.description)) would share the address \(path), where only one page can be"),
+                expected: owner.name, found: name,
+                suggestion: LocalizedText(cs: "napište název v obou záznamech stejně, např. „\(owner.name)“",
+                                          en: "write the name the same way in both records, e.g. \"\(owner.name)\"")))
+        }
+    }
+}
