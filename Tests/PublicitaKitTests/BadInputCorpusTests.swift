@@ -25,6 +25,7 @@ struct BadInputCorpusTests {
     static let contentRules: [String: Diagnostic.Severity] = [
         "yaml.syntax": .error, "yaml.tabs": .error, "yaml.type": .error, "yaml.unknown-field": .error,
         "yaml.required": .error, "yaml.alias": .error, "yaml.depth": .error,
+        "yaml.tag": .error, "text.control": .error,
         "file.empty": .error, "file.front-matter": .error, "file.encoding": .error, "file.too-large": .error,
         "slug.invalid": .error, "slug.duplicate": .error, "slug.reserved": .error,
         "money.format": .error, "share.format": .error, "date.format": .error,
