@@ -34,7 +34,7 @@ struct BadInputCorpusTests {
         "regno.format": .error, "regno.duplicate": .error,
         "period.order": .error, "period.duration": .error,
         "contact.email": .error, "contact.phone": .warning,
-        "link.broken": .error, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
+        "link.broken": .error, "link.target-failed": .warning, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
         "url.format": .error,
         "table.unknown": .error, "table.shape": .error, "table.duplicate": .error,
         "correction.incomplete": .warning,

@@ -67,8 +67,7 @@ struct ValidationCache: Sendable {
         diagnostics += DiscoveryRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal, registrationKeys: registrationKeys)
         diagnostics += TranslationRule.check(portal)
-        diagnostics += projectLinks.flatMap { $0 }
-        diagnostics += LinkRule.checkOtherRecords(site)
+        diagnostics += LinkRule.oncePerFailedTarget(projectLinks.flatMap { $0 } + LinkRule.checkOtherRecords(site))
         return diagnostics
     }
 }

@@ -61,9 +61,15 @@ public enum ContentLoader {
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [])
         }
+        var failed: [String: String] = [:]
+        for (file, result) in zip(files, parsed) where result.0 == nil {
+            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
+            failed[file.kind.route(slug)] = file.relative
+        }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
-            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics))
+            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics),
+            failedRecords: failed)
         return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
                             staticDiagnostics: staticDiagnostics.diagnostics)
     }
