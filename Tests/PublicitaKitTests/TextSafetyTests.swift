@@ -66,6 +66,14 @@ struct TextSafetyTests {
         #expect(ControlCharacters.scan("a\tb\r\nc\rd\u{A0}e §«»°", file: "x.md").isEmpty)
     }
 
+    @Test func aCharacterReferenceToAControlInMarkdownIsNamed() {
+        let found = ControlCharacters.scan("a &#7; b\n&#x85;\n&#X0b;\n&#150; &#0; &amp; &#9; &#10; &#x2013; &#; &#12345678901;", file: "x.md")
+        #expect(found.map(\.location.line) == [1, 2, 3, 4])
+        #expect(found.map(\.found) == ["U+0007", "U+0085", "U+000B", "U+0096"])
+        #expect(found.first?.location.column == 3)
+        #expect(ControlCharacters.scan("Sport & kultura &amp; &#8211; &#x20AC;", file: "x.md").isEmpty)
+    }
+
     @Test func aFileFullOfControlsReportsABoundedNumber() {
         let text = String(repeating: "x\u{07}\n", count: 500)
         let found = ControlCharacters.scan(text, file: "x.md")

@@ -2,7 +2,8 @@
 /// and carriage return, DEL (U+007F) and C1 (U+0080–U+009F). None belongs in text
 /// a person wrote, HTML forbids them, and they reach every page that shows the
 /// value. They arrive pasted from Word (U+000B is its manual line break), from
-/// text exported in the wrong encoding (C1), or as YAML escapes (`"\a"`, `"\u0007"`).
+/// text exported in the wrong encoding (C1), as YAML escapes (`"\a"`, `"\u0007"`), or
+/// as character references in Markdown (`&#11;`).
 enum ControlCharacters {
     /// Each file reports at most this many (one per line), then how many more there are.
     static let maximumReported = 20
@@ -20,7 +21,7 @@ enum ControlCharacters {
         var text = text
         return text.withUTF8 { bytes in
             // Nearly every file has none: a vectorisable test first, the exact walk only then.
-            guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 })
+            guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0x26 })
             else { return [] }
             var diagnostics: [Diagnostic] = []
             var more = 0, line = 1, column = 1, lastReportedLine = 0
@@ -36,6 +37,10 @@ enum ControlCharacters {
                     found = UInt32(byte)
                 } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
                     found = UInt32(bytes[index + 1])
+                } else if byte == 0x26, let value = numericReference(bytes, at: index), value != 0,
+                          let scalar = Unicode.Scalar(value), isForbidden(scalar) {
+                    // Markdown decodes `&#7;` into the character itself (NUL alone becomes U+FFFD).
+                    found = value
                 }
                 if let found, let scalar = Unicode.Scalar(found) {
                     if line != lastReportedLine {
@@ -58,6 +63,31 @@ enum ControlCharacters {
             }
             return diagnostics
         }
+    }
+
+    /// The code point of a numeric character reference (`&#7;`, `&#x85;`) at `index`, or nil.
+    private static func numericReference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        var position = index + 1
+        guard position < bytes.count, bytes[position] == 0x23 else { return nil }
+        position += 1
+        let hex = position < bytes.count && (bytes[position] | 0x20) == 0x78
+        if hex { position += 1 }
+        var value: UInt32 = 0, digits = 0
+        while position < bytes.count, digits < 8 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x61...0x66 where hex: digit = UInt32(byte - 0x61 + 10)
+            case 0x41...0x46 where hex: digit = UInt32(byte - 0x41 + 10)
+            default:
+                return byte == 0x3B && digits > 0 ? value : nil
+            }
+            value = value * (hex ? 16 : 10) + digit
+            digits += 1
+            position += 1
+        }
+        return nil
     }
 
     /// `text` with every forbidden control character replaced by a space (so lines and
