@@ -25,6 +25,7 @@ struct BadInputCorpusTests {
     static let contentRules: [String: Diagnostic.Severity] = [
         "yaml.syntax": .error, "yaml.tabs": .error, "yaml.type": .error, "yaml.unknown-field": .error,
         "yaml.required": .error, "yaml.alias": .error, "yaml.depth": .error,
+        "yaml.tag": .error, "text.control": .error,
         "file.empty": .error, "file.front-matter": .error, "file.encoding": .error, "file.too-large": .error,
         "slug.invalid": .error, "slug.duplicate": .error, "slug.reserved": .error,
         "money.format": .error, "share.format": .error, "date.format": .error,
@@ -33,7 +34,7 @@ struct BadInputCorpusTests {
         "regno.format": .error, "regno.duplicate": .error,
         "period.order": .error, "period.duration": .error,
         "contact.email": .error, "contact.phone": .warning,
-        "link.broken": .error, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
+        "link.broken": .error, "link.target-failed": .warning, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
         "url.format": .error,
         "table.unknown": .error, "table.shape": .error, "table.duplicate": .error, "table.id": .error,
         "correction.incomplete": .warning,

@@ -243,6 +243,63 @@ struct OpenDataTests {
         }
     }
 
+    /// OWASP's CSV-injection rule: a cell starting with `=`, `+`, `-` or `@` (a formula to a
+    /// spreadsheet) is written with a leading `'` and quoted; the JSON keeps the raw text,
+    /// and every other value, amounts included, stays exact.
+    @Test func csvCellsNeverStartAFormula() throws {
+        let hostile = try edited(try edited(try edited(try edited(try edited(TestPortal.minimalProject,
+            replacing: "title: Testovací projekt", with: "title: '=HYPERLINK(\"https://zle.example/\",\"Klikněte\")'"),
+            replacing: "beneficiary: Testovací město", with: "beneficiary: \"@SUM(1+1)*cmd|' /C calc'!A0\""),
+            replacing: "summary: Projekt pro testy.", with: "summary: \"+420 123 456 789\""),
+            replacing: "  - Snížit riziko kriminality.\n", with: "  - \"-2+3\"\n  - druhý cíl\n"),
+            replacing: "results: Projekt splnil své cíle.", with: "results: |\n  - první výsledek\n  - =1+1 druhý")
+            .replacingOccurrences(of: "16_052/0007824", with: "16_052/0009999")
+            .replacingOccurrences(of: "name: Evropský sociální fond", with: "name: \"=ESF; =cmd\"")
+        let portal = try Self.testPortal(extra: ["content/projects/vzorce.md": hostile])
+        let outcome = portal.build()
+        #expect(!outcome.failed, "\(outcome.summary)")
+        let (_, rows) = try Self.csvRows(portal.output)
+        let row = try #require(rows.first { $0["slug"] == "vzorce" })
+        #expect(row["operation_name"] == "'=HYPERLINK(\"https://zle.example/\",\"Klikněte\")")
+        #expect(row["beneficiary_name"] == "'@SUM(1+1)*cmd|' /C calc'!A0")
+        #expect(row["operation_purpose"] == "'+420 123 456 789")
+        #expect(row["operation_goals"] == "'-2+3\ndruhý cíl")
+        // A Markdown list in a cell is text, not a subtraction.
+        #expect(row["operation_achievements"] == "'- první výsledek\n- =1+1 druhý")
+        #expect(row["fund"] == "'=ESF; =cmd")
+        // Numbers are untouched, and no other cell of any row starts a formula.
+        #expect(row["total_cost"] == "1000000.00" && row["union_contribution"] == "850000.00" && row["union_cofinancing_rate"] == "85.00")
+        #expect(row["start_date"] == "2018-03-01")
+        for (number, other) in rows.enumerated() {
+            for (column, value) in other {
+                #expect(!(value.first.map { "=+-@\t\r".contains($0) } ?? false), "row \(number) \(column): \(value)")
+            }
+        }
+        // The raw cell is quoted, so a spreadsheet splitting on `;` cannot open a cell inside it.
+        let raw = try portal.page("data/projekty.csv")
+        #expect(raw.contains(",\"'=HYPERLINK(\"\"https://zle.example/\"\",\"\"Klikněte\"\")\","))
+        #expect(raw.contains(",\"'=ESF; =cmd\","))
+        // The JSON keeps the values as written.
+        let data = try Data(contentsOf: portal.output.appendingPathComponent("data/projekty.json"))
+        let list = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let item = try #require(list.first { $0["slug"] as? String == "vzorce" })
+        #expect(item["operation_name"] as? String == "=HYPERLINK(\"https://zle.example/\",\"Klikněte\")")
+        #expect(item["operation_achievements"] as? String == "- první výsledek\n- =1+1 druhý")
+        let record = try portal.page("data/projekty/vzorce.json")
+        #expect(record.contains("\"beneficiary\": \"@SUM(1+1)*cmd|' /C calc'!A0\""))
+    }
+
+    @Test(arguments: [
+        ("=1+1", "\"'=1+1\""), ("+1", "\"'+1\""), ("-1", "\"'-1\""), ("@A1", "\"'@A1\""),
+        ("\t=1", "\"'\t=1\""), ("\r=1", "\"'\r=1\""), ("- položka\n- další", "\"'- položka\n- další\""),
+        ("=\"x\"", "\"'=\"\"x\"\"\""), ("a;b", "\"a;b\""), ("a\tb", "\"a\tb\""),
+        ("6516062.50", "6516062.50"), ("85.00", "85.00"), ("2018-03-01", "2018-03-01"), ("", ""),
+        ("a = b", "a = b"), ("'=1", "'=1"), ("CZ.03.2.60/0.0/0.0/16_052/0007824", "CZ.03.2.60/0.0/0.0/16_052/0007824"),
+    ])
+    func csvField(_ value: String, _ written: String) {
+        #expect(OpenData.csvField(value) == written)
+    }
+
     // MARK: JSON
 
     @Test func goalsAndResultsWrittenAsBodySectionsFillTheListOfOperations() throws {

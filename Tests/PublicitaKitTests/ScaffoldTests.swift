@@ -80,7 +80,14 @@ struct ScaffoldTests {
         let required = Set(unfilled.errors.filter { $0.rule == "yaml.required" && $0.location.file == relative }.compactMap(\.field))
         #expect(required == Self.requiredFields[kind], "\(kind):\n\(unfilled.summary)")
         #expect(unfilled.errors.allSatisfy { $0.rule == "yaml.required" }, "\(kind):\n\(unfilled.summary)")
-        #expect(unfilled.errors.allSatisfy { $0.message.cs.contains("chybí povinné pole") }, "\(unfilled.summary)")
+        // The template writes each required key with nothing after it: the error asks for the value at that line.
+        #expect(unfilled.errors.allSatisfy { $0.message.cs.contains("vyplňte hodnotu") }, "\(unfilled.summary)")
+        let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
+        for error in unfilled.errors {
+            let key = String(error.field?.split(separator: ".").last ?? "")
+            let line = error.location.line.map { lines[$0 - 1].drop(while: { $0 == " " || $0 == "-" }) }
+            #expect(line?.hasPrefix(key + ":") == true, "\(error.location)")
+        }
 
         // Filled: no errors.
         try portal.write(Data(Self.filled(template, kind: kind).utf8), to: relative)

@@ -159,9 +159,13 @@ struct ShareTests {
         #expect(parseError("abc") == .missingNumber("abc"))
         #expect(parseError("10 % CZV") == .textAfterPercent("10 % CZV"))
         #expect(parseError("10 %%") == .textAfterPercent("10 %%"))
-        #expect(parseError("85 procent") == .invalidCharacter(" ", in: "85 procent"))
-        #expect(parseError("8a5") == .invalidCharacter("a", in: "8a5"))
-        #expect(parseError("1 000 %") == .invalidCharacter(" ", in: "1 000 %"))
+        // The fault is named: the word, or the space inside the number.
+        #expect(parseError("85 procent") == .word("procent", in: "85 procent"))
+        #expect(parseError("85 procent %") == .word("procent", in: "85 procent %"))
+        #expect(parseError("asi 85 %") == .word("asi", in: "asi 85 %"))
+        #expect(parseError("8a5") == .word("a", in: "8a5"))
+        #expect(parseError("1 000 %") == .spaceInNumber("1 000 %"))
+        #expect(parseError("8+5 %") == .invalidCharacter("+", in: "8+5 %"))
         // Whitespace between the number and % is only a gap, so a tab there is harmless.
         #expect(parseError("85\t%") == nil)
         #expect(parseError("8\t5 %") == .invalidCharacter("\t", in: "8\t5 %"))
@@ -180,6 +184,7 @@ struct ShareTests {
         let errors: [ShareParseError] = [
             .empty, .missingNumber("%"), .invalidCharacter("a", in: "8a5"), .textAfterPercent("10 % CZV"),
             .tooManyDecimals("1,23456", count: 5), .malformed("85,"), .negative("-5"), .tooLarge("9"),
+            .word("procent", in: "85 procent"), .spaceInNumber("1 000 %"),
         ]
         for error in errors {
             #expect(!error.message.cs.isEmpty && !error.message.en.isEmpty)
@@ -189,5 +194,15 @@ struct ShareTests {
         #expect(ShareParseError.tooManyDecimals("1,23456", count: 5).message.cs.contains("nejvýše čtyři"))
         #expect(ShareParseError.textAfterPercent("10 % CZV").suggestion?.cs.contains("85 %") == true)
         #expect(ShareParseError.empty.suggestion?.cs.contains("76,74 %") == true)
+    }
+
+    /// The clerk's `85 procent` is reported as the word it is, not as an unusual space.
+    @Test func aWordIsNamedNotTheSpaceBeforeIt() {
+        let error = ShareParseError.word("procent", in: "85 procent")
+        #expect(error.message.cs == "Podíl „85 procent“ obsahuje slovo „procent“; podíl se zapisuje jen číslem a znakem %.")
+        #expect(!error.message.cs.contains("mezer"))
+        #expect(error.suggestion?.cs == "Místo slova „procent“ napište znak %, například 85 %.")
+        #expect(ShareParseError.spaceInNumber("1 000 %").message.cs.contains("je mezera"))
+        #expect(!ShareParseError.invalidCharacter(" ", in: "x").message.cs.contains("zvláštní"))
     }
 }

@@ -68,8 +68,7 @@ struct ValidationCache: Sendable {
         diagnostics += UniquenessRule.check(portal, registrationKeys: registrationKeys)
         diagnostics += AddressRule.check(portal)
         diagnostics += TranslationRule.check(portal)
-        diagnostics += projectLinks.flatMap { $0 }
-        diagnostics += LinkRule.checkOtherRecords(site)
+        diagnostics += LinkRule.oncePerFailedTarget(projectLinks.flatMap { $0 } + LinkRule.checkOtherRecords(site))
         return diagnostics
     }
 }

@@ -61,9 +61,15 @@ public enum ContentLoader {
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [])
         }
+        var failed: [String: String] = [:]
+        for (file, result) in zip(files, parsed) where result.0 == nil {
+            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
+            failed[file.kind.route(slug)] = file.relative
+        }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
-            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics))
+            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics),
+            failedRecords: failed)
         return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
                             staticDiagnostics: staticDiagnostics.diagnostics)
     }
@@ -100,7 +106,10 @@ public enum ContentLoader {
         }
         let context = RecordContext(file: file, firstLine: 1)
         defer { diagnostics.report(contentsOf: context.diagnostics.diagnostics) }
-        switch YAMLLoader.load(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file, firstLine: 1) {
+        let (readable, controls) = ControlCharacters.checked(text, file: file)
+        var problems = controls
+        defer { diagnostics.report(contentsOf: problems) }
+        switch YAMLLoader.load(readable.replacingOccurrences(of: "\r\n", with: "\n"), file: file, firstLine: 1, problems: &problems) {
         case .failure(let d): context.report(d); return nil
         case .success(nil):
             context.report(.error("yaml.required", at: SourceLocation(file: file, line: 1),
@@ -127,7 +136,12 @@ public enum ContentLoader {
     /// With `path`, the record does not keep its body (it is read from `path` when rendered).
     static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String, path: String? = nil) -> (Record?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
-        guard let (reader, source, context) = open(text, relative: relative, path: path, diagnostics: &diagnostics) else {
+        // Control characters are reported once here and blanked, so the file still
+        // loads: libyaml would refuse them with a second message, and a record that
+        // fails to load would break every link to it.
+        let (readable, controls) = ControlCharacters.checked(text, file: relative)
+        diagnostics.report(contentsOf: controls)
+        guard let (reader, source, context) = open(readable, original: text, relative: relative, path: path, diagnostics: &diagnostics) else {
             return (nil, diagnostics.diagnostics)
         }
         let record: Record?
@@ -141,8 +155,9 @@ public enum ContentLoader {
         return (record, diagnostics.diagnostics)
     }
 
-    /// Splits a content file and parses its front matter.
-    private static func open(_ text: String, relative: String, path: String?, diagnostics: inout DiagnosticCollector)
+    /// Splits a content file and parses its front matter; `original` is the file's text
+    /// as read (`text` may have control characters blanked), for its content hash.
+    private static func open(_ text: String, original: String, relative: String, path: String?, diagnostics: inout DiagnosticCollector)
         -> (FieldReader, RecordSource, RecordContext)? {
         let parts: FrontMatter
         do {
@@ -157,7 +172,9 @@ public enum ContentLoader {
         }
         let context = RecordContext(file: relative, firstLine: parts.yamlFirstLine)
         let node: Node
-        switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine) {
+        var problems: [Diagnostic] = []
+        defer { diagnostics.report(contentsOf: problems) }
+        switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine, problems: &problems) {
         case .failure(let d): diagnostics.report(d); return nil
         case .success(nil):
             diagnostics.report(.error("yaml.required", at: SourceLocation(file: relative, line: 1),
@@ -182,7 +199,7 @@ public enum ContentLoader {
             slug.value = Slug.make(from: slug.value)
         }
         var source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(text), path: path)
+                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(original), path: path)
         if let lang = reader.locatedString("lang") {
             if let language = Language(rawValue: lang.value.lowercased()) {
                 source.language = Located(language, at: lang.location)

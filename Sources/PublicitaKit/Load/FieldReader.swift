@@ -60,6 +60,17 @@ struct FieldReader {
         return location
     }
 
+    /// Where `key` itself is written (an empty value has no place of its own:
+    /// the parser marks it where the next token starts, often the next line).
+    func keyLocation(of key: String) -> SourceLocation? {
+        for (keyNode, _) in mapping {
+            if case .scalar(let scalar) = keyNode, scalar.string == key, let mark = keyNode.mark {
+                return context.location(line: mark.line, column: mark.column)
+            }
+        }
+        return nil
+    }
+
     // MARK: Scalars
 
     /// The text of a scalar field, reporting a type error for lists and mappings.
@@ -233,8 +244,17 @@ struct FieldReader {
         }
     }
 
-    /// Reports a required field that is missing.
+    /// Reports a required field that is missing, or written with nothing after it.
     func reportMissing(_ key: String) {
+        if values[key] != nil {
+            // The line is there, only the value is not: point at that line, not at the mapping.
+            context.report(.error(
+                "yaml.required", at: keyLocation(of: key) ?? location(of: key), field: fieldPath(key),
+                LocalizedText(cs: "povinné pole „\(fieldPath(key))“ je prázdné: vyplňte hodnotu",
+                              en: "the required field \"\(fieldPath(key))\" is empty: fill in its value"),
+                suggestion: LocalizedText(cs: "vyplňte hodnotu za „\(key): “", en: "fill in the value after \"\(key): \"")))
+            return
+        }
         context.report(.error(
             "yaml.required", at: location, field: fieldPath(key),
             LocalizedText(cs: "chybí povinné pole „\(fieldPath(key))“", en: "the required field \"\(fieldPath(key))\" is missing"),

@@ -24,12 +24,12 @@ enum SourceText {
                                    LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
         }
         if let text = String(validatingUTF8Data: data) {
-            // NUL and other C0 control characters (but tab, line feed, carriage return)
-            // are valid UTF-8 yet never part of a text a person wrote: binary data.
-            if let line = firstControlCharacterLine(data) {
+            // NUL is valid UTF-8 yet never part of a text a person wrote: binary data.
+            // (Other control characters are text.control, reported where the text is read.)
+            if let line = firstNULLine(data) {
                 return .failure(.error(
                     "file.encoding", at: SourceLocation(file: relativePath, line: line),
-                    LocalizedText(cs: "soubor obsahuje řídicí znaky (např. NUL); nejde o prostý text", en: "the file holds control characters (such as NUL); it is not plain text"),
+                    LocalizedText(cs: "soubor obsahuje znak NUL (U+0000); nejde o prostý text", en: "the file holds NUL characters (U+0000); it is not plain text"),
                     expected: "UTF-8 text", found: "binary",
                     suggestion: LocalizedText(cs: "uložte soubor jako prostý text UTF-8", en: "save the file as plain UTF-8 text")))
             }
@@ -45,18 +45,12 @@ enum SourceText {
                                       en: "save the file as UTF-8 (Notepad: Save as → Encoding UTF-8)")))
     }
 
-    /// The line of the first C0 control character other than tab, LF and CR (bytes
-    /// below 0x20 are never part of a multi-byte UTF-8 sequence, so bytes suffice).
-    private static func firstControlCharacterLine(_ data: Data) -> Int? {
+    /// The line of the first NUL byte (never part of a multi-byte UTF-8 sequence, so bytes suffice).
+    private static func firstNULLine(_ data: Data) -> Int? {
         data.withUnsafeBytes { raw -> Int? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D || $0 == 0x7F }) else { return nil }
-            var line = 1
-            for byte in bytes {
-                if byte == 0x0A { line += 1; continue }
-                if (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F { return line }
-            }
-            return nil
+            guard let index = bytes.firstIndex(of: 0) else { return nil }
+            return bytes[..<index].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         }
     }
 

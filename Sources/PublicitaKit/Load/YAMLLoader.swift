@@ -4,7 +4,8 @@ import Yams
 ///
 /// Content files must be plain data: anchors and aliases are refused (they are
 /// never needed in a record, and an alias "bomb" could otherwise expand without
-/// bound), and nesting deeper than ``maximumDepth`` is refused.
+/// bound), and so are tags outside the core schema (``allowedTags``) and nesting
+/// deeper than ``maximumDepth``.
 enum YAMLLoader {
     /// A constructor with no tables, for the parser's signature: nothing is constructed.
     nonisolated(unsafe) private static let unusedConstructor = Constructor([:], [:], [:])
@@ -12,9 +13,11 @@ enum YAMLLoader {
     /// Deeper nesting than this is refused; no record needs more than a handful of levels.
     static let maximumDepth = 32
 
-    /// Parses `yaml`; `firstLine` is the file line the text starts on.
-    static func load(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
-        let (problem, plainAndShallow) = preflight(yaml)
+    /// Parses `yaml`; `firstLine` is the file line the text starts on. A problem that
+    /// leaves the tree usable (a tag, a control character from an escape) is added to
+    /// `problems` and the tree is returned; one that does not is the failure.
+    static func load(_ yaml: String, file: String, firstLine: Int, problems: inout [Diagnostic]) -> Result<Node?, Diagnostic> {
+        let (problem, plainAndShallow, scan) = preflight(yaml)
         switch problem {
         case .tab(let tab)?:
             return .failure(.error(
@@ -47,12 +50,30 @@ enum YAMLLoader {
         // The walk finds aliases and excessive depth. Text without `*` has no alias, and
         // text whose indentation, dashes and brackets cannot add up to the depth limit
         // cannot be too deep: nearly every record, which is then not walked again.
+        // Likewise a tag needs a `!` and a control character from an escape a `\\`.
         var start = Position(nil)
-        if !plainAndShallow, let node,
-           let problem = structuralProblem(in: node, file: file, firstLine: firstLine, depth: 0, after: &start) {
-            return .failure(problem)
+        if !plainAndShallow || scan.hasBang || scan.hasBackslash, let node {
+            var walk = Walk(file: file, firstLine: firstLine, tags: scan.hasBang, escapes: scan.hasBackslash)
+            if let problem = walk.structuralProblem(in: node, depth: 0, after: &start) {
+                return .failure(problem)
+            }
+            problems.append(contentsOf: walk.problems)
         }
         return .success(node)
+    }
+
+    /// The tags a content file may carry: the YAML core schema's (`!!str`, `!!int`,
+    /// `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`). They change nothing (every
+    /// value is read from its text), so writing one is harmless; any other tag
+    /// (`!!binary`, `!!python/object:…`, `!vlastni`, the non-specific `!`) asks a YAML
+    /// library to construct something, which a record never needs.
+    static let allowedTags: Set<String> = ["", "str", "int", "float", "bool", "null", "map", "seq"].reduce(into: [""]) {
+        if !$1.isEmpty { $0.insert("tag:yaml.org,2002:" + $1) }
+    }
+
+    /// A tag as written: `tag:yaml.org,2002:binary` is `!!binary`.
+    static func shortTag(_ name: String) -> String {
+        name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
     }
 
     /// Indentation deeper than this many spaces is refused before parsing.
@@ -75,12 +96,21 @@ enum YAMLLoader {
     /// takes more indentation, a `-` or `?` on the line, or a bracket; an indentless
     /// sequence under a key can add a level per indentation step, hence twice the
     /// indentation. The bound is loose on purpose: anything near it is walked.
-    private static func preflight(_ yaml: String) -> (problem: Preflight?, plainAndShallow: Bool) {
+    /// Bytes the scan before parsing saw, deciding what the walk must look for.
+    private struct Scan {
+        /// A `!`: there may be a tag.
+        var hasBang = false
+        /// A `\\`: a double-quoted scalar may hold an escaped control character.
+        var hasBackslash = false
+    }
+
+    private static func preflight(_ yaml: String) -> (problem: Preflight?, plainAndShallow: Bool, scan: Scan) {
         // Quotes are not tracked: a bracket inside a string counts too, which can only
         // over-count, and no real text holds dozens of unclosed brackets.
         var line = 1, depth = 0, indentation = 0, atLineStart = true
         var nesting: Preflight?
         var hasStar = false, maxIndentation = 0, maxBrackets = 0, markers = 0, maxMarkers = 0
+        var scan = Scan()
         for byte in yaml.utf8 {
             if byte == UInt8(ascii: "\n") {
                 line += 1; indentation = 0; atLineStart = true; markers = 0
@@ -96,7 +126,7 @@ enum YAMLLoader {
                     continue
                 }
                 // A tab reported first: it is the likelier mistake and the clearer message.
-                if byte == UInt8(ascii: "\t") { return (.tab(line: line), false) }
+                if byte == UInt8(ascii: "\t") { return (.tab(line: line), false, Scan()) }
                 atLineStart = false
             }
             switch byte {
@@ -109,11 +139,13 @@ enum YAMLLoader {
                 markers += 1
                 maxMarkers = max(maxMarkers, markers)
             case UInt8(ascii: "*"): hasStar = true
+            case UInt8(ascii: "!"): scan.hasBang = true
+            case UInt8(ascii: "\\"): scan.hasBackslash = true
             default: break
             }
         }
         let depthBound = 2 * maxIndentation + maxMarkers + maxBrackets + 2
-        return (nesting, !hasStar && depthBound <= maximumDepth)
+        return (nesting, !hasStar && depthBound <= maximumDepth, scan)
     }
 
     /// A position in the YAML text, for ordering nodes.
@@ -123,48 +155,95 @@ enum YAMLLoader {
         static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
     }
 
-    /// Walks the tree in document order. Yams resolves an alias to the anchored node
-    /// itself (and keeps no anchor once composing is done), so an alias shows up as
-    /// a node whose position lies before the place it is used: a value before its
-    /// key, or a list item before its predecessor. The walk stops at the first one,
-    /// so an alias "bomb" is refused without being expanded.
-    private static func structuralProblem(in node: Node, file: String, firstLine: Int, depth: Int, after previous: inout Position) -> Diagnostic? {
-        let position = Position(node.mark)
-        if node.mark != nil && position < previous {
-            return .error(
-                "yaml.alias", at: SourceLocation(file: file, line: previous.line + firstLine - 1),
-                LocalizedText(cs: "kotvy a odkazy YAML (& a *) nejsou v obsahu dovoleny",
-                              en: "YAML anchors and aliases (& and *) are not allowed in content"),
-                suggestion: LocalizedText(cs: "vypište hodnotu přímo", en: "write the value out in full"))
+    /// One walk over a tree: the fatal problems it stops at, and the others it collects.
+    private struct Walk {
+        let file: String
+        let firstLine: Int
+        /// Whether to look at tags, and at scalars' text for escaped control characters.
+        let tags: Bool, escapes: Bool
+        /// Tags and control characters found (the tree stays usable).
+        var problems: [Diagnostic] = []
+
+        init(file: String, firstLine: Int, tags: Bool, escapes: Bool) {
+            self.file = file
+            self.firstLine = firstLine
+            self.tags = tags
+            self.escapes = escapes
         }
-        if node.mark != nil { previous = position }
-        if depth > maximumDepth {
-            return .error(
-                "yaml.depth", at: SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column),
-                LocalizedText(cs: "hodnoty jsou vnořené hlouběji než \(maximumDepth) úrovní",
-                              en: "values are nested deeper than \(maximumDepth) levels"))
+
+        /// The tag as the parser read it. (`Node.tag` resolves it first, turning the
+        /// non-specific `!` into `!!str`; the tag objects are read before anything resolves them.)
+        static func writtenTag(of node: Node) -> String? {
+            switch node {
+            case .scalar(let scalar): return scalar.tag.description
+            case .mapping(let mapping): return mapping.tag.description
+            case .sequence(let sequence): return sequence.tag.description
+            case .alias: return nil
+            }
         }
-        switch node {
-        case .scalar, .alias:
-            return nil
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let problem = structuralProblem(in: key, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
-                    return problem
-                }
-                // A value is at or after its key; an empty value may share the key's end.
-                if let problem = structuralProblem(in: value, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
-                    return problem
-                }
+
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: file, line: max(1, mark?.line ?? 1) + firstLine - 1, column: mark?.column)
+        }
+
+        /// Walks the tree in document order. Yams resolves an alias to the anchored node
+        /// itself (and keeps no anchor once composing is done), so an alias shows up as
+        /// a node whose position lies before the place it is used: a value before its
+        /// key, or a list item before its predecessor. The walk stops at the first one,
+        /// so an alias "bomb" is refused without being expanded.
+        mutating func structuralProblem(in node: Node, depth: Int, after previous: inout Position) -> Diagnostic? {
+            let position = Position(node.mark)
+            if node.mark != nil && position < previous {
+                return .error(
+                    "yaml.alias", at: SourceLocation(file: file, line: previous.line + firstLine - 1),
+                    LocalizedText(cs: "kotvy a odkazy YAML (& a *) nejsou v obsahu dovoleny",
+                                  en: "YAML anchors and aliases (& and *) are not allowed in content"),
+                    suggestion: LocalizedText(cs: "vypište hodnotu přímo", en: "write the value out in full"))
             }
-            return nil
-        case .sequence(let sequence):
-            for item in sequence {
-                if let problem = structuralProblem(in: item, file: file, firstLine: firstLine, depth: depth + 1, after: &previous) {
-                    return problem
-                }
+            if node.mark != nil { previous = position }
+            if depth > maximumDepth {
+                return .error(
+                    "yaml.depth", at: SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column),
+                    LocalizedText(cs: "hodnoty jsou vnořené hlouběji než \(maximumDepth) úrovní",
+                                  en: "values are nested deeper than \(maximumDepth) levels"))
             }
-            return nil
+            if tags, let tag = Self.writtenTag(of: node), !allowedTags.contains(tag) {
+                let written = shortTag(tag)
+                problems.append(.error(
+                    "yaml.tag", at: location(node.mark),
+                    LocalizedText(cs: "značka typu YAML „\(written)“ není v obsahu dovolena; hodnoty se čtou jen jako text",
+                                  en: "the YAML tag \"\(written)\" is not allowed in content; values are read as text only"),
+                    expected: "!!str | !!int | !!float | !!bool | !!null | !!map | !!seq", found: written,
+                    suggestion: LocalizedText(cs: "značku „\(written)“ smažte a napište jen hodnotu",
+                                              en: "delete the tag \"\(written)\" and write the value alone")))
+            }
+            switch node {
+            case .scalar(let scalar):
+                if escapes, scalar.style == .doubleQuoted, let control = ControlCharacters.first(in: scalar.string) {
+                    problems.append(ControlCharacters.diagnostic(control, at: location(node.mark), escaped: true))
+                }
+                return nil
+            case .alias:
+                return nil
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if let problem = structuralProblem(in: key, depth: depth + 1, after: &previous) {
+                        return problem
+                    }
+                    // A value is at or after its key; an empty value may share the key's end.
+                    if let problem = structuralProblem(in: value, depth: depth + 1, after: &previous) {
+                        return problem
+                    }
+                }
+                return nil
+            case .sequence(let sequence):
+                for item in sequence {
+                    if let problem = structuralProblem(in: item, depth: depth + 1, after: &previous) {
+                        return problem
+                    }
+                }
+                return nil
+            }
         }
     }
 

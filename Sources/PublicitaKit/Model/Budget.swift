@@ -8,6 +8,8 @@ public struct Budget: Sendable, Hashable {
     public var sources: [FundingSource]
     /// Where `budget:` starts.
     public var location: SourceLocation
+    /// Whether a total was written at all (it may have failed to parse: `total` is then nil).
+    public var totalWritten: Bool = false
 
     static let fields = spec.names
 
@@ -18,7 +20,8 @@ public struct Budget: Sendable, Hashable {
             currency: reader.string("currency")?.uppercased() ?? "CZK",
             total: reader.money("total"),
             sources: reader.mappings("sources").compactMap(FundingSource.read),
-            location: reader.location)
+            location: reader.location,
+            totalWritten: reader.has("total"))
     }
 
     /// Whether the amounts are published at all.

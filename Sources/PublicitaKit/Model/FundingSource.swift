@@ -12,6 +12,8 @@ public struct FundingSource: Sendable, Hashable {
     public var location: SourceLocation
     /// Whether an amount was written at all (it may have failed to parse).
     public var amountWritten: Bool
+    /// Where an `amount:` line with nothing after it is, if there is one.
+    public var emptyAmountLocation: SourceLocation? = nil
 
     /// What kind of money a source is.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -46,6 +48,7 @@ public struct FundingSource: Sendable, Hashable {
         }
         guard let name else { return nil }
         return FundingSource(name: name, kind: kind, amount: reader.money("amount"),
-                             share: reader.share("share"), location: reader.location, amountWritten: reader.has("amount"))
+                             share: reader.share("share"), location: reader.location, amountWritten: reader.has("amount"),
+                             emptyAmountLocation: reader.has("amount") ? nil : reader.keyLocation(of: "amount"))
     }
 }

@@ -20,6 +20,15 @@ public struct Money: Sendable, Hashable, Comparable {
     /// The largest amount that can be represented: 92 233 720 368 547 758,07.
     public static let max = Money(halere: Int64.max)
 
+    /// The largest amount a record may state (and the most negative one, negated):
+    /// 9 999 999 999 999,99, just under 10¹³ Kč — a thousand times the largest
+    /// EU-funded operation there is. `parse` refuses anything beyond it, which
+    /// leaves room in 64 bits for every computation on amounts read from records:
+    /// 9 223 such amounts still add up without overflow, and an amount times 600
+    /// (the funding chart's pixels) or times 10⁶ (a share to four decimals, on
+    /// 128 bits anyway) fits. Sums over more amounts than that are still checked.
+    public static let maximum = Money(halere: 999_999_999_999_999)
+
     /// Whether the amount is below zero (the validator reports such amounts).
     public var isNegative: Bool { halere < 0 }
 
@@ -181,7 +190,9 @@ extension Money {
         case (let word?, nil), (nil, let word?):
             guard let code = Money.currencyCode(for: word) else { throw .unknownCurrency(word) }
             currency = code
-        case (_?, _?):
+        case (let before?, let after?):
+            // `asi 1 000 Kč`: a word that is no currency is the fault, not a second currency.
+            for word in [before, after] where Money.currencyCode(for: word) == nil { throw .unknownCurrency(word) }
             throw .duplicateCurrency(original)
         case (nil, nil):
             currency = nil
@@ -211,7 +222,8 @@ extension Money {
             guard let value = digit.wholeNumberValue else { throw .malformed(original) }
             let (shifted, overflow1) = halere.multipliedReportingOverflow(by: 10)
             let (added, overflow2) = shifted.addingReportingOverflow(Int64(value))
-            if overflow1 || overflow2 { throw .tooLarge(original) }
+            // Past the maximum the remaining digits need not be read: the amount is refused.
+            if overflow1 || overflow2 || added > Money.maximum.halere { throw .tooLarge(original) }
             halere = added
         }
         return ParsedMoney(amount: Money(halere: negative ? -halere : halere), currency: currency)
@@ -336,7 +348,7 @@ public enum MoneyParseError: Error, Sendable, Hashable {
     case invalidGrouping(String)
     /// A decimal separator in a place where it cannot be (`5,`, `,5`, `1 000,50,-`).
     case malformed(String)
-    /// An amount larger than can be represented.
+    /// An amount beyond ``Money/maximum`` (either sign).
     case tooLarge(String)
 
     /// What went wrong, in Czech and English.
@@ -355,8 +367,8 @@ public enum MoneyParseError: Error, Sendable, Hashable {
                 en: "The amount “\(text)” contains \(name.en), which is not allowed in an amount.")
         case .unknownCurrency(let word):
             return LocalizedText(
-                cs: "Měnu „\(word)“ neznám; částka může být jen v Kč (CZK) nebo v eurech (€, EUR).",
-                en: "Unknown currency “\(word)”; an amount can only be in Kč (CZK) or euros (€, EUR).")
+                cs: "Slovo „\(word)“ v částce není měna, kterou znám; částka obsahuje jen číslo a měnu Kč (CZK) nebo € (EUR).",
+                en: "The word “\(word)” in the amount is not a currency I know; an amount holds only a number and the currency Kč (CZK) or € (EUR).")
         case .duplicateCurrency(let text):
             return LocalizedText(
                 cs: "V částce „\(text)“ je měna napsaná před číslem i za ním.",
@@ -391,8 +403,8 @@ public enum MoneyParseError: Error, Sendable, Hashable {
                 en: "The amount “\(text)” cannot be read: a decimal comma or dot is in the wrong place.")
         case .tooLarge(let text):
             return LocalizedText(
-                cs: "Částka „\(text)“ je příliš velká; největší možná je 92 233 720 368 547 758,07.",
-                en: "The amount “\(text)” is too large; the largest possible is 92,233,720,368,547,758.07.")
+                cs: "Částka „\(text)“ je příliš velká; nejvyšší částka, kterou lze zapsat, je \(Money.maximum.formattedNumber).",
+                en: "The amount “\(text)” is too large; the largest amount that can be written is \(Money.maximum.formattedNumber).")
         }
     }
 
@@ -442,7 +454,9 @@ public enum MoneyParseError: Error, Sendable, Hashable {
                 cs: "Pište například 6 516 052,50 Kč, 0,75 Kč nebo 1 000,- Kč.",
                 en: "Write, for example, 6 516 052,50 Kč, 0,75 Kč or 1 000,- Kč.")
         case .tooLarge:
-            return nil
+            return LocalizedText(
+                cs: "Zkontrolujte počet číslic; částka se zapisuje v korunách (nebo eurech), ne v haléřích.",
+                en: "Check the number of digits; an amount is written in crowns (or euros), not in haléře.")
         }
     }
 }
@@ -509,6 +523,13 @@ enum ValueText {
         return word.isEmpty ? nil : String(word)
     }
 
+    /// The first run of letters in `chars` (`procent` in `85 procent`), or nil.
+    static func firstWord(in chars: [Character]) -> String? {
+        guard let start = chars.firstIndex(where: \.isLetter) else { return nil }
+        let end = chars[start...].firstIndex(where: { !$0.isLetter }) ?? chars.endIndex
+        return String(chars[start..<end])
+    }
+
     /// Removes whitespace from both ends of `chars`.
     static func trimWhitespace(_ chars: inout [Character]) {
         while let first = chars.first, first.isWhitespace { chars.removeFirst() }
@@ -525,6 +546,7 @@ enum ValueText {
         switch character {
         case "\t": return LocalizedText(cs: "tabulátor (\(codes))", en: "a tab (\(codes))")
         case "\n", "\r", "\r\n": return LocalizedText(cs: "konec řádku (\(codes))", en: "a line break (\(codes))")
+        case " ": return LocalizedText(cs: "mezeru (\(codes))", en: "a space (\(codes))")
         default:
             if character.allSatisfy(\.isWhitespace) {
                 return LocalizedText(cs: "zvláštní mezeru (\(codes))", en: "an unusual space (\(codes))")

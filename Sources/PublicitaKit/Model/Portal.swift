@@ -14,4 +14,7 @@ public struct Portal: Sendable {
     public var news: [NewsItem]
     /// Files under `static/`, relative to it, with `/` separators.
     public var staticFiles: [String]
+    /// The address each record file that failed to load would have had (from its
+    /// file name), with the file: a link there is not broken, its target has errors.
+    public var failedRecords: [String: String] = [:]
 }

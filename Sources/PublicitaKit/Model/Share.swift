@@ -104,7 +104,11 @@ extension Share {
             throw .negative(original)
         }
         guard chars.contains(where: ValueText.isDigit) else { throw .missingNumber(original) }
-        for character in chars where !(ValueText.isDigit(character) || character == "," || character == ".") {
+        // Name the real fault: a word (`85 procent`) or a space inside the number
+        // (`1 000 %`), not the space that happens to come first.
+        if let word = ValueText.firstWord(in: chars) { throw .word(word, in: original) }
+        for (index, character) in chars.enumerated() where !(ValueText.isDigit(character) || character == "," || character == ".") {
+            if ValueText.isGroupSeparator(character), index > 0, index < chars.count - 1 { throw .spaceInNumber(original) }
             throw .invalidCharacter(String(character), in: original)
         }
 
@@ -144,6 +148,10 @@ public enum ShareParseError: Error, Sendable, Hashable {
     case missingNumber(String)
     /// A character that has no place in a percentage (the character, the whole text).
     case invalidCharacter(String, in: String)
+    /// A word in the number (`85 procent`: the word, the whole text).
+    case word(String, in: String)
+    /// A space or another blank between the digits (`1 000 %`, `8 5 %`).
+    case spaceInNumber(String)
     /// Something written after the `%` (`10 % CZV`).
     case textAfterPercent(String)
     /// More than four decimals (the text, how many).
@@ -169,6 +177,14 @@ public enum ShareParseError: Error, Sendable, Hashable {
             return LocalizedText(
                 cs: "Podíl „\(text)“ obsahuje nepovolený znak \(name.cs).",
                 en: "The share “\(text)” contains \(name.en), which is not allowed in a percentage.")
+        case .word(let word, let text):
+            return LocalizedText(
+                cs: "Podíl „\(text)“ obsahuje slovo „\(word)“; podíl se zapisuje jen číslem a znakem %.",
+                en: "The share “\(text)” contains the word “\(word)”; a share is written as a number and a % sign only.")
+        case .spaceInNumber(let text):
+            return LocalizedText(
+                cs: "V čísle podílu „\(text)“ je mezera; podíl je jedno číslo (nejvýše 100) bez mezer.",
+                en: "The share “\(text)” has a space inside its number; a share is one number (at most 100) without spaces.")
         case .textAfterPercent(let text):
             return LocalizedText(
                 cs: "V podílu „\(text)“ následuje za znakem % ještě další text.",
@@ -197,6 +213,11 @@ public enum ShareParseError: Error, Sendable, Hashable {
         switch self {
         case .negative, .tooLarge:
             return nil
+        case .word(let word, _):
+            let isPercentWord = ["procent", "procenta", "procento", "percent", "pct", "proc"].contains(word.lowercased())
+            return LocalizedText(
+                cs: isPercentWord ? "Místo slova „\(word)“ napište znak %, například 85 %." : "Slovo vynechte a napište jen číslo se znakem %, například 85 %.",
+                en: isPercentWord ? "Write a % sign instead of the word “\(word)”, for example 85 %." : "Leave the word out and write only the number with a % sign, for example 85 %.")
         case .textAfterPercent:
             return LocalizedText(
                 cs: "Napište jen číslo a znak %, například 85 %; popis patří do jiného pole.",

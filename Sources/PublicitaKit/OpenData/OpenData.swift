@@ -122,8 +122,9 @@ enum OpenData {
     /// row (which may read its body again) is made once for both, on all cores:
     ///
     /// - `/data/projekty.csv`: RFC 4180 (comma-separated, CRLF line ends, fields with
-    ///   a comma, quote or line break quoted, quotes doubled), UTF-8 with a byte order
-    ///   mark so that spreadsheet programs read the accents right;
+    ///   a comma, quote or line break quoted, quotes doubled; see ``csvField(_:)`` for
+    ///   formulas), UTF-8 with a byte order mark so that spreadsheet programs read the
+    ///   accents right;
     /// - `/data/projekty.json`: an array with one object per listed project, keys as
     ///   the CSV's columns.
     static func listFiles(_ site: Site) -> (csv: [UInt8], json: [UInt8]) {
@@ -159,16 +160,33 @@ enum OpenData {
 
     /// A CSV field, quoted when it has to be (looked at byte by byte: fields hold
     /// whole sections of text on a national portal).
+    ///
+    /// Against formula injection (OWASP, "CSV Injection"): a field beginning with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return would be run by a spreadsheet as a
+    /// formula (`=HYPERLINK(…)`), and a Markdown list (`- …`) would at best become
+    /// `#NAME?`; such a field gets a leading `'` (the spreadsheets' "this is text"
+    /// mark) and is quoted. A field holding `;` or a tab is quoted too, so that a
+    /// spreadsheet that splits on those (Czech Excel splits on `;`) cannot start a new
+    /// cell inside it. Every other value is written exactly: amounts, shares and dates
+    /// are never negative or signed, so no number is touched. The JSON keeps raw values.
     static func csvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        let formula = text.utf8.first.map(isFormulaStart) ?? false
+        guard formula || text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B || $0 == 0x09 })
+        else { return text }
         var quoted: [UInt8] = [0x22]
         quoted.reserveCapacity(text.utf8.count + 8)
+        if formula { quoted.append(0x27) }
         for byte in text.utf8 {
             if byte == 0x22 { quoted.append(0x22) }
             quoted.append(byte)
         }
         quoted.append(0x22)
         return String(decoding: quoted, as: UTF8.self)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab, carriage return: a cell starting so is read as a formula.
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
     }
 
     /// A project's object in `/data/projekty.json` from its ``row(_:site:)``, as rendered

@@ -34,7 +34,7 @@ enum FundingChart {
         var x = 0
         for (index, segment) in segments.enumerated() {
             let remaining = width - x
-            var w = Int((Int64(width) * max(segment.amount.halere, 0)) / max(total.halere, 1))
+            var w = pixels(segment.amount, of: total, width: width)
             if index == segments.count - 1 { w = remaining }
             w = max(0, min(w, remaining))
             svg += "<rect" + HTML.attributes(["x": "\(x)", "y": "0", "width": "\(w)", "height": "\(barHeight)"])
@@ -50,6 +50,18 @@ enum FundingChart {
         }
         svg += "</svg>"
         return svg
+    }
+
+    /// `part`'s width on a bar of `width` pixels for `total`, rounded down. Multiplied
+    /// on 128 bits, so no amount overflows, and clamped to the bar (a part larger than
+    /// the total is a budget error reported elsewhere, not a reason to trap).
+    static func pixels(_ part: Money, of total: Money, width: Int) -> Int {
+        guard total.halere > 0, part.halere > 0, width > 0 else { return 0 }
+        let divisor = UInt64(total.halere)
+        let clamped = min(UInt64(part.halere), divisor)
+        let product = clamped.multipliedFullWidth(by: UInt64(width))
+        // clamped ≤ divisor, so the quotient is at most width: it fits.
+        return Int(divisor.dividingFullWidth(product).quotient)
     }
 
     /// The segment's fill, as one attribute with its leading space.

@@ -28,6 +28,9 @@ enum BudgetRule {
         }
 
         guard let total = budget.total else {
+            // A total that was written but could not be read is already reported
+            // (money.format); the sources cannot be checked against it.
+            if budget.totalWritten { return diagnostics }
             // A budget whose amounts were never published lists sources by name only.
             for (index, source) in budget.sources.enumerated() {
                 if let amount = source.amount {
@@ -53,6 +56,15 @@ enum BudgetRule {
         var missing = budget.sources.contains { $0.amount == nil && $0.amountWritten }
         for (index, source) in budget.sources.enumerated() where source.amount == nil && !source.amountWritten {
             missing = true
+            if let line = source.emptyAmountLocation {
+                diagnostics.append(.error(
+                    "yaml.required", at: line, field: "budget.sources[\(index)].amount",
+                    LocalizedText(cs: "částka zdroje „\(source.name)“ je prázdná: vyplňte hodnotu",
+                                  en: "the amount of the source \"\(source.name)\" is empty: fill in its value"),
+                    suggestion: LocalizedText(cs: "vyplňte částku za „amount: “, například 850 000,00 Kč",
+                                              en: "fill in the amount after \"amount: \", for example 850 000,00 Kč")))
+                continue
+            }
             diagnostics.append(.error(
                 "yaml.required", at: source.location, field: "budget.sources[\(index)].amount",
                 LocalizedText(cs: "zdroj „\(source.name)“ nemá částku", en: "the source \"\(source.name)\" has no amount")))

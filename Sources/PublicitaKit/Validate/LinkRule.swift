@@ -5,8 +5,42 @@ import Foundation
 enum LinkRule {
     static func check(_ site: Site) -> [Diagnostic] {
         // Projects are most of a portal and their links are checked independently: on all cores.
-        ParallelMap.map(site.portal.projects) { check(project: $0, site: site) }.flatMap { $0 }
-            + checkOtherRecords(site)
+        oncePerFailedTarget(ParallelMap.map(site.portal.projects) { check(project: $0, site: site) }.flatMap { $0 }
+            + checkOtherRecords(site))
+    }
+
+    /// The rule of a link whose target's file failed to load.
+    static let targetFailed = "link.target-failed"
+
+    /// `diagnostics` with one ``targetFailed`` note per target, the first, counting the
+    /// other links to it: the target's own error is the one to fix, once.
+    static func oncePerFailedTarget(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        for diagnostic in diagnostics where diagnostic.rule == targetFailed { counts[diagnostic.found ?? "", default: 0] += 1 }
+        guard !counts.isEmpty else { return diagnostics }
+        var seen: Set<String> = []
+        return diagnostics.compactMap { diagnostic in
+            guard diagnostic.rule == targetFailed else { return diagnostic }
+            let target = diagnostic.found ?? ""
+            guard seen.insert(target).inserted else { return nil }
+            let others = (counts[target] ?? 1) - 1
+            guard others > 0 else { return diagnostic }
+            var note = diagnostic
+            note.message = LocalizedText(cs: note.message.cs + " (odkazy na tento cíl celkem: \(others + 1))",
+                                         en: note.message.en + " (links to this target in all: \(others + 1))")
+            return note
+        }
+    }
+
+    /// The note for a link to `path`, the address of `file`, which failed to load.
+    static func targetFailed(_ destination: String, path: String, file: String, at location: SourceLocation, field: String?) -> Diagnostic {
+        .warning(
+            targetFailed, at: location, field: field,
+            LocalizedText(cs: "odkaz na \(destination): cíl existuje, ale jeho soubor \(file) má chyby, proto stránka nevznikne",
+                          en: "the link to \(destination): the target exists, but its file \(file) has errors, so the page is not made"),
+            found: path,
+            suggestion: LocalizedText(cs: "opravte chyby v \(file); odkaz pak bude v pořádku",
+                                      en: "fix the errors in \(file); the link is then fine"))
     }
 
     /// The links of one project (body, Markdown fields and documents) that do not resolve.
@@ -37,6 +71,11 @@ enum LinkRule {
         func checkDocuments(_ documents: [DocumentLink], page: String) { diagnostics += documentProblems(documents, page: page, site: site) }
         func checkSlugReference(_ slug: Located<String>?, field: String) {
             guard let slug, site.projectIndex(slug: slug.value) == nil else { return }
+            let path = Route.project(slug.value)
+            if let file = portal.failedRecords[path] {
+                diagnostics.append(targetFailed(slug.value, path: path, file: file, at: slug.location, field: field))
+                return
+            }
             let known = portal.projects.map(\.source.slug.value)
             diagnostics.append(.error(
                 "link.project", at: slug.location, field: field,
@@ -97,6 +136,9 @@ enum LinkRule {
     /// A diagnostic when `destination` is internal and does not resolve.
     static func problem(with destination: String, from page: String, in site: Site, at location: SourceLocation, field: String?) -> Diagnostic? {
         guard let target = InternalLink(destination, from: page) else { return nil }
+        if !site.linkTargets.contains(target.path), let file = site.portal.failedRecords[target.path] {
+            return targetFailed(destination, path: target.path, file: file, at: location, field: field)
+        }
         if !site.linkTargets.contains(target.path) {
             // Sorted: a set's order differs from run to run, and the first of equally near targets is suggested.
             let candidates = site.linkTargets.sorted()

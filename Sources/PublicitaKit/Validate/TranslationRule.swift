@@ -11,23 +11,26 @@ enum TranslationRule {
 
     static func check(_ portal: Portal) -> [Diagnostic] {
         let language = portal.config.language
+        // An original whose file failed to load has its own error; the translation adds none.
+        let failed = Set(portal.failedRecords.values)
         var diagnostics: [Diagnostic] = []
         // Only translations can be wrong, and most portals have no project translated:
         // skipping the portal-wide index then matters to `serve`, which asks after every edit.
         if portal.projects.contains(where: { $0.source.translationOf != nil }) {
             diagnostics += check(portal.projects.map { Record(source: $0.source, registrationNumber: $0.registrationNumber) },
-                             kind: LocalizedText(cs: "projekt", en: "project"), folder: "content/projects", language: language)
+                             kind: LocalizedText(cs: "projekt", en: "project"), folder: "content/projects", language: language, failed: failed)
         }
         diagnostics += check(portal.reports.map { Record(source: $0.source) },
-                             kind: LocalizedText(cs: "zpráva", en: "report"), folder: "content/reports", language: language)
+                             kind: LocalizedText(cs: "zpráva", en: "report"), folder: "content/reports", language: language, failed: failed)
         diagnostics += check(portal.pages.map { Record(source: $0.source) },
-                             kind: LocalizedText(cs: "stránka", en: "page"), folder: "content/pages", language: language)
+                             kind: LocalizedText(cs: "stránka", en: "page"), folder: "content/pages", language: language, failed: failed)
         diagnostics += check(portal.news.map { Record(source: $0.source) },
-                             kind: LocalizedText(cs: "aktualita", en: "news item"), folder: "content/news", language: language)
+                             kind: LocalizedText(cs: "aktualita", en: "news item"), folder: "content/news", language: language, failed: failed)
         return diagnostics
     }
 
-    private static func check(_ records: [Record], kind: LocalizedText, folder: String, language: Language) -> [Diagnostic] {
+    private static func check(_ records: [Record], kind: LocalizedText, folder: String, language: Language,
+                              failed: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var bySlug: [String: Record] = [:]
         for record in records where bySlug[record.source.slug.value] == nil { bySlug[record.source.slug.value] = record }
@@ -36,6 +39,7 @@ enum TranslationRule {
             guard let target = record.source.translationOf else { continue }
             let ownLanguage = record.source.language(default: language)
             guard let original = bySlug[target.value] else {
+                if failed.contains("\(folder)/\(target.value).md") { continue }
                 let nearest = NearestName.find(for: target.value, among: records.filter { $0.source.translationOf == nil }.map(\.source.slug.value))
                 diagnostics.append(.error(
                     "translation.unknown", at: target.location, field: "translation_of",
