@@ -161,6 +161,7 @@ public enum Builder {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
         let generated = Set(plan.map(\.path))
+        let portalFiles = PortalFiles(root: root)
         for file in site.portal.staticFiles {
             if generated.contains(file) {
                 diagnostics.append(.error(
@@ -168,8 +169,16 @@ public enum Builder {
                     LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
                 continue
             }
-            plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
-                                   source: .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
+            // Copied from where the load stage found it readable: a link's target, never the link.
+            switch portalFiles.entry("static/" + file)?.kind {
+            case .file(let path)?:
+                plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
+                                       source: .copy(URL(fileURLWithPath: path))))
+            case .refused(let problem)?: diagnostics.append(problem)
+            case .folder?, nil:
+                diagnostics.append(.error("file.read", at: SourceLocation(file: "static/\(file)"),
+                                          LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
+            }
         }
         return (plan, diagnostics)
     }

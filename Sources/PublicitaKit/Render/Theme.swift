@@ -54,7 +54,7 @@ public struct Theme: Sendable {
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
         collect(from: builtIn.appendingPathComponent("templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
-        collect(from: portalRoot.appendingPathComponent("templates"), displayPrefix: "templates", into: &sources, assets: &assets)
+        diagnostics += collectPortalTemplates(portalRoot, into: &sources, assets: &assets)
 
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
