@@ -47,7 +47,7 @@ public enum RuleCatalog {
              "static/fronta is not a regular file but a named pipe (FIFO); publicita does not open it",
              fix: "nahraďte ho obyčejným souborem nebo ho smažte", "replace it by a regular file or delete it"),
         rule("portal.missing", .error, "ve složce portálu chybí portal.yaml", "the portal folder has no portal.yaml",
-             fix: "spusťte příkaz ve složce portálu nebo ji zadejte jako argument", "run the command in the portal folder or pass it as an argument"),
+             fix: "spusťte příkaz ve složce portálu (či v její podsložce) nebo ji zadejte jako argument", "run the command in the portal folder (or a folder inside it) or pass it as an argument"),
         rule("portal.base-url", .warning, "portal.yaml neuvádí base_url: mapa webu (sitemap.xml) a kanál aktualit (aktuality/feed.xml) se nevytvoří a stránky nebudou mít kanonickou adresu",
              "portal.yaml gives no base_url: no sitemap (sitemap.xml) and no news feed (aktuality/feed.xml) are written, and pages have no canonical address",
              fix: "doplňte base_url: https://projekty.example.cz/ nebo adresu zadejte při sestavení: publicita build --base-url URL",

@@ -97,8 +97,8 @@ public enum ContentLoader {
             diagnostics.report(.error(
                 "portal.missing", at: SourceLocation(file: file),
                 LocalizedText(cs: "ve složce portálu chybí portal.yaml", en: "the portal folder has no portal.yaml"),
-                suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu nebo ji zadejte jako argument",
-                                          en: "run the command in the portal folder or pass it as an argument")))
+                suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu (či v její podsložce) nebo ji zadejte jako argument",
+                                          en: "run the command in the portal folder (or a folder inside it) or pass it as an argument")))
             return nil
         }
         let text: String
