@@ -23,8 +23,8 @@ extension Publicita {
         @Argument(help: "The new record's slug (its file name and address), or the folder of a new portal.")
         var name: String
 
-        @Option(help: "The portal folder (holds portal.yaml); not used with `new portal`.")
-        var portal: String = "."
+        @Option(help: "The portal folder (holds portal.yaml; default: the current folder or the nearest parent holding one); not used with `new portal`.")
+        var portal: String?
 
         @Option(help: "Language of messages: cs or en.")
         var lang: Language = .cs
@@ -32,7 +32,7 @@ extension Publicita {
         func run() throws {
             do {
                 if let contentKind = kind.contentKind {
-                    let portalURL = URL(fileURLWithPath: portal, isDirectory: true)
+                    let portalURL = PortalLocation.resolve(portal)
                     let url = try Scaffold.createRecord(contentKind, slug: name, portal: portalURL)
                     summary(LocalizedText(
                         cs: "publicita new: vytvořeno \(url.path); vyplňte pole označená TODO a spusťte publicita check",

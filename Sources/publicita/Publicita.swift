@@ -15,8 +15,8 @@ struct Publicita: ParsableCommand {
 
 /// Options shared by `build` and `check`.
 struct PortalOptions: ParsableArguments {
-    @Argument(help: "The portal folder (holds portal.yaml).")
-    var portal: String = "."
+    @Argument(help: "The portal folder (holds portal.yaml; default: the current folder or the nearest parent holding one).")
+    var portal: String?
 
     @Option(help: "How to print diagnostics: text, json or github.")
     var format: DiagnosticFormat = .text
@@ -27,7 +27,7 @@ struct PortalOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
-    var portalURL: URL { URL(fileURLWithPath: portal, isDirectory: true) }
+    var portalURL: URL { PortalLocation.resolve(portal) }
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -92,9 +92,12 @@ extension Publicita {
                         options.lang ?? .cs)
                 throw ExitCode(ExitStatus.ioProblem)
             }
+            let portalURL = options.portalURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? options.portalURL.appendingPathComponent("site", isDirectory: true)
-            let outcome = Builder.run(.init(portalRoot: options.portalURL, output: outputURL, baseURL: baseURL, relativeLinks: relativeLinks))
+                ?? portalURL.appendingPathComponent("site", isDirectory: true)
+            // Whether "unchanged" can be said of a failed build: only of a site that exists.
+            let siteExisted = FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(SiteWriter.markerFile).path)
+            let outcome = Builder.run(.init(portalRoot: portalURL, output: outputURL, baseURL: baseURL, relativeLinks: relativeLinks))
             let language = options.lang ?? outcome.language
             let status = report(outcome, options: options)
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
@@ -108,10 +111,14 @@ extension Publicita {
                 summary(LocalizedText(
                     cs: "publicita: \(outcome.pagesWritten) stránek v \(outputURL.path) (vykresleno \(outcome.pagesRendered)), varování: \(warnings), čas \(seconds) s",
                     en: "publicita: \(outcome.pagesWritten) pages in \(outputURL.path) (\(outcome.pagesRendered) rendered), warnings: \(warnings), time \(seconds) s"), language)
-            } else {
+            } else if siteExisted {
                 summary(LocalizedText(
                     cs: "publicita: sestavení selhalo (chyby: \(errors), varování: \(warnings)); web v \(outputURL.path) zůstal beze změny",
                     en: "publicita: build failed (errors: \(errors), warnings: \(warnings)); the site in \(outputURL.path) is unchanged"), language)
+            } else {
+                summary(LocalizedText(
+                    cs: "publicita: sestavení selhalo (chyby: \(errors), varování: \(warnings)); do \(outputURL.path) se nic nezapsalo",
+                    en: "publicita: build failed (errors: \(errors), warnings: \(warnings)); nothing was written to \(outputURL.path)"), language)
             }
             if status != 0 { throw ExitCode(status) }
         }

@@ -21,8 +21,8 @@ extension Publicita {
                 last site that built. Ctrl-C stops the server and removes the temporary folder.
                 """)
 
-        @Argument(help: "The portal folder (holds portal.yaml).")
-        var portal: String = "."
+        @Argument(help: "The portal folder (holds portal.yaml; default: the current folder or the nearest parent holding one).")
+        var portal: String?
 
         @Option(help: "The port on 127.0.0.1 (0 picks a free one and prints it).")
         var port: UInt16 = 8000
@@ -32,7 +32,7 @@ extension Publicita {
 
         func run() throws {
             let options = PreviewServer.Options(
-                portalRoot: URL(fileURLWithPath: portal, isDirectory: true), port: port, language: lang)
+                portalRoot: PortalLocation.resolve(portal), port: port, language: lang)
             let status = Self.serve(options, language: lang)
             if status != 0 { throw ExitCode(status) }
         }

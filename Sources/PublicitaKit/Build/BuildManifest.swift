@@ -85,6 +85,21 @@ struct BuildManifest: Sendable {
         }
     }
 
+    /// The manifest without trust in `paths` (an interrupted update touched them):
+    /// one still in the output gets a key no page has, so it is written again or
+    /// removed; one gone is forgotten.
+    func forgetting(_ paths: Set<String>, in output: URL) -> BuildManifest {
+        var manifest = self
+        for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
+            var info = stat()
+            manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil
+        }
+        return manifest
+    }
+
+    /// The key of a page whose content is unknown (no page's key is expected to be 0).
+    static let untrustedKey: UInt64 = 0
+
     /// Forgets the cache (after a build whose output no longer matches it).
     static func remove(for output: URL) {
         try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("manifest"))

@@ -155,12 +155,15 @@ public final class BuildSession: @unchecked Sendable {
         guard let written else { return nil }
         var timer = StageTimer()
         var edited: [Int] = []
+        let portalFiles = PortalFiles(root: root)
         for (path, announced) in changes.files.sorted(by: { $0.key < $1.key }) {
             // Only edits of existing project records are applied here; the stamp is taken
             // again before reading, so the one kept always belongs to the text read.
             guard announced != nil, let index = state.projectIndexByFile[path], let slot = state.recordSlotByFile[path],
-                  let stamp = InputStamps.stamp(root.path + "/" + path) else { return nil }
-            let (record, found) = ContentLoader.loadRecord(kind: .projects, url: root.appendingPathComponent(path),
+                  // A record that became a link or a special file takes the full build's checks.
+                  case .file(let readPath)? = portalFiles.entry(path)?.kind, readPath == portalFiles.root + "/" + path,
+                  let stamp = InputStamps.stamp(readPath) else { return nil }
+            let (record, found) = ContentLoader.loadRecord(kind: .projects, url: URL(fileURLWithPath: readPath),
                                                            relative: path, stamp: stamp, cache: parseCache)
             guard case .project(let project)? = record, state.site.replaceProject(at: index, with: project) else { return nil }
             state.records[slot].diagnostics = found

@@ -58,14 +58,18 @@ public enum Builder {
         let root = options.portalRoot.standardizedFileURL
         let tool = ToolIdentity.current
         let output = options.output?.standardizedFileURL
-        let previous = output.flatMap { BuildManifest.load(for: $0) }
+        var previous = output.flatMap { BuildManifest.load(for: $0) }
+        // A killed build's work folders go; the files its in-place update touched are
+        // written again, since the manifest may not describe them.
+        let interrupted = output.map { Leftovers.clear(beside: $0) } ?? []
+        if let output, !interrupted.isEmpty { previous = previous?.forgetting(interrupted, in: output) }
         var stamps = output == nil ? nil : InputStamps.scan(root)
         // The command line's address options are inputs too: a build with other addresses is not up to date.
         stamps?.stamps.merge(options.addressStamps, uniquingKeysWith: { $1 })
 
         // Nothing changed since the last build: same tool, same day, same input
         // stamps, output intact. Only `stat` has run; print the last diagnostics again.
-        if let output, let previous, let stamps, previous.tool == tool, previous.day == options.today.iso,
+        if let output, let previous, let stamps, interrupted.isEmpty, previous.tool == tool, previous.day == options.today.iso,
            previous.inputs == stamps, outputIsIntact(output, previous) {
             return Outcome(diagnostics: previous.diagnostics, pagesWritten: previous.pages.count, upToDate: true,
                            language: previous.language)
@@ -107,19 +111,20 @@ public enum Builder {
         // Reuse what the last build of the same tool wrote, when its output is intact.
         timer.lap("plan")
         let reusable = previous.flatMap { $0.tool == tool && outputIsIntact(output, $0) ? $0 : nil }
-        let written = write(plan, previous: reusable, output: output, renderer: Renderer(site: site, theme: theme))
+        let sorted = diagnostics.sortedForReport()
+        let manifest = BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
+                                     pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
+                                     staticFiles: portal.staticFiles, diagnostics: sorted)
+        let written = write(plan, previous: reusable, output: output, renderer: Renderer(site: site, theme: theme)) {
+            manifest.save(for: output)
+        }
         switch written {
         case .failure(let problem):
             diagnostics.append(problem)
             BuildManifest.remove(for: output)
             return finish()
         case .success(let rendered):
-            timer.lap("render")
-            let sorted = diagnostics.sortedForReport()
-            BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
-                          pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
-                          staticFiles: portal.staticFiles, diagnostics: sorted).save(for: output)
-            timer.lap("manifest")
+            timer.lap("render+manifest")
             return Outcome(diagnostics: sorted, pagesWritten: site.pages.filter(\.isHTMLPage).count, pagesRendered: rendered, language: language,
                            basePath: site.address.basePath)
         }
@@ -161,6 +166,7 @@ public enum Builder {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
         let generated = Set(plan.map(\.path))
+        let portalFiles = PortalFiles(root: root)
         for file in site.portal.staticFiles {
             if generated.contains(file) {
                 diagnostics.append(.error(
@@ -168,17 +174,28 @@ public enum Builder {
                     LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
                 continue
             }
-            plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
-                                   source: .copy(root.appendingPathComponent("static").appendingPathComponent(file))))
+            // Copied from where the load stage found it readable: a link's target, never the link.
+            switch portalFiles.entry("static/" + file)?.kind {
+            case .file(let path)?:
+                plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
+                                       source: .copy(URL(fileURLWithPath: path))))
+            case .refused(let problem)?: diagnostics.append(problem)
+            case .folder?, nil:
+                diagnostics.append(.error("file.read", at: SourceLocation(file: "static/\(file)"),
+                                          LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
+            }
         }
         return (plan, diagnostics)
     }
 
     /// Writes `plan` into `output`: only the changed files when `previous` (intact output
     /// of the same tool) says what is there, else a complete new site.
-    static func write(_ plan: [OutputPlan], previous: BuildManifest?, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
-        if let previous { return writeIncrementally(plan, previous: previous, output: output, renderer: renderer) }
-        return writeAll(plan, reusing: nil, output: output, renderer: renderer)
+    /// `committed` runs once the new files are in place and before the work folders
+    /// go (it saves the manifest: a kill before it leaves what ``Leftovers`` recovers).
+    static func write(_ plan: [OutputPlan], previous: BuildManifest?, output: URL, renderer: Renderer,
+                      committed: () -> Void = {}) -> Result<Int, Diagnostic> {
+        if let previous { return writeIncrementally(plan, previous: previous, output: output, renderer: renderer, committed: committed) }
+        return writeAll(plan, reusing: nil, output: output, renderer: renderer, committed: committed)
     }
 
     /// One file of the new site: where it goes, its key, and what produces it.
@@ -205,7 +222,8 @@ public enum Builder {
 
     /// Writes a complete new site into a staging folder and swaps it in. Files whose
     /// key matches `reusing` are hard-linked from the current output instead of rendered.
-    static func writeAll(_ plan: [OutputPlan], reusing previous: BuildManifest?, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+    static func writeAll(_ plan: [OutputPlan], reusing previous: BuildManifest?, output: URL, renderer: Renderer,
+                         committed: () -> Void = {}) -> Result<Int, Diagnostic> {
         let staged: StagedOutput
         do {
             staged = try StagedOutput(replacing: output)
@@ -219,11 +237,14 @@ public enum Builder {
             return true
         }
         guard case .success(let rendered) = produced else { staged.abort(); return produced }
+        // Killed after the swap, the old manifest would describe the new site's pages.
+        BuildManifest.remove(for: output)
         do {
             try staged.commit()
         } catch {
             return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
         }
+        committed()
         return .success(rendered)
     }
 
@@ -265,28 +286,32 @@ public enum Builder {
 
     /// Updates only the files whose key changed, in place and all or nothing; falls
     /// back to a complete staged build when most of the site changed.
-    static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+    static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, renderer: Renderer,
+                                   committed: () -> Void = {}) -> Result<Int, Diagnostic> {
         let changed = plan.filter { previous.pages[$0.path] != $0.key }
         let kept = Set(plan.map(\.path))
         let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
-        if changed.isEmpty && removals.isEmpty { return .success(0) }
+        if changed.isEmpty && removals.isEmpty { committed(); return .success(0) }
         if changed.count + removals.count > max(64, plan.count / 4) {
-            return writeAll(plan, reusing: previous, output: output, renderer: renderer)
+            return writeAll(plan, reusing: previous, output: output, renderer: renderer, committed: committed)
         }
-        return writeInPlace(changed, removals: removals, output: output, renderer: renderer)
+        return writeInPlace(changed, removals: removals, output: output, renderer: renderer, committed: committed)
     }
 
     /// Writes the `changed` files and removes `removals` in place, all or nothing.
-    static func writeInPlace(_ changed: [OutputPlan], removals: [String], output: URL, renderer: Renderer) -> Result<Int, Diagnostic> {
+    static func writeInPlace(_ changed: [OutputPlan], removals: [String], output: URL, renderer: Renderer,
+                             committed: () -> Void = {}) -> Result<Int, Diagnostic> {
         let update = InPlaceUpdate(output: output)
         let staged = changed.map(\.path)
         let produced = produce(changed, renderer: renderer, into: update, output: output)
-        guard case .success(let rendered) = produced else { update.abort(staged: staged); return produced }
+        guard case .success(let rendered) = produced else { update.abort(); return produced }
         do {
             try update.commit(staged: staged, removals: removals)
         } catch {
             return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
         }
+        committed()
+        update.finish()
         return .success(rendered)
     }
 

@@ -11,15 +11,30 @@ public struct InputStamps: Equatable, Sendable {
     public var stamps: [String: String]
 
     /// Stamps every input of the portal at `root`: `portal.yaml`, `content/`,
-    /// `static/` and the portal's `templates/` (links are followed).
+    /// `static/` and the portal's `templates/`, walked as ``PortalFiles`` sees them
+    /// (folder links are not followed, so a loop cannot make the scan endless). A
+    /// readable link is stamped with its target and itself, a refused entry with
+    /// itself, so that replacing either is seen as a change.
     public static func scan(_ root: URL) -> InputStamps {
         var stamps: [String: String] = [:]
-        func add(_ relative: String) {
-            if let stamp = stamp(root.path + "/" + relative) { stamps[relative] = stamp }
+        let files = PortalFiles(root: root)
+        func add(_ entry: PortalFiles.Entry) {
+            switch entry.kind {
+            case .folder: return
+            case .file:
+                if let target = entry.targetInfo {
+                    stamps[entry.relative] = format(target) + "~" + format(entry.info)
+                } else {
+                    stamps[entry.relative] = format(entry.info)
+                }
+            case .refused: stamps[entry.relative] = "refused:" + format(entry.info)
+            }
         }
-        add("portal.yaml")
+        if let config = files.entry("portal.yaml") { add(config) }
         for folder in ["content", "static", "templates"] {
-            walk(root.path + "/" + folder, relative: folder, add)
+            guard let top = files.entry(folder) else { continue }
+            add(top)
+            if case .folder = top.kind { files.walk(folder, recursive: true, add) }
         }
         return InputStamps(stamps: stamps)
     }
@@ -28,29 +43,13 @@ public struct InputStamps: Equatable, Sendable {
     static func stamp(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return format(info)
+    }
+
+    private static func format(_ info: stat) -> String {
         // Nanoseconds padded to nine digits by hand: String(format:) was most of the time of
         // a scan, which `serve`'s watcher makes every 250 ms.
         let nanoseconds = String(info.st_mtim.tv_nsec)
         return "\(info.st_size):\(info.st_mtim.tv_sec)" + String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
-    }
-
-    private static func walk(_ path: String, relative: String, _ visit: (String) -> Void) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            let childPath = path + "/" + name
-            let childRelative = relative + "/" + name
-            var info = stat()
-            guard stat(childPath, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(childPath, relative: childRelative, visit)
-            } else {
-                visit(childRelative)
-            }
-        }
     }
 }

@@ -36,10 +36,13 @@ public enum ContentLoader {
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
         var files: [(kind: ContentKind, url: URL, relative: String)] = []
+        let portalFiles = PortalFiles(root: root)
+        var refused: [String: Diagnostic] = [:]
         for kind in ContentKind.allCases {
-            for file in markdownFiles(in: root.appendingPathComponent("content/\(kind.rawValue)")) {
-                files.append((kind, file, "content/\(kind.rawValue)/\(file.lastPathComponent)"))
-            }
+            let listing = portalFiles.list("content/\(kind.rawValue)") { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path), file.relative)) }
+            // A linked content/ folder is met once per kind: reported once.
+            for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
         let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
@@ -57,6 +60,7 @@ public enum ContentLoader {
             }
         }
         let records = zip(files, parsed).map { (file: $0.relative, diagnostics: $1.1) }
+            + refused.keys.sorted().map { (file: $0, diagnostics: [refused[$0]!]) }
         var staticDiagnostics = DiagnosticCollector()
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [])
@@ -68,7 +72,7 @@ public enum ContentLoader {
         }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
-            staticFiles: staticFiles(in: root.appendingPathComponent("static"), diagnostics: &staticDiagnostics),
+            staticFiles: staticFiles(portalFiles, diagnostics: &staticDiagnostics),
             failedRecords: failed)
         return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
                             staticDiagnostics: staticDiagnostics.diagnostics)
@@ -90,17 +94,21 @@ public enum ContentLoader {
 
     private static func loadConfig(root: URL, diagnostics: inout DiagnosticCollector) -> PortalConfig? {
         let file = "portal.yaml"
-        let url = root.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let entry = PortalFiles(root: root).entry(file)
+        if case .refused(let problem) = entry?.kind {
+            diagnostics.report(problem)
+            return nil
+        }
+        guard let entry, case .file(let path) = entry.kind else {
             diagnostics.report(.error(
                 "portal.missing", at: SourceLocation(file: file),
                 LocalizedText(cs: "ve složce portálu chybí portal.yaml", en: "the portal folder has no portal.yaml"),
-                suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu nebo ji zadejte jako argument",
-                                          en: "run the command in the portal folder or pass it as an argument")))
+                suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu (či v její podsložce) nebo ji zadejte jako argument",
+                                          en: "run the command in the portal folder (or a folder inside it) or pass it as an argument")))
             return nil
         }
         let text: String
-        switch SourceText.read(url, relativePath: file) {
+        switch SourceText.read(URL(fileURLWithPath: path), relativePath: file) {
         case .failure(let d): diagnostics.report(d); return nil
         case .success(let t): text = t.first == "\u{FEFF}" ? String(t.dropFirst()) : t
         }
@@ -215,30 +223,12 @@ public enum ContentLoader {
         return (reader, source, context)
     }
 
-    /// The `.md` files of a folder, in name order (so builds are reproducible).
-    private static func markdownFiles(in folder: URL) -> [URL] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-            .map { folder.appendingPathComponent($0) }
-    }
-
-    /// Every regular file under `static/`, relative to it; symbolic links are not followed.
-    private static func staticFiles(in folder: URL, diagnostics: inout DiagnosticCollector) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let full = folder.appendingPathComponent(path).path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: full),
-               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-                diagnostics.report(.warning(
-                    "static.symlink", at: SourceLocation(file: "static/\(path)"),
-                    LocalizedText(cs: "symbolický odkaz se nekopíruje", en: "symbolic links are not copied")))
-                continue
-            }
-            files.append(path)
-        }
-        return files.sorted()
+    /// Every file under `static/`, relative to it, in name order. A link to a file
+    /// inside the sources is copied as that file; other links and special files are
+    /// refused (see ``PortalFiles``).
+    private static func staticFiles(_ files: PortalFiles, diagnostics: inout DiagnosticCollector) -> [String] {
+        let listing = files.list("static", recursive: true)
+        diagnostics.report(contentsOf: listing.problems)
+        return listing.files.map { String($0.relative.dropFirst("static/".count)) }
     }
 }

@@ -26,7 +26,7 @@ struct LinkDescription {
     func fileNote(for file: String) -> String? {
         let ext = (file as NSString).pathExtension.lowercased()
         let url = URL(fileURLWithPath: site.portal.root).appendingPathComponent("static").appendingPathComponent(file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? NSNumber)?.int64Value
         let type = Self.typeNames[ext] ?? (ext.isEmpty ? nil : ext.uppercased())
         let parts = [type, size.map { Self.formatSize($0, language: strings.language) }].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")

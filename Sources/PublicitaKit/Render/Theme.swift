@@ -49,7 +49,7 @@ public struct Theme: Sendable {
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
         collect(BuiltInTheme.files(under: "templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
-        collect(files(in: portalRoot.appendingPathComponent("templates")), displayPrefix: "templates", into: &sources, assets: &assets)
+        diagnostics += collectPortalTemplates(portalRoot, into: &sources, assets: &assets)
 
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -113,23 +113,6 @@ public struct Theme: Sendable {
                 assets[path] = data
             }
         }
-    }
-
-    /// The files of a portal's `templates/` folder that `collect` takes: its own
-    /// files and those of its `assets/` folder (missing folders give none).
-    private static func files(in folder: URL) -> [String: Data] {
-        let manager = FileManager.default
-        var files: [String: Data] = [:]
-        for subfolder in ["", "assets"] {
-            let url = subfolder.isEmpty ? folder : folder.appendingPathComponent(subfolder)
-            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
-            for name in names where !subfolder.isEmpty || name.hasSuffix(".mustache") {
-                if let data = try? Data(contentsOf: url.appendingPathComponent(name)) {
-                    files[subfolder.isEmpty ? name : "\(subfolder)/\(name)"] = data
-                }
-            }
-        }
-        return files
     }
 
     /// Replaces `{{t.key}}` (and `{{{t.key}}}`) by the translated text once, when the

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `publicita new`: commented template records and a fresh, buildable portal,
 /// written from the same field specifications the loader checks against.
@@ -116,6 +119,15 @@ public enum Scaffold {
             throw .notAPortal(portal.path)
         }
         let relative = "content/\(kind.rawValue)/\(slug).md"
+        // Nothing is written through a link: a linked folder could lead anywhere, and
+        // the loader would not read a record there anyway.
+        let files = PortalFiles(root: portal)
+        for folder in ["content", "content/\(kind.rawValue)"] {
+            guard let entry = files.entry(folder) else { break }
+            if (entry.info.st_mode & S_IFMT) == S_IFLNK {
+                throw .link(folder, target: PortalFiles.linkTarget(files.root + "/" + folder))
+            }
+        }
         let url = portal.appendingPathComponent(relative)
         try writeNew(recordTemplate(kind, values: startingValues(kind)), to: url, display: relative)
         return url
@@ -277,6 +289,8 @@ public enum ScaffoldError: Error, Sendable, Equatable {
     case notEmpty(String)
     /// Writing failed (path, system message).
     case write(String, String)
+    /// A folder on the way is a symbolic link (portal-relative path, the link's target).
+    case link(String, target: String)
 
     /// What went wrong, in Czech and English.
     public var message: LocalizedText {
@@ -294,6 +308,9 @@ public enum ScaffoldError: Error, Sendable, Equatable {
         case .notEmpty(let path):
             return LocalizedText(cs: "složka \(path) není prázdná; nový portál se zakládá jen do prázdné nebo neexistující složky",
                                  en: "the folder \(path) is not empty; a new portal is only created in an empty or missing folder")
+        case .link(let path, let target):
+            return LocalizedText(cs: "složka \(path) je symbolický odkaz (→ \(target)); publicita přes odkazy nezapisuje (nahraďte odkaz samotnou složkou)",
+                                 en: "the folder \(path) is a symbolic link (→ \(target)); publicita does not write through links (replace the link by the folder itself)")
         case .write(let path, let reason):
             return LocalizedText(cs: "soubor \(path) nelze zapsat: \(reason)", en: "cannot write \(path): \(reason)")
         }

@@ -1,81 +1,121 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Updates a few files of an existing site as one transaction: new files are
-/// written beside their targets first, then every target is swapped in by
-/// rename with the old file kept aside; if any step fails, every swap done so
-/// far is undone, so the previous site is left exactly as it was.
+/// Updates a few files of an existing site as one transaction, staged outside the
+/// published tree: new files are written into an update folder beside the site
+/// (`.site.update-<pid>-<token>/new/`), then each is renamed over its target —
+/// one atomic step per file — with a hard link to the old version kept in the
+/// update folder (`old/`) for rollback. Whenever the process dies, every file of
+/// the site is its old or its new version and nothing else is in `site/`.
+///
+/// Before the first rename the update folder gets a journal of every path it
+/// touches; ``Leftovers`` reads the journal of a dead process's folder, so the
+/// next build writes those paths again whatever the manifest says.
 final class InPlaceUpdate: Sendable {
     /// The site folder being updated.
     let output: URL
-    private let token: String
+    /// The update folder beside the site.
+    let folder: URL
 
     init(output: URL) {
-        self.output = output.standardizedFileURL
-        token = String(UUID().uuidString.prefix(8))
+        let output = output.standardizedFileURL
+        self.output = output
+        folder = Leftovers.workFolder(beside: output, kind: .update)
     }
 
-    /// The temporary name a new version of `relative` is written to.
-    private func pendingPath(_ relative: String) -> String { output.path + "/" + relative + ".publicita-new-" + token }
-    private func asidePath(_ relative: String) -> String { output.path + "/" + relative + ".publicita-old-" + token }
+    /// Where a new version of `relative` is written.
+    private func newPath(_ relative: String) -> String { folder.path + "/new/" + relative }
+    /// Where the old version of `relative` is kept until the update is finished.
+    private func oldPath(_ relative: String) -> String { folder.path + "/old/" + relative }
+    private func target(_ relative: String) -> String { output.path + "/" + relative }
+    /// The paths of the update, one a line, written before anything in the site changes.
+    var journal: URL { folder.appendingPathComponent(Leftovers.journalName) }
 
-    /// Writes the new content of `relative` beside it (thread-safe for distinct paths).
+    /// Writes the new content of `relative` into the update folder (thread-safe for distinct paths).
     func stage<Bytes: Collection>(_ bytes: Bytes, for relative: String) throws(SiteWriter.WriteError) where Bytes.Element == UInt8 {
-        guard OutputPath(relative) != nil else { throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)")) }
-        try FileIO.write(bytes, toPath: pendingPath(relative))
+        try FileIO.write(bytes, toPath: newPath(try checked(relative)))
     }
 
-    /// Writes the new content of `relative`, given as `chunks` one after another, beside it.
+    /// Writes the new content of `relative`, given as `chunks` one after another, into the update folder.
     func stage(chunks: [[UInt8]], for relative: String) throws(SiteWriter.WriteError) {
-        guard OutputPath(relative) != nil else { throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)")) }
-        try FileIO.write(chunks: chunks, toPath: pendingPath(relative))
+        try FileIO.write(chunks: chunks, toPath: newPath(try checked(relative)))
     }
 
     /// Stages a copy of `source` for `relative`.
     func stageCopy(of source: URL, for relative: String) throws(SiteWriter.WriteError) {
-        guard OutputPath(relative) != nil else { throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)")) }
+        let path = newPath(try checked(relative))
         do {
-            FileIO.makeDirectories((pendingPath(relative) as NSString).deletingLastPathComponent)
-            try FileManager.default.copyItem(atPath: source.path, toPath: pendingPath(relative))
+            FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
+            try FileManager.default.copyItem(atPath: source.path, toPath: path)
         } catch {
             throw SiteWriter.WriteError(message: LocalizedText(cs: "soubor \(source.path) nelze zkopírovat: \(error.localizedDescription)",
                                                                en: "cannot copy \(source.path): \(error.localizedDescription)"))
         }
     }
 
-    /// Swaps in every staged file and removes `removals`; all or nothing.
+    /// Swaps in every staged file and removes `removals`; all or nothing. The update
+    /// folder (with its journal) stays until ``finish()``, called once the manifest
+    /// describing the new site is saved.
     func commit(staged: [String], removals: [String]) throws(SiteWriter.WriteError) {
-        let manager = FileManager.default
-        var done: [(relative: String, hadOld: Bool, isRemoval: Bool)] = []
+        try writeJournal(staged + removals)
+        var done: [(relative: String, hadOld: Bool)] = []
         func rollback() {
             for step in done.reversed() {
-                let target = output.path + "/" + step.relative
-                if !step.isRemoval { _ = try? manager.removeItem(atPath: target) }
-                if step.hadOld { _ = rename(asidePath(step.relative), target) }
+                if step.hadOld { _ = rename(oldPath(step.relative), target(step.relative)) } else { _ = unlink(target(step.relative)) }
             }
-            for relative in staged { _ = try? manager.removeItem(atPath: pendingPath(relative)) }
+            abort()
         }
         for relative in staged {
-            let target = output.path + "/" + relative
-            let hadOld = manager.fileExists(atPath: target)
-            if hadOld && rename(target, asidePath(relative)) != 0 { rollback(); throw failure(relative) }
-            if rename(pendingPath(relative), target) != 0 {
-                if hadOld { _ = rename(asidePath(relative), target) }
-                rollback(); throw failure(relative)
-            }
-            done.append((relative, hadOld, false))
+            let hadOld = exists(target(relative))
+            if hadOld && !keepOld(relative) { let error = failure(relative); rollback(); throw error }
+            FileIO.makeDirectories((target(relative) as NSString).deletingLastPathComponent)
+            if rename(newPath(relative), target(relative)) != 0 { let error = failure(relative); rollback(); throw error }
+            done.append((relative, hadOld))
         }
-        for relative in removals where manager.fileExists(atPath: output.path + "/" + relative) {
-            if rename(output.path + "/" + relative, asidePath(relative)) != 0 { rollback(); throw failure(relative) }
-            done.append((relative, true, true))
+        for relative in removals where exists(target(relative)) {
+            FileIO.makeDirectories((oldPath(relative) as NSString).deletingLastPathComponent)
+            if rename(target(relative), oldPath(relative)) != 0 { let error = failure(relative); rollback(); throw error }
+            done.append((relative, true))
         }
-        // Committed: drop the old versions and any folder a removal emptied.
-        for step in done where step.hadOld { _ = try? manager.removeItem(atPath: asidePath(step.relative)) }
         for relative in removals { pruneEmptyFolders(from: (relative as NSString).deletingLastPathComponent) }
     }
 
+    /// Drops the update folder: the old versions and the journal.
+    func finish() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// Removes the staged files; the site is left as it was.
-    func abort(staged: [String]) {
-        for relative in staged { try? FileManager.default.removeItem(atPath: pendingPath(relative)) }
+    func abort() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A hard link to the current version of `relative` in `old/` (a copy where links are impossible).
+    private func keepOld(_ relative: String) -> Bool {
+        let kept = oldPath(relative)
+        FileIO.makeDirectories((kept as NSString).deletingLastPathComponent)
+        if link(target(relative), kept) == 0 { return true }
+        return (try? FileManager.default.copyItem(atPath: target(relative), toPath: kept)) != nil
+    }
+
+    private func writeJournal(_ paths: [String]) throws(SiteWriter.WriteError) {
+        let temporary = journal.path + ".tmp"
+        try FileIO.write(Array(paths.map { $0 + "\n" }.joined().utf8), toPath: temporary)
+        if rename(temporary, journal.path) != 0 { throw failure(Leftovers.journalName) }
+    }
+
+    private func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    private func checked(_ relative: String) throws(SiteWriter.WriteError) -> String {
+        guard let path = OutputPath(relative) else {
+            throw SiteWriter.WriteError(message: LocalizedText(cs: "neplatná cesta \(relative)", en: "invalid path \(relative)"))
+        }
+        return path.relative
     }
 
     private func pruneEmptyFolders(from relative: String) {

@@ -22,9 +22,8 @@ final class StagedOutput: Sendable {
         let output = output.standardizedFileURL
         self.output = output
         let parent = output.deletingLastPathComponent()
-        let token = UUID().uuidString.prefix(8)
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(token)")
-        retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(token)")
+        staging = Leftovers.workFolder(beside: output, kind: .staging)
+        retired = Leftovers.workFolder(beside: output, kind: .old)
         try SiteWriter.checkReplaceable(output)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -74,7 +73,8 @@ final class StagedOutput: Sendable {
     func commit() throws(SiteWriter.WriteError) {
         let manager = FileManager.default
         try write(Array("publicita\n".utf8), to: SiteWriter.markerFile)
-        // The old site is moved aside first, so at every moment one complete site exists.
+        // The old site is moved aside first, so at every moment one complete site exists
+        // (a kill between the two moves leaves it aside: ``Leftovers`` puts it back).
         do {
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
