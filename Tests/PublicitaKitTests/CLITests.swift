@@ -16,6 +16,10 @@ struct CLITests {
     static var executable: URL {
         get throws {
             var candidates: [URL] = []
+            // scripts/test-release runs the slowest process tests against the release binary.
+            if let binary = ProcessInfo.processInfo.environment["PUBLICITA_TEST_BINARY"] {
+                candidates.append(URL(fileURLWithPath: binary))
+            }
             // The test target's resource bundle lies in the products folder.
             candidates.append(Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("publicita"))
             // macOS: the .xctest bundle lies in the products folder too.
