@@ -577,7 +577,7 @@ struct OpenDataTests {
             #expect(json["identifier"] as? String == "CZ.03.2.60/0.0/0.0/16_052/0007824")
             let funders = try #require(json["funder"] as? [[String: Any]])
             #expect(funders.first?["@type"] as? String == "Organization")
-            #expect(funders.first?["name"] as? String == "Evropský sociální fond (EU ESF)")
+            #expect(funders.first?["name"] as? String == "EU ESF")
             #expect((funders.first?["parentOrganization"] as? [String: Any])?["name"] as? String == "Evropská unie")
             let amount = try #require(json["amount"] as? [String: Any])
             #expect(amount["@type"] as? String == "MonetaryAmount")

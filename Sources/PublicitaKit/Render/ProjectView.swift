@@ -130,6 +130,7 @@ struct ProjectView {
     private func fieldLabel(_ field: String) -> String {
         switch field {
         case "budget.total": return context.strings["total"]
+        case "beneficiary": return context.strings["beneficiary"]
         case "registration_number": return context.strings["registration_number"]
         case "period", "period.start", "period.end": return context.strings["period"]
         default: return field
