@@ -111,8 +111,9 @@ struct KilledBuildTests {
         }
 
         // Kill points: two during loading, the rest spread over writing and committing.
-        let late = (0..<6).map { writingStarts + (duration - writingStarts) * (0.05 + 0.95 * Double($0) / 5) }
-        let delays = [duration * 0.2, writingStarts * 0.8] + late
+        // The last point stays short of the end: a build runs a little faster or slower each time.
+        let late = (0..<6).map { writingStarts + (duration - writingStarts) * (0.05 + 0.75 * Double($0) / 5) }
+        let delays = [duration * 0.15, writingStarts * 0.7] + late
         var version = "B"
         var killedMidway = 0
         for delay in delays {
