@@ -273,7 +273,7 @@ private final class RefusedHosts: Sendable {
 }
 
 /// A value behind a lock.
-private final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 

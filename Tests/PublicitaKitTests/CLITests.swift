@@ -33,28 +33,8 @@ struct CLITests {
     }
 
     private func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try Self.executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        // Output goes to files, so that no pipe can fill up and block the child.
-        return try withTemporaryDirectory { (tmp: URL) throws in
-            let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
-            try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
-            try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
-            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-            defer { try? out.close(); try? err.close() }
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus,
-                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        }
+        let result = try runTool(arguments)
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     @Test func versionIsPrinted() throws {

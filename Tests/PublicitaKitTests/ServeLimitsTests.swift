@@ -20,7 +20,7 @@ struct ServeLimitsTests {
             let port = server.port
             // Two at once, as a page could send them.
             let started = ContinuousClock.now
-            let statuses = LockedValue([Int]())
+            let statuses = Locked([Int]())
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 let status = (try? rawRequest(port: port, target: Self.hugeTarget).status) ?? -1
                 statuses.withLock { $0.append(status) }
@@ -133,31 +133,10 @@ struct ServeLimitsTests {
         let portal = try ServeTests.tinyPortal()
         let temporary = portal.workspace.appendingPathComponent("tmp", isDirectory: true)
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = try CLITests.executable
-        process.arguments = ["serve", portal.root.path, "--port", "0"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = temporary.path  // where its work folder goes
-        process.environment = environment
-        let output = portal.workspace.appendingPathComponent("serve.out")
-        let errors = portal.workspace.appendingPathComponent("serve.err")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let out = try FileHandle(forWritingTo: output), err = try FileHandle(forWritingTo: errors)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        var address: URL?
-        _ = await eventually(within: 8) {
-            let text = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
-            address = text.split(separator: "\n").first.flatMap { URL(string: String($0)) }
-            return address != nil
-        }
-        let log = { String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self) }
+        let serve = try ServeProcess(portal, environment: ["TMPDIR": temporary.path])  // where its work folder goes
+        let process = serve.process
+        let address = await serve.address()
+        let log = { serve.log }
         let port = try #require(address?.port.map(UInt16.init), "no address printed; stderr: \(log())")
         let workFolders = { (try? FileManager.default.contentsOfDirectory(atPath: temporary.path))?
             .filter { $0.hasPrefix("publicita-serve-") } ?? [] }
@@ -165,8 +144,8 @@ struct ServeLimitsTests {
 
         // Four threads sending huge requests, each at most 40 of them and for at most 8 s.
         let load = DispatchGroup()
-        let answered = LockedValue(0)
-        let stopLoad = LockedValue(false)
+        let answered = Locked(0)
+        let stopLoad = Locked(false)
         let loadEnd = ContinuousClock.now + .seconds(8)
         for _ in 0..<4 {
             DispatchQueue.global().async(group: load) {
@@ -259,18 +238,3 @@ struct RequestHeadParserTests {
     }
 }
 
-/// A value behind a lock, for the threads of a test.
-final class LockedValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

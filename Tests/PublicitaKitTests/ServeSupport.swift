@@ -239,3 +239,44 @@ func statusCode(of text: String) -> Int {
     let parts = statusLine.split(separator: " ")
     return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
 }
+
+/// The real `publicita serve` binary on a free port, its output going to files of the portal's workspace.
+final class ServeProcess {
+    let process = Process()
+    let output: URL, errors: URL
+    private let handles: [FileHandle]
+
+    /// Starts `publicita serve` for `portal` with `environment` added to this process's.
+    init(_ portal: TestPortal, environment extra: [String: String] = [:]) throws {
+        process.executableURL = try CLITests.executable
+        process.arguments = ["serve", portal.root.path, "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        output = portal.workspace.appendingPathComponent("serve.out")
+        errors = portal.workspace.appendingPathComponent("serve.err")
+        for file in [output, errors] { try #require(FileManager.default.createFile(atPath: file.path, contents: nil)) }
+        handles = [try FileHandle(forWritingTo: output), try FileHandle(forWritingTo: errors)]
+        process.standardOutput = handles[0]
+        process.standardError = handles[1]
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        for handle in handles { try? handle.close() }
+    }
+
+    /// What it wrote to standard error so far.
+    var log: String { String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self) }
+
+    /// The address it printed on standard output, waiting up to `seconds` for it.
+    func address(within seconds: Double = 8) async -> URL? {
+        var address: URL?
+        _ = await eventually(within: seconds) {
+            let text = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+            address = text.split(separator: "\n").first.flatMap { URL(string: String($0)) }
+            return address != nil
+        }
+        return address
+    }
+}

@@ -244,43 +244,27 @@ struct ServeTests {
 
     @Test func theCommandServesAndStopsOnSIGINT() async throws {
         let portal = try Self.tinyPortal()
-        let process = Process()
-        process.executableURL = try CLITests.executable
-        process.arguments = ["serve", portal.root.path, "--port", "0"]
-        let output = portal.workspace.appendingPathComponent("serve.out")
-        let errors = portal.workspace.appendingPathComponent("serve.err")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let out = try FileHandle(forWritingTo: output), err = try FileHandle(forWritingTo: errors)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let temporary = portal.workspace.appendingPathComponent("tmp", isDirectory: true)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let serve = try ServeProcess(portal, environment: ["TMPDIR": temporary.path])  // where its work folder goes
+        let process = serve.process
 
         // The chosen address is printed on standard output.
-        var address: URL?
-        _ = await eventually(within: 8) {
-            let text = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
-            address = text.split(separator: "\n").first.flatMap { URL(string: String($0)) }
-            return address != nil
-        }
-        let url = try #require(address, "no address printed; stderr: \(String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self))")
+        let address = await serve.address()
+        let url = try #require(address, "no address printed; stderr: \(serve.log)")
         let port = try #require(url.port.map(UInt16.init))
         #expect(try rawRequest(port: port, target: "/").status == 200)
-        let log = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
+        let log = serve.log
         #expect(log.contains("publicita serve: sestaveno"), "\(log)")
 
         process.interrupt()  // SIGINT
         let exited = await eventually(within: 5) { !process.isRunning }
         #expect(exited)
         if exited { #expect(process.terminationStatus == 0) }
-        let finalLog = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
+        let finalLog = serve.log
         #expect(finalLog.contains("publicita serve: zastaveno"), "\(finalLog)")
         // The private folder is gone.
-        let folders = captures(of: "(/[^ ]*publicita-serve-[^/ ]*)", in: finalLog)
-        for folder in folders { #expect(!FileManager.default.fileExists(atPath: folder)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("publicita-serve-") }.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: portal.root.appendingPathComponent("site").path))
     }
 
