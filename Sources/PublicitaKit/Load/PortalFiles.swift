@@ -109,16 +109,22 @@ struct PortalFiles: Sendable {
 
     // MARK: Links
 
+    /// The `file.link-broken` entry for a link that leads to no file; `cs`/`en` say why when it is known.
+    private func brokenLink(_ relative: String, target: String, info: stat, cs: String = "", en: String = "") -> Entry {
+        Entry(relative: relative, kind: .refused(.error(
+            "file.link-broken", at: SourceLocation(file: relative),
+            LocalizedText(cs: "symbolický odkaz \(relative) → \(target) nevede na žádný soubor\(cs)",
+                          en: "the symbolic link \(relative) → \(target) leads to no file\(en)"),
+            found: target,
+            suggestion: LocalizedText(cs: "nahraďte odkaz samotným souborem nebo ho smažte",
+                                      en: "replace the link by the file itself or delete it"))), info: info)
+    }
+
     private func linkEntry(_ relative: String, path: String, info: stat) -> Entry {
         let target = Self.linkTarget(path)
         guard let resolved = Self.realPath(path) else {
-            return Entry(relative: relative, kind: .refused(.error(
-                "file.link-broken", at: SourceLocation(file: relative),
-                LocalizedText(cs: "symbolický odkaz \(relative) → \(target) nevede na žádný soubor (cíl chybí nebo odkazy tvoří kruh)",
-                              en: "the symbolic link \(relative) → \(target) leads to no file (the target is missing or links form a loop)"),
-                found: target,
-                suggestion: LocalizedText(cs: "nahraďte odkaz samotným souborem nebo ho smažte",
-                                          en: "replace the link by the file itself or delete it"))), info: info)
+            return brokenLink(relative, target: target, info: info, cs: " (cíl chybí nebo odkazy tvoří kruh)",
+                              en: " (the target is missing or links form a loop)")
         }
         guard isInsideSources(resolved) else {
             return Entry(relative: relative, kind: .refused(.error(
@@ -129,15 +135,7 @@ struct PortalFiles: Sendable {
                 suggestion: LocalizedText(cs: "nahraďte odkaz samotným souborem", en: "replace the link by the file itself"))), info: info)
         }
         var targetInfo = stat()
-        guard stat(resolved, &targetInfo) == 0 else {
-            return Entry(relative: relative, kind: .refused(.error(
-                "file.link-broken", at: SourceLocation(file: relative),
-                LocalizedText(cs: "symbolický odkaz \(relative) → \(target) nevede na žádný soubor",
-                              en: "the symbolic link \(relative) → \(target) leads to no file"),
-                found: target,
-                suggestion: LocalizedText(cs: "nahraďte odkaz samotným souborem nebo ho smažte",
-                                          en: "replace the link by the file itself or delete it"))), info: info)
-        }
+        guard stat(resolved, &targetInfo) == 0 else { return brokenLink(relative, target: target, info: info) }
         switch targetInfo.st_mode & S_IFMT {
         case S_IFREG:
             return Entry(relative: relative, kind: .file(path: resolved), info: info, targetInfo: targetInfo)
