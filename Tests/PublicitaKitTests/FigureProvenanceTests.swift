@@ -178,6 +178,14 @@ struct FigureProvenanceTests {
                 #expect(try Self.page("/", in: output).contains("<a class=\"correction-mark\" href=\"\(projectPath)#\(anchor)\">\(project.title)</a>"))
             }
             #expect(corrected == 2, "Liberec and Kroměříž have corrected totals")
+            // The search results, made by the home page's script, mark them too: the index names each correction.
+            let index = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/hledani.json"))) as? [String: Any])
+            for entry in try #require(index["projects"] as? [[String: Any]]) {
+                let project = try #require(portal.projects.first { $0.source.slug.value == entry["slug"] as? String })
+                let expected = project.corrections.firstIndex { $0.field == "budget.total" }.map(Correction.anchor)
+                #expect(entry["correction"] as? String == expected, "\(project.source.slug.value)")
+            }
+            #expect(try Self.page("/", in: output).contains("data-corrected=\"opraveno\""))
         }
     }
 
