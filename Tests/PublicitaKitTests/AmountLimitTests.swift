@@ -43,7 +43,11 @@ struct AmountLimitTests {
         #expect(page.contains("9\u{00A0}999\u{00A0}999\u{00A0}999\u{00A0}999,99"))
         #expect(page.contains("funding-chart"))
         let csv = try portal.page("data/projekty.csv")
-        #expect(csv.contains(",9999999999999.99,8499999999999.99,"))
+        // Total, total as published, no correction, the EU contribution (one source's amount, not a computed sum).
+        #expect(csv.contains(",9999999999999.99,9999999999999.99,,8499999999999.99,false,"))
+        // The shares the record does not state are computed exactly at the maximum, and add up.
+        #expect(page.contains("≈\u{00A0}85,0\u{00A0}%, dopočteno") && page.contains("≈\u{00A0}5,0\u{00A0}%, dopočteno"))
+        #expect(page.contains("<td class=\"num\">100,0\u{00A0}%</td>"))
     }
 
     /// Just above the maximum, at the size that trapped, and at Int64's own limit:

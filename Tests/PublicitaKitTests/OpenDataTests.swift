@@ -201,7 +201,22 @@ struct OpenDataTests {
                 let eu = project.budget?.sources.filter { $0.kind == .eu }.compactMap { $0.amount?.value.amount } ?? []
                 if let total, !eu.isEmpty, let union = Money.sum(eu) {
                     #expect(row["union_contribution"] == union.plainDecimal)
-                    #expect(row["union_cofinancing_rate"] == Share.of(union, in: total, decimals: 2)?.plainDecimal)
+                    // The rate of an only EU source with a stated share is that share; any other is computed.
+                    let euSources = project.budget?.sources.filter { $0.kind == .eu } ?? []
+                    let stated = euSources.count == 1 ? euSources[0].share?.value : nil
+                    #expect(row["union_cofinancing_rate"] == (stated ?? Share.of(union, in: total, decimals: 2))?.plainDecimal)
+                    #expect(row["union_cofinancing_rate_computed"] == (stated == nil ? "true" : "false"))
+                    #expect(row["union_contribution_computed"] == (euSources.count > 1 ? "true" : "false"))
+                }
+                // A corrected total carries the published value and the correction's address.
+                if let index = project.corrections.firstIndex(where: { $0.field == "budget.total" }), total != nil {
+                    let published = try Money.parse(try #require(project.corrections[index].published)).amount
+                    #expect(row["total_cost_published"] == published.plainDecimal)
+                    #expect(row["total_cost_published"] != row["total_cost"])
+                    #expect(row["total_cost_correction"] == "https://projekty-prevence.example.cz/projekty/\(project.source.slug.value)/#oprava-\(index + 1)")
+                } else {
+                    #expect(row["total_cost_published"] == row["total_cost"])
+                    #expect(row["total_cost_correction"] == "")
                 }
                 #expect(row["start_date"] == (project.period?.start?.value.iso ?? ""))
                 #expect(row["specific_objective"] == (project.programme ?? ""))
@@ -210,8 +225,14 @@ struct OpenDataTests {
             let liberec = try #require(rows.first { $0["slug"] == "liberec-apk" })
             #expect(liberec["total_cost"] == "6516062.50")
             #expect(liberec["union_contribution"] == "5538653.12")
-            #expect(liberec["union_cofinancing_rate"] == "85.00")
-            #expect(rows.first { $0["slug"] == "jesenik-apk" }?["union_cofinancing_rate"] == "76.74")
+            #expect(liberec["total_cost_published"] == "6516052.50")
+            #expect(liberec["total_cost_correction"] == "https://projekty-prevence.example.cz/projekty/liberec-apk/#oprava-1")
+            // Liberec stated 85 %; Jeseník stated no share, so its rate is computed and says so.
+            #expect(liberec["union_cofinancing_rate"] == "85" && liberec["union_cofinancing_rate_computed"] == "false")
+            let jesenik = try #require(rows.first { $0["slug"] == "jesenik-apk" })
+            #expect(jesenik["union_cofinancing_rate"] == "76.74" && jesenik["union_cofinancing_rate_computed"] == "true")
+            let kromeriz = try #require(rows.first { $0["slug"] == "kromeriz-apk" })
+            #expect(kromeriz["total_cost"] == "4699625.00" && kromeriz["total_cost_published"] == "4664625.00")
         }
     }
 
@@ -230,15 +251,17 @@ struct OpenDataTests {
         #expect(tricky["fund"] == "Evropský sociální fond, \"ESF\"")
         #expect(tricky["total_cost"] == "6516062.50")
         #expect(tricky["union_contribution"] == "5538653.12")
-        // 5 538 653,12 ÷ 6 516 062,50 = 84,99999…%, rounded half up.
-        #expect(tricky["union_cofinancing_rate"] == "85.00")
+        // The record states 85 % for its only EU source: the rate is that share, as stated.
+        #expect(tricky["union_cofinancing_rate"] == "85")
+        #expect(tricky["union_cofinancing_rate_computed"] == "false")
         // The raw text quotes exactly the fields that need it.
         let raw = try portal.page("data/projekty.csv")
         #expect(raw.contains(",\"Projekt „Bezpečí“, \"\"uvozovky\"\" a čárky\","))
         #expect(raw.contains(",Testovací projekt,"), "a field without special characters is not quoted")
         // A project without EU money or budget has empty money columns.
         let city = try #require(rows.first { $0["slug"] == "mestsky" })
-        for column in ["registration_number", "total_cost", "union_contribution", "union_cofinancing_rate", "fund", "currency"] {
+        for column in ["registration_number", "total_cost", "total_cost_published", "total_cost_correction", "union_contribution",
+                       "union_contribution_computed", "union_cofinancing_rate", "union_cofinancing_rate_computed", "fund", "currency"] {
             #expect(city[column] == "", "\(column) of a project without a budget")
         }
     }
@@ -268,7 +291,7 @@ struct OpenDataTests {
         #expect(row["operation_achievements"] == "'- první výsledek\n- =1+1 druhý")
         #expect(row["fund"] == "'=ESF; =cmd")
         // Numbers are untouched, and no other cell of any row starts a formula.
-        #expect(row["total_cost"] == "1000000.00" && row["union_contribution"] == "850000.00" && row["union_cofinancing_rate"] == "85.00")
+        #expect(row["total_cost"] == "1000000.00" && row["union_contribution"] == "850000.00" && row["union_cofinancing_rate"] == "85")
         #expect(row["start_date"] == "2018-03-01")
         for (number, other) in rows.enumerated() {
             for (column, value) in other {
@@ -441,7 +464,16 @@ struct OpenDataTests {
         #expect(target["target"] as? Int == 4 && target["achieved"] as? Int == 3)
         let correction = try #require((tricky["corrections"] as? [[String: Any]])?.first)
         #expect(correction["published"] as? String == "6 516 052,50 Kč")
-        #expect(((tricky["budget"] as? [String: Any])?["sources"] as? [[String: Any]])?.first?["share_computed"] as? String == "85.00")
+        let trickyBudget = try #require(tricky["budget"] as? [String: Any])
+        // 5 538 653,12 ÷ 6 516 062,50 = 84,99999…%, rounded half up.
+        #expect((trickyBudget["sources"] as? [[String: Any]])?.first?["share_computed"] as? String == "85.00")
+        #expect((trickyBudget["sources"] as? [[String: Any]])?.first?["share_shown"] as? String == "85")
+        #expect((trickyBudget["sources"] as? [[String: Any]])?.first?["share_shown_computed"] as? Bool == false)
+        #expect(trickyBudget["total"] as? String == "6516062.50")
+        #expect(trickyBudget["total_published"] as? String == "6516052.50")
+        #expect(trickyBudget["total_correction"] as? String == "https://test.example.cz/projekty/zapeklity/#oprava-1")
+        #expect(trickyBudget["union_cofinancing_rate"] as? String == "85")
+        #expect(trickyBudget["union_cofinancing_rate_computed"] as? Bool == false)
         // The project page links its data file.
         #expect(try portal.page("projekty/zapeklity/index.html").contains("href=\"/data/projekty/zapeklity.json\""))
     }
@@ -772,7 +804,8 @@ struct OpenDataTests {
         let json = try #require(try JSONSerialization.jsonObject(with: projectData) as? [String: Any])
         let sources = try #require((json["budget"] as? [String: Any])?["sources"] as? [[String: Any]])
         #expect(sources.map { $0["amount"] as? String } == ["849999.99", "100000.01", "50000.00"])
-        #expect((json["budget"] as? [String: Any])?["union_cofinancing_rate"] as? String == "85.00")
+        // The record's stated 85 % still matches, so it stays the rate.
+        #expect((json["budget"] as? [String: Any])?["union_cofinancing_rate"] as? String == "85")
         #expect(try Self.csvRows(portal.output).rows.first { $0["slug"] == "minimalni" }?["union_contribution"] == "849999.99")
 
         // A new news item changes the feed; the result equals a clean build.

@@ -20,3 +20,10 @@ public struct Correction: Sendable, Hashable {
                           location: reader.location)
     }
 }
+
+extension Correction {
+    /// The `id` of the correction at `index` of a project's list on its page
+    /// (`oprava-1`): a valid ``Identifier`` by construction, so lists, totals and
+    /// data files can link to `#oprava-1`.
+    static func anchor(index: Int) -> String { "oprava-\(index + 1)" }
+}

@@ -71,6 +71,19 @@ public struct Share: Sendable, Hashable {
         return Share(scaled: part.halere < 0 ? -magnitude : magnitude, decimals: decimals)
     }
 
+    /// `part` ÷ `total` × 100 × 10^`decimals`, rounded down, with the remainder and the
+    /// divisor (the total in haléře), for rounding several shares together. `nil` for a
+    /// negative part, a total that is not positive or a quotient that does not fit.
+    static func divide(_ part: Money, by total: Money, decimals: Int) -> (quotient: Int64, remainder: UInt64, divisor: UInt64)? {
+        guard total.halere > 0, part.halere >= 0, supportedDecimals.contains(decimals) else { return nil }
+        let divisor = UInt64(total.halere)
+        let product = UInt64(part.halere).multipliedFullWidth(by: UInt64(powerOfTen(decimals + 2)))
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        guard quotient <= UInt64(Int64.max) else { return nil }
+        return (Int64(quotient), remainder, divisor)
+    }
+
     /// Whether `part` of `total` rounds to exactly this share at the precision
     /// it was stated with (`85 %` accepts 84,5 % up to just below 85,5 %).
     public func matches(part: Money, total: Money) -> Bool {

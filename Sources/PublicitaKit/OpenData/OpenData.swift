@@ -27,9 +27,13 @@ enum OpenData {
         Column(name: "start_date", article: "f"),
         Column(name: "end_date", article: "g"),
         Column(name: "total_cost", article: "h"),
+        Column(name: "total_cost_published", article: nil),
+        Column(name: "total_cost_correction", article: nil),
         Column(name: "union_contribution", article: nil),
+        Column(name: "union_contribution_computed", article: nil),
         Column(name: "currency", article: nil),
         Column(name: "union_cofinancing_rate", article: "k"),
+        Column(name: "union_cofinancing_rate_computed", article: nil),
         Column(name: "fund", article: "i"),
         Column(name: "specific_objective", article: "j"),
         Column(name: "location", article: "l"),
@@ -43,6 +47,7 @@ enum OpenData {
         let total = budget?.total?.value.amount
         let union = unionContribution(project)
         let sections = sectionTexts(project)
+        let rate = cofinancingRate(project)
         let values: [String: String?] = [
             "registration_number": registrationNumber(project),
             "beneficiary_name": project.beneficiary,
@@ -53,9 +58,13 @@ enum OpenData {
             "start_date": project.period?.start?.value.iso,
             "end_date": project.period?.end?.value.iso,
             "total_cost": total?.plainDecimal,
+            "total_cost_published": total == nil ? nil : publishedTotal(project),
+            "total_cost_correction": totalCorrectionURL(project, site: site),
             "union_contribution": union?.plainDecimal,
+            "union_contribution_computed": union == nil ? nil : flag(unionContributionIsComputed(project)),
             "currency": budget?.currency,
-            "union_cofinancing_rate": cofinancingRate(project)?.plainDecimal,
+            "union_cofinancing_rate": rate?.share.plainDecimal,
+            "union_cofinancing_rate_computed": rate.map { flag($0.computed) },
             "fund": euFunds(project),
             "specific_objective": project.programme,
             "location": project.city,
@@ -93,12 +102,37 @@ enum OpenData {
         return Money.sum(eu.compactMap { $0.amount?.value.amount })
     }
 
-    /// The Union co-financing rate: EU contribution ÷ total cost in percent, exact and
-    /// rounded half up to two decimals (`85.00`).
-    static func cofinancingRate(_ project: Project) -> Share? {
+    /// The Union co-financing rate in percent and whether the portal computed it: the
+    /// share the record states for the only EU source, as stated; otherwise EU
+    /// contribution ÷ total cost, exact and rounded half up to two decimals (`85.00`).
+    static func cofinancingRate(_ project: Project) -> (share: Share, computed: Bool)? {
         guard let total = project.budget?.total?.value.amount, let union = unionContribution(project) else { return nil }
-        return Share.of(union, in: total, decimals: 2)
+        let eu = project.budget?.sources.filter { $0.kind == .eu } ?? []
+        if eu.count == 1, let stated = eu[0].share?.value { return (stated, false) }
+        return Share.of(union, in: total, decimals: 2).map { ($0, true) }
     }
+
+    /// Whether the Union contribution is a sum the portal made (of two or more EU sources).
+    static func unionContributionIsComputed(_ project: Project) -> Bool {
+        (project.budget?.sources.filter { $0.kind == .eu }.count ?? 0) > 1
+    }
+
+    /// The total as the city published it: the correction's `published` value for a
+    /// corrected total (as a plain decimal when it reads as an amount), else the total.
+    static func publishedTotal(_ project: Project) -> String? {
+        guard let index = project.totalProvenance.correctionIndex else { return project.budget?.total?.value.amount.plainDecimal }
+        guard let text = project.corrections[index].published else { return nil }
+        return (try? Money.parse(text).amount.plainDecimal) ?? text
+    }
+
+    /// The address of the total's correction on the project's page, for a corrected total.
+    static func totalCorrectionURL(_ project: Project, site: Site) -> String? {
+        guard project.budget?.total != nil, let index = project.totalProvenance.correctionIndex else { return nil }
+        return site.absoluteURL(Route.project(project.source.slug.value)) + "#" + Correction.anchor(index: index)
+    }
+
+    /// A yes/no value of the list of operations, as text (`true`, `false`).
+    static func flag(_ value: Bool) -> String { value ? "true" : "false" }
 
     /// The names of the EU funds, `; `-separated in the record's order.
     static func euFunds(_ project: Project) -> String? {
@@ -210,12 +244,17 @@ enum OpenData {
         var budgetValue = JSONValue.null
         if let budget = project.budget {
             let total = budget.total?.value.amount
+            let union = unionContribution(project), rate = cofinancingRate(project), shown = ShownShares(budget)
             budgetValue = .object([
                 ("currency", .string(budget.currency)),
                 ("total", text(total?.plainDecimal)),
-                ("union_contribution", text(unionContribution(project)?.plainDecimal)),
-                ("union_cofinancing_rate", text(cofinancingRate(project)?.plainDecimal)),
-                ("sources", .array(budget.sources.map { source in
+                ("total_published", text(total == nil ? nil : publishedTotal(project))),
+                ("total_correction", text(totalCorrectionURL(project, site: site))),
+                ("union_contribution", text(union?.plainDecimal)),
+                ("union_contribution_computed", union == nil ? .null : .bool(unionContributionIsComputed(project))),
+                ("union_cofinancing_rate", text(rate?.share.plainDecimal)),
+                ("union_cofinancing_rate_computed", rate.map { .bool($0.computed) } ?? .null),
+                ("sources", .array(budget.sources.enumerated().map { index, source in
                     let amount = source.amount?.value.amount
                     let computed = amount.flatMap { amount in total.flatMap { Share.of(amount, in: $0, decimals: 2) } }
                     return .object([
@@ -224,8 +263,11 @@ enum OpenData {
                         ("amount", text(amount?.plainDecimal)),
                         ("share_stated", text(source.share?.value.plainDecimal)),
                         ("share_computed", text(computed?.plainDecimal)),
+                        ("share_shown", text(shown?.shares[index].plainDecimal)),
+                        ("share_shown_computed", shown.map { .bool($0.provenances[index].isComputed) } ?? .null),
                     ])
                 })),
+                ("shares_shown_sum", text(shown?.sum.plainDecimal)),
             ])
         }
         var periodValue = JSONValue.null

@@ -42,23 +42,74 @@ struct HomeView {
             if context.addresses.namesIndex { view["search_page_suffix"] = "index.html" }
         }
         if let description = portal.config.description { view["description"] = description }
-        // Portal totals count only budgets in CZK whose amounts are published.
-        // One pass over the projects without copying their budgets into arrays: at
-        // 50 000 projects this page is rendered again after every amount edit in serve.
+        view.merge(totals(listed), uniquingKeysWith: { $1 })
+        return view
+    }
+
+    /// How many projects the named lists on the home page show at most; the rest are counted.
+    static let namedProjectsLimit = 10
+
+    /// The portal's totals, with the projects they cover, those they leave out and the
+    /// corrected totals they include (each linked to its correction).
+    ///
+    /// Portal totals count only budgets in CZK whose amounts are published.
+    /// One pass over the projects without copying their budgets into arrays: at
+    /// 50 000 projects this page is rendered again after every amount edit in serve.
+    private func totals(_ listed: [Int]) -> [String: Any] {
+        let portal = context.site.portal
+        let strings = context.strings
         var totals: [Money] = [], contributions: [Money] = []
         totals.reserveCapacity(listed.count)
+        var withoutBudget: [Int] = [], otherCurrency: [Int] = [], corrected: [Int] = []
         for index in listed {
-            guard let budget = portal.projects[index].budget, budget.currency == "CZK",
-                  let total = budget.total?.value.amount else { continue }
+            let project = portal.projects[index]
+            guard let budget = project.budget, let total = budget.total?.value.amount else {
+                withoutBudget.append(index)
+                continue
+            }
+            guard budget.currency == "CZK" else {
+                otherCurrency.append(index)
+                continue
+            }
             totals.append(total)
+            if project.totalProvenance.correctionIndex != nil || project.euContributionProvenance.correctionIndex != nil {
+                corrected.append(index)
+            }
             if let eu = budget.euContribution { contributions.append(eu) }
         }
+        var view: [String: Any] = [:]
         if let total = Money.sum(totals) {
             view["total_text"] = total.formatted(currency: "CZK")
         }
         if let eu = Money.sum(contributions) {
             view["eu_text"] = eu.formatted(currency: "CZK")
         }
+        guard !listed.isEmpty else { return view }
+        view["totals_coverage_text"] = "\(strings["totals_cover"]): \(totals.count) \(strings["totals_cover_of"]) \(listed.count)."
+        view["totals_without_budget"] = named(withoutBudget, correction: nil)
+        view["totals_without_budget_more"] = more(withoutBudget)
+        view["totals_other_currency"] = named(otherCurrency, correction: nil)
+        view["totals_other_currency_more"] = more(otherCurrency)
+        view["totals_corrected"] = named(corrected) { project in
+            (project.totalProvenance.correctionIndex ?? project.euContributionProvenance.correctionIndex).map(Correction.anchor)
+        }
+        view["totals_corrected_more"] = more(corrected)
         return view
+    }
+
+    /// The first ``namedProjectsLimit`` of `indexes` as links (to the correction when `correction` names one), comma-separated.
+    private func named(_ indexes: [Int], correction: ((Project) -> String?)?) -> [[String: Any]] {
+        let shown = indexes.prefix(Self.namedProjectsLimit)
+        return shown.enumerated().map { position, index in
+            let project = context.site.portal.projects[index]
+            var href = context.href(Route.project(project.source.slug.value))
+            if let anchor = correction?(project) { href += "#" + anchor }
+            return ["title": project.title, "href": href, "separator": position < shown.count - 1 ? ", " : ""]
+        }
+    }
+
+    /// ", a 12 dalších" for the projects a named list leaves out, or nothing.
+    private func more(_ indexes: [Int]) -> String {
+        indexes.count > Self.namedProjectsLimit ? " \(context.strings["and_more"]) \(indexes.count - Self.namedProjectsLimit)" : ""
     }
 }

@@ -29,6 +29,18 @@ struct ProjectSummaryView {
         item["eu_text"] = project.budget?.euContribution.flatMap { eu in
             project.budget?.total == nil ? nil : eu.formatted(currency: currency)
         } ?? context.strings["not_published"]
+        // A corrected figure says so and links to its correction on the project's page.
+        let projectHref = context.href(Route.project(project.source.slug.value))
+        func mark(_ provenance: Provenance, key: String) {
+            guard let index = provenance.correctionIndex else { return }
+            item["\(key)_correction_href"] = projectHref + "#" + Correction.anchor(index: index)
+            item["\(key)_correction_text"] = context.strings["corrected_mark"]
+        }
+        if project.budget?.total != nil {
+            mark(project.totalProvenance, key: "total")
+            if project.budget?.euContribution != nil { mark(project.euContributionProvenance, key: "eu") }
+        }
+        if project.period?.start != nil { mark(project.periodProvenance, key: "period") }
         return item
     }
 }

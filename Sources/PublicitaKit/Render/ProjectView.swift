@@ -32,7 +32,10 @@ struct ProjectView {
             view["city_href"] = context.href(Route.city(Slug.make(from: city)))
         }
         if let summary = project.summary { view["summary"] = summary }
-        if let period = context.periodText(project.period) { view["period_text"] = period }
+        if let period = context.periodText(project.period) {
+            view["period_text"] = period
+            view.merge(correctionMark(project.periodProvenance, key: "period"), uniquingKeysWith: { $1 })
+        }
         if let months = project.period?.durationMonths?.value ?? project.period?.spannedMonths?.whole {
             view["duration_text"] = "\(months) \(strings["months"])"
         }
@@ -55,8 +58,8 @@ struct ProjectView {
         view["targets_have_numbers"] = project.targets.contains { $0.target != nil }
         view["contacts"] = project.contacts.map(contact)
         view["documents"] = project.documents.map(context.documentLink)
-        view["corrections"] = project.corrections.map { correction -> [String: Any] in
-            var item: [String: Any] = [:]
+        view["corrections"] = project.corrections.enumerated().map { index, correction -> [String: Any] in
+            var item: [String: Any] = ["id": Correction.anchor(index: index)]
             if let field = correction.field { item["field"] = fieldLabel(field) }
             // Corrected amounts are shown like every other amount (no-break spaces, two decimals).
             let isMoney = correction.field?.hasPrefix("budget") ?? false
@@ -89,22 +92,44 @@ struct ProjectView {
             return view
         }
         view["total_text"] = total.formatted(currency: currency)
-        if let eu = budget.euContribution { view["eu_text"] = eu.formatted(currency: currency) }
+        view.merge(correctionMark(project.totalProvenance, key: "total"), uniquingKeysWith: { $1 })
+        if let eu = budget.euContribution {
+            view["eu_text"] = eu.formatted(currency: currency)
+            view.merge(correctionMark(project.euContributionProvenance, key: "eu"), uniquingKeysWith: { $1 })
+        }
+        let shown = ShownShares(budget)
         var segments: [FundingChart.Segment] = []
-        view["funding_rows"] = budget.sources.map { source -> [String: Any] in
+        view["funding_rows"] = budget.sources.enumerated().map { index, source -> [String: Any] in
             let amount = source.amount?.value.amount ?? .zero
-            let share = source.share?.value.formatted
-                ?? Share.of(amount, in: total, decimals: 2)?.formatted ?? ""
+            let computed = shown?.provenances[index].isComputed ?? false
+            let share = shown.map { shareText($0.shares[index], computed: computed) } ?? ""
             segments.append(.init(label: source.name, kind: source.kind, amount: amount,
                                   amountText: amount.formatted(currency: currency), shareText: share))
             return ["name": source.name, "kind": context.kindLabel(source.kind),
-                    "amount_text": amount.formatted(currency: currency), "share_text": share]
+                    "amount_text": amount.formatted(currency: currency), "share_text": share, "share_computed": computed]
         }
-        view["total_share_text"] = Share.of(total, in: total, decimals: 0)?.formatted ?? ""
+        // The total row shows what the rows add up to; it says so when that is not 100 %.
+        if let shown {
+            view["total_share_text"] = shown.sumIsWhole ? shown.sum.formatted
+                : "\(context.strings["rows_sum"]) \(shown.sum.formatted)"
+        }
         if let svg = FundingChart.svg(segments: segments, total: total, title: context.strings["funding_chart_label"], id: "chart") {
             view["funding_chart_svg"] = svg
         }
         return view
+    }
+
+    /// A share as the table shows it: a computed one as "≈ 76,7 %, dopočteno", in text
+    /// so that screen readers say it too.
+    private func shareText(_ share: Share, computed: Bool) -> String {
+        computed ? "≈\u{00A0}\(share.formatted), \(context.strings["computed_mark"])" : share.formatted
+    }
+
+    /// `<key>_correction_href` and `<key>_correction_text` for a corrected figure, linking to its correction below.
+    private func correctionMark(_ provenance: Provenance, key: String) -> [String: Any] {
+        guard let index = provenance.correctionIndex else { return [:] }
+        return ["\(key)_correction_href": "#" + Correction.anchor(index: index),
+                "\(key)_correction_text": context.strings["corrected_mark"]]
     }
 
     private func contact(_ contact: Contact) -> [String: Any] {

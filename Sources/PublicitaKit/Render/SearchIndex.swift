@@ -15,6 +15,8 @@ struct SearchIndex {
         var period: String?
         var status: String?
         var total: String?
+        /// The `id` of the total's correction on the project page, for a corrected total.
+        var correction: String?
     }
 
     /// The index as JSON: `{"projects":[…]}`, keys sorted, so equal input gives equal
@@ -32,7 +34,8 @@ struct SearchIndex {
             slug: project.source.slug.value, title: project.title, city: project.city, programme: project.programme,
             period: project.programmingPeriod?.rawValue,
             status: ProjectStatus.of(project.period, on: site.today).map { context.strings["status_\($0.rawValue)"] },
-            total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") })
+            total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") },
+            correction: project.budget?.total == nil ? nil : project.totalProvenance.correctionIndex.map(Correction.anchor))
     }
 
     /// The encoder of the index's entries.

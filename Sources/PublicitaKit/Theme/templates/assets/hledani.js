@@ -60,6 +60,15 @@
       small.textContent = " – " + facts.join(", ");
       li.appendChild(small);
     }
+    // A corrected total says so and links to its correction, as the lists do.
+    if (p.total && p.correction) {
+      var mark = document.createElement("a");
+      mark.className = "correction-mark";
+      mark.href = a.href + "#" + encodeURIComponent(p.correction);
+      mark.textContent = "(" + message("corrected", 0) + ")";
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(mark);
+    }
     return li;
   }
   function show() {
