@@ -184,7 +184,7 @@ struct IncrementalBuildTests {
             #expect(!build(clean, cache: nil).failed)
             try Self.expectIdentical(served, clean, after: "an edit and a deletion with a parse cache")
             let page = try String(contentsOf: served.appendingPathComponent("projekty/\((files[0] as NSString).deletingPathExtension)/index.html"), encoding: .utf8)
-            #expect(page.contains("Změněno v mezipaměti."))
+            #expect(page.contains("Změněno v\u{00A0}mezipaměti."))
         }
     }
 }

@@ -167,7 +167,7 @@ struct MarkdownSafetyTests {
         let html = try portal.page("projekty/nadpisy/index.html")
         // Only the page title is an h1.
         #expect(html.components(separatedBy: "<h1").count == 2, "more than one h1")
-        #expect(html.contains("<h2 id=\"nadpis-v-textu\">Nadpis v textu</h2>"))
+        #expect(html.contains("<h2 id=\"nadpis-v-textu\">Nadpis v\u{00A0}textu</h2>"))
         #expect(html.contains("id=\"cile-projektu\""))
     }
 

@@ -107,7 +107,9 @@ struct RenderingShortcutTests {
                 let context = PageContext(site: site, strings: strings, path: page.path).layout(
                     path: page.path, title: "", description: nil, content: "")
                 for partial in ["header", "footer", "head-links"] {
-                    let direct = try #require(theme.render(context, template: partial))
+                    // The page is typeset as a whole, the partial with it.
+                    let direct = Typography(language: site.language(of: page))
+                        .apply(to: try #require(theme.render(context, template: partial)))
                     #expect(html.contains(direct), "\(partial) of \(page.path)")
                 }
                 checked += 1

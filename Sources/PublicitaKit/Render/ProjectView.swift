@@ -13,7 +13,9 @@ struct ProjectView {
                 + context.unplacedTables(project.tables, outline: project.source.outline),
         ]
         if let number = project.registrationNumber?.value {
-            view["registration_number"] = (try? RegistrationNumber.parse(number).text) ?? number
+            let text = (try? RegistrationNumber.parse(number).text) ?? number
+            view["registration_number"] = text
+            view["registration_number_html"] = Typography.registrationNumberHTML(text)
         }
         if let published = project.registrationNumberPublished { view["registration_number_published"] = published }
         if !project.fundingNone, project.registrationNumber != nil || project.hasEUSource {

@@ -123,7 +123,8 @@ public struct Renderer: Sendable {
         guard let html = theme.render(layout, template: "layout", language: language) else {
             return .failure(missingTemplate("layout"))
         }
-        return .success(RenderedPage(file: page.outputFile, bytes: Array(html.utf8)))
+        // Last, over the whole page: the header's and the fields' text are typeset as the body is.
+        return .success(RenderedPage(file: page.outputFile, bytes: Typography(language: language).apply(to: Array(html.utf8))))
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {

@@ -27,7 +27,9 @@ struct ReportView {
         if let funded = report.fundedBy {
             if let title = funded.title { view["funded_by_title"] = title }
             if let number = funded.registrationNumber?.value {
-                view["funded_by_registration_number"] = (try? RegistrationNumber.parse(number).text) ?? number
+                let text = (try? RegistrationNumber.parse(number).text) ?? number
+                view["funded_by_registration_number"] = text
+                view["funded_by_registration_number_html"] = Typography.registrationNumberHTML(text)
             }
         }
         return view
