@@ -183,6 +183,82 @@ struct LongDocumentTests {
         #expect(!html.contains("#odkaz-2"))
     }
 
+    // MARK: One heading per topic
+
+    /// A body section headed like one of the page's own sections goes into that section.
+    @Test func aBodySectionNamedLikeAPageSectionIsPlacedInIt() throws {
+        let body = """
+            Text projektu.
+
+            ## Financování
+
+            Město hradí [podíl](#cile-projektu) z rozpočtu.
+
+            ### Rozpočet města
+
+            Podrobnosti.
+
+            ## Cíle projektu
+
+            Snížit riziko kriminality.
+
+            ## Harmonogram
+
+            Tři roky.
+
+            ### Rozpočet města
+
+            Znovu.
+
+            """
+        let start = try #require(TestPortal.minimalProject.range(of: "---\nText projektu."))
+        let record = String(TestPortal.minimalProject[..<start.lowerBound]) + "---\n" + body
+        let portal = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML, "content/projects/test.md": record])
+        let outcome = portal.build()
+        #expect(!outcome.failed, "\(outcome.summary)")
+        let html = try portal.page("projekty/test/index.html")
+        let headings = Self.captures(#"<h2[^>]*>(.*?)</h2>"#, in: html)
+        #expect(headings.filter { $0 == "Financování" }.count == 1, "\(headings)")
+        #expect(headings.filter { $0 == "Cíle projektu" }.count == 1, "\(headings)")
+        #expect(headings.contains("Harmonogram"))
+        // The city's text is all there, inside the page's section, after its own table.
+        let funding = try #require(Self.captures(#"(<h2 id="funding-heading">.*?</section>)"#, in: html).first)
+        #expect(funding.contains("Město hradí"))
+        #expect(funding.contains(#"<h3 id="rozpocet-mesta">Rozpočet města</h3>"#))
+        #expect(funding.range(of: "<table")!.lowerBound < funding.range(of: "Město hradí")!.lowerBound)
+        let goals = try #require(Self.captures(#"(<h2 id="goals-heading">.*?</section>)"#, in: html).first)
+        #expect(goals.contains("Snížit riziko kriminality.</p>"))
+        // Links to the moved headings' ids still land.
+        #expect(html.contains(#"<div id="financovani" class="body">"#))
+        #expect(html.contains(#"<div id="cile-projektu" class="body">"#))
+        #expect(html.contains(##"href="#cile-projektu""##))
+        // Every heading has the id the outline gives it, so anchor checks and the page agree.
+        let outline = BodyOutline(body: body)
+        let pageIDs = Self.captures(#" id="([^"]+)""#, in: html)
+        #expect(Set(pageIDs).count == pageIDs.count, "an id is given twice")
+        for id in outline.headingIDs(reserved: try Self.templateIDs()) { #expect(pageIDs.contains(id), "#\(id) is not on the page") }
+        #expect(html.contains(#"<h3 id="rozpocet-mesta-2">Rozpočet města</h3>"#))
+    }
+
+    /// The ids the built-in theme's templates hold.
+    static func templateIDs() throws -> Set<String> {
+        try #require(Theme.load(portalRoot: TestPaths.repositoryRoot, language: .cs).0?.staticIDs)
+    }
+
+    /// Without the page's section (no budget), the body's section stays where it is.
+    @Test func aBodySectionStaysWhenThePageHasNoSuchSection() throws {
+        let short = "## Financování\n\nText.\n"
+        let split = TopicSections(body: short, outline: BodyOutline(body: short), titles: ["goals": "Cíle projektu"], reserved: [])
+        #expect(split.body == short)
+        #expect(split.sections.isEmpty)
+        let long = "Úvod.\n\n## financování:\n\nText.\n\n## Jiné\n"
+        let taken = TopicSections(body: long, outline: BodyOutline(body: long), titles: ["funding": "Financování"], reserved: [])
+        #expect(taken.body == "Úvod.\n\n\n\n\n\n## Jiné\n")
+        #expect(taken.sections["funding"]?.map(\.text) == ["Text."])
+        #expect(taken.sections["funding"]?.first?.anchor == "financovani")
+        #expect(taken.takenIDs == ["financovani"])
+    }
+
     // MARK: Tables
 
     static func table(_ rows: [[String]], columns: [String], rowHeaders: Bool = true, merge: Bool = false) -> ContentTable {

@@ -84,9 +84,10 @@ struct PageContext {
     func kindLabel(_ kind: FundingSource.Kind) -> String { strings["kind_\(kind.rawValue)"] }
 
     /// Renders Markdown through cmark with the record's tables placed.
-    func markdown(_ text: String, tables: [ContentTable] = []) -> String {
+    /// `topLevel` is the level its first headings get; `reservedIDs` are ids the page holds besides the template's.
+    func markdown(_ text: String, tables: [ContentTable] = [], topLevel: Int = 2, reservedIDs: Set<String> = []) -> String {
         let document = MarkdownDocument(text)
-        return document.html(reservedIDs: site.reservedIDs, footnoteBack: strings["footnote_back"], link: bodyLink) { id in
+        return document.html(topLevel: topLevel, reservedIDs: site.reservedIDs.union(reservedIDs), footnoteBack: strings["footnote_back"], link: bodyLink) { id in
             tables.first { $0.id == id }.map(TableHTML.render)
         }
     }
