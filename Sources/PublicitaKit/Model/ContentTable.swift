@@ -11,6 +11,8 @@ public struct ContentTable: Sendable, Hashable {
     public var rows: [[String]]
     /// Whether each row's first cell is that row's header.
     public var rowHeaders: Bool
+    /// Whether a first cell repeated in consecutive rows is shown once, as their group's header.
+    public var mergeFirstColumn: Bool = false
     /// Where the table's entry starts.
     public var location: SourceLocation
 
@@ -58,7 +60,9 @@ public struct ContentTable: Sendable, Hashable {
             rows.append(row)
         }
         guard let id, let caption else { return nil }
-        return ContentTable(id: id, caption: caption, columns: columns, rows: rows,
-                            rowHeaders: reader.bool("row_headers") ?? true, location: reader.location)
+        var table = ContentTable(id: id, caption: caption, columns: columns, rows: rows,
+                                 rowHeaders: reader.bool("row_headers") ?? true, location: reader.location)
+        table.mergeFirstColumn = reader.bool("merge_first_column") ?? false
+        return table
     }
 }

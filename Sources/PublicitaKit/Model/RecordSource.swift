@@ -56,6 +56,10 @@ public struct BodyOutline: Sendable, Hashable {
     public var links: [MarkdownDocument.Link]
     /// The plain text of each top-level heading, in order.
     public var headings: [String]
+    /// Each top-level heading's level as written, in the same order.
+    public var headingLevels: [Int]
+    /// The ids of the footnotes and of their first references (``Footnote``).
+    public var footnoteIDs: [String]
     /// The `table <id>` blocks.
     public var tableReferences: [MarkdownDocument.TableReference]
     /// The body lines of the goals section (``BodySection``), if the body has one.
@@ -69,6 +73,8 @@ public struct BodyOutline: Sendable, Hashable {
         links = document.links
         let found = document.headings
         headings = found.map(\.text)
+        headingLevels = found.map(\.level)
+        footnoteIDs = document.footnoteIDs
         tableReferences = document.tableReferences
         goalsLines = BodySection.lines(of: .goals, headings: found)
         resultsLines = BodySection.lines(of: .results, headings: found)
@@ -84,7 +90,7 @@ public struct BodyOutline: Sendable, Hashable {
 
     /// The ids the headings get on a page whose template uses `reserved` ids.
     public func headingIDs(reserved: Set<String>) -> [String] {
-        var ids = HeadingIDs(reserved: reserved)
+        var ids = HeadingIDs(reserved: reserved.union(footnoteIDs))
         return headings.map { ids.next(for: $0) }
     }
 }

@@ -28,8 +28,11 @@ public final class MarkdownDocument {
 
     /// Parses `text`.
     public init(_ text: String) {
-        let length = text.utf8.count
-        root = text.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }
+        let source = Footnote.escapingDefinitions(text)
+        let length = source.utf8.count
+        root = source.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }
+        // One text node per run of text, so that a `[^1]` is found in one literal.
+        cmark_consolidate_text_nodes(root)
     }
 
     deinit { cmark_node_free(root) }
@@ -76,21 +79,54 @@ public final class MarkdownDocument {
         }
     }
 
+    /// The labels of the footnote definitions (`[^1]: …`), in order.
+    public var footnoteLabels: [String] {
+        children(of: root).flatMap { Self.definitionLines(of: $0).map(\.label) }
+    }
+
+    /// The ids the footnotes give the page: each note's and, for a note that is
+    /// referred to, its first reference's (the note's link back goes there).
+    public var footnoteIDs: [String] {
+        let labels = footnoteLabels
+        guard !labels.isEmpty else { return [] }
+        let referenced = Set(footnoteReferenceNodes(labels: Set(labels)).flatMap { found in
+            Footnote.references(in: found.text, labels: Set(labels)).map(\.label)
+        })
+        return labels.flatMap { label in
+            [Footnote.noteID(label)] + (referenced.contains(label) ? [Footnote.referenceID(label)] : [])
+        }
+    }
+
     /// Renders the body as HTML. Headings get ids and start at level `topLevel`
     /// (the page's own title is the only h1); `table <id>` blocks are replaced by `table(id)`;
     /// passages marked `[…](lang:en)` become `<span lang="en">…</span>` (``LanguageTag``);
     /// each link and image destination is given to `link`, which may write it otherwise
     /// and add a note to a link's text.
-    public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], link: (String) -> LinkRewrite? = { _ in nil },
+    /// Footnotes (``Footnote``) become a superscript link to the note and a list of
+    /// notes, each with a link back labelled `footnoteBack`.
+    public func html(topLevel: Int = 2, reservedIDs: Set<String> = [], footnoteBack: String = "Zpět k textu",
+                     link: (String) -> LinkRewrite? = { _ in nil },
                      table: (String) -> String? = { _ in nil }) -> String {
+        let footnoteIDs = self.footnoteIDs
         markLanguagePassages()
         rewriteLinks(link)
+        let notes = splitFootnoteDefinitions()
+        let referenced = linkFootnoteReferences(labels: Set(notes.values))
         let blocks = children(of: root)
         let levels = blocks.filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }.map { Int(cmark_node_get_heading_level($0)) }
         let shift = max(0, topLevel - (levels.min() ?? topLevel))
-        var ids = HeadingIDs(reserved: reservedIDs)
+        var ids = HeadingIDs(reserved: reservedIDs.union(footnoteIDs))
         var output = ""
+        var inNotes = false
         for node in blocks {
+            if let label = notes[node] {
+                if !inNotes { output += HTML.startTag("ul", ["class": "footnotes"]) + "\n" }
+                inNotes = true
+                output += footnoteHTML(node, label: label, backLink: referenced.contains(label) ? footnoteBack : nil)
+                continue
+            }
+            if inNotes { output += "</ul>\n" }
+            inNotes = false
             if let id = Self.tableID(of: node) {
                 output += table(id) ?? ""
                 continue
@@ -108,7 +144,128 @@ public final class MarkdownDocument {
             }
             output += Self.render(node)
         }
+        if inNotes { output += "</ul>\n" }
         return output
+    }
+
+    // MARK: Footnotes
+
+    /// The lines of a top-level paragraph that are footnote definitions: each starts
+    /// with `[^label]:`, the first at the paragraph's start; empty when it is not one.
+    private static func definitionLines(of node: OpaquePointer) -> [(label: String, first: OpaquePointer)] {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(node),
+              cmark_node_get_type(first) == CMARK_NODE_TEXT, let start = Footnote.definition(literal(of: first)) else { return [] }
+        var lines = [(label: start.label, first: first)]
+        var child = cmark_node_next(first)
+        while let current = child {
+            child = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_SOFTBREAK, let next = child, cmark_node_get_type(next) == CMARK_NODE_TEXT,
+               let definition = Footnote.definition(literal(of: next)) {
+                lines.append((definition.label, next))
+            }
+        }
+        return lines
+    }
+
+    /// Makes each footnote definition a paragraph of its own, without its `[^label]: `,
+    /// and returns those paragraphs with their labels.
+    private func splitFootnoteDefinitions() -> [OpaquePointer: String] {
+        var notes: [OpaquePointer: String] = [:]
+        for block in children(of: root) {
+            let lines = Self.definitionLines(of: block)
+            guard !lines.isEmpty else { continue }
+            let starts = Dictionary(uniqueKeysWithValues: lines.map { ($0.first, $0.label) })
+            var current: OpaquePointer?
+            var child = cmark_node_first_child(block)
+            while let node = child {
+                child = cmark_node_next(node)
+                if let label = starts[node], let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+                    cmark_node_insert_before(block, paragraph)
+                    cmark_node_set_literal(node, Footnote.definition(Self.literal(of: node))?.rest ?? "")
+                    notes[paragraph] = label
+                    current = paragraph
+                } else if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK, let next = child, starts[next] != nil {
+                    cmark_node_free(node)
+                    continue
+                }
+                if let current { cmark_node_append_child(current, node) }
+            }
+            cmark_node_free(block)
+        }
+        return notes
+    }
+
+    /// The text nodes a reference may stand in: not in headings, whose ids come from their text.
+    /// (Before the definitions are split, a definition line's text counts after its label.)
+    private func footnoteReferenceNodes(labels: Set<String>) -> [(node: OpaquePointer, text: String)] {
+        var nodes: [(OpaquePointer, String)] = []
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT, !Self.isInHeading(node) else { return }
+            var text = Self.literal(of: node)
+            guard text.contains("[^") else { return }
+            if let parent = cmark_node_parent(node), Self.definitionLines(of: parent).contains(where: { $0.first == node }) {
+                text = Footnote.definition(text)?.rest ?? ""
+            }
+            guard !Footnote.references(in: text, labels: labels).isEmpty else { return }
+            nodes.append((node, text))
+        }
+        return nodes
+    }
+
+    /// Replaces each `[^label]` of a defined note by a superscript link to it; returns
+    /// the labels referred to.
+    private func linkFootnoteReferences(labels: Set<String>) -> Set<String> {
+        guard !labels.isEmpty else { return [] }
+        var occurrences: [String: Int] = [:]
+        for (node, text) in footnoteReferenceNodes(labels: labels) {
+            let bytes = Array(text.utf8)
+            var last = node
+            var from = 0
+            for reference in Footnote.references(in: text, labels: labels) {
+                let count = (occurrences[reference.label] ?? 0) + 1
+                occurrences[reference.label] = count
+                guard let sup = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                // cmark writes it literally: label and ids are ``Identifier``-safe.
+                cmark_node_set_on_enter(sup, HTML.startTag("sup", ["class": "footnote-ref"])
+                    + HTML.startTag("a", ["href": "#" + Footnote.noteID(reference.label),
+                                          "id": Footnote.referenceID(reference.label, occurrence: count)])
+                    + HTML.escape(reference.label) + "</a></sup>")
+                cmark_node_set_literal(last, String(decoding: bytes[from..<reference.range.lowerBound], as: UTF8.self))
+                cmark_node_insert_after(last, sup)
+                cmark_node_insert_after(sup, text)
+                last = text
+                from = reference.range.upperBound
+            }
+            cmark_node_set_literal(last, String(decoding: bytes[from...], as: UTF8.self))
+        }
+        return Set(occurrences.keys)
+    }
+
+    /// A note as a list item: its label, its text and a link back to its first reference.
+    private func footnoteHTML(_ paragraph: OpaquePointer, label: String, backLink: String?) -> String {
+        if let backLink, let back = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+            cmark_node_set_on_enter(back, " " + HTML.startTag("a", ["class": "footnote-back", "href": "#" + Footnote.referenceID(label),
+                                                                    "aria-label": "\(backLink) (\(label))"]) + "↩</a>")
+            cmark_node_append_child(paragraph, back)
+        }
+        var inner = Self.render(paragraph)
+        if inner.hasPrefix("<p>") { inner.removeFirst(3) }
+        if inner.hasSuffix("</p>\n") { inner.removeLast(5) }
+        return HTML.startTag("li", ["id": Footnote.noteID(label)]) + HTML.startTag("span", ["class": "footnote-label"])
+            + HTML.escape(label) + "</span> " + inner + "</li>\n"
+    }
+
+    private static func isInHeading(_ node: OpaquePointer) -> Bool {
+        var current = cmark_node_parent(node)
+        while let n = current {
+            if cmark_node_get_type(n) == CMARK_NODE_HEADING { return true }
+            current = cmark_node_parent(n)
+        }
+        return false
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     /// How a link or image destination is written on the page.

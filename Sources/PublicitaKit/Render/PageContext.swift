@@ -84,11 +84,42 @@ struct PageContext {
     func kindLabel(_ kind: FundingSource.Kind) -> String { strings["kind_\(kind.rawValue)"] }
 
     /// Renders Markdown through cmark with the record's tables placed.
-    func markdown(_ text: String, tables: [ContentTable] = []) -> String {
+    /// `topLevel` is the level its first headings get; `reservedIDs` are ids the page holds besides the template's.
+    func markdown(_ text: String, tables: [ContentTable] = [], topLevel: Int = 2, reservedIDs: Set<String> = []) -> String {
         let document = MarkdownDocument(text)
-        return document.html(reservedIDs: site.reservedIDs, link: bodyLink) { id in
+        return document.html(topLevel: topLevel, reservedIDs: site.reservedIDs.union(reservedIDs), footnoteBack: strings["footnote_back"], link: bodyLink) { id in
             tables.first { $0.id == id }.map(TableHTML.render)
         }
+    }
+
+    /// A body with at least this many sections gets a table of contents.
+    static let tableOfContentsMinimum = 4
+
+    /// The table of contents of a body: its sections (headings at its top two
+    /// levels) with their anchors, the second level nested under the first; nil
+    /// below ``tableOfContentsMinimum`` sections.
+    func tableOfContents(_ outline: BodyOutline) -> [[String: Any]]? {
+        let ids = outline.headingIDs(reserved: site.reservedIDs)
+        guard let top = outline.headingLevels.min() else { return nil }
+        let sections = zip(zip(outline.headings, ids), outline.headingLevels).filter { $0.1 <= top + 1 }
+        guard sections.count >= Self.tableOfContentsMinimum else { return nil }
+        var items: [[String: Any]] = []
+        for ((text, id), level) in sections {
+            let item: [String: Any] = ["text": text, "href": "#" + id]
+            if level > top, var parent = items.last, parent["top"] as? Bool == true {
+                items.removeLast()
+                var children = parent["children"] as? [[String: Any]] ?? []
+                children.append(item)
+                parent["children"] = children
+                parent["has_children"] = true
+                items.append(parent)
+            } else {
+                var entry = item
+                entry["top"] = level == top
+                items.append(entry)
+            }
+        }
+        return items
     }
 
     /// A body's link as this page writes it: an internal one at its address (a clerk

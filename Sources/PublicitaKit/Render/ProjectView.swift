@@ -6,12 +6,23 @@ struct ProjectView {
 
     func make() -> [String: Any] {
         let strings = context.strings
+        let outline = project.source.outline
+        let topics = TopicSections(body: project.source.body, outline: outline, titles: shownTopics(), reserved: context.site.reservedIDs)
         var view: [String: Any] = [
             "title": project.title,
             "beneficiary": project.beneficiary,
-            "body_html": context.markdown(project.source.body, tables: project.tables)
-                + context.unplacedTables(project.tables, outline: project.source.outline),
+            "body_html": context.markdown(topics.body, tables: project.tables, reservedIDs: topics.takenIDs)
+                + context.unplacedTables(project.tables, outline: outline),
         ]
+        // Each heading keeps the id the outline (and so the anchor check) gives it.
+        let bodyIDs = Set(outline.headingIDs(reserved: context.site.reservedIDs))
+        for (topic, sections) in topics.sections {
+            view["\(topic)_body_html"] = sections.map { section in
+                HTML.startTag("div", ["id": section.anchor, "class": "body"])
+                    + context.markdown(section.text, tables: project.tables, topLevel: 3, reservedIDs: bodyIDs.subtracting(section.ids))
+                    + "</div>\n"
+            }.joined()
+        }
         if let number = project.registrationNumber?.value {
             let text = (try? RegistrationNumber.parse(number).text) ?? number
             view["registration_number"] = text
@@ -81,6 +92,22 @@ struct ProjectView {
         view["news"] = context.site.portal.news.filter { $0.project?.value == slug }
             .map { ["title": $0.title, "href": context.href(Route.news($0.source.slug.value)), "date": $0.date.formatted(strings.language)] }
         return view
+    }
+
+    /// The page's own sections this project shows, by topic, with their headings:
+    /// a body section headed the same is placed in them (``TopicSections``).
+    private func shownTopics() -> [String: String] {
+        let strings = context.strings
+        var topics: [String: String] = [:]
+        if project.budget != nil { topics["funding"] = strings["funding"] }
+        if !project.goals.isEmpty { topics["goals"] = strings["goals"] }
+        if project.results != nil { topics["results"] = strings["results"] }
+        if !project.activities.isEmpty { topics["activities"] = strings["activities"] }
+        if !project.targets.isEmpty { topics["targets"] = strings["targets"] }
+        if !project.areas.isEmpty { topics["areas"] = strings["areas"] }
+        if !project.contacts.isEmpty { topics["contacts"] = strings["contacts"] }
+        if !project.documents.isEmpty { topics["documents"] = strings["documents"] }
+        return topics
     }
 
     /// The funding table rows, totals and chart.

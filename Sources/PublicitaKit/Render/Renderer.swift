@@ -71,7 +71,12 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("report", ReportView(context: context, report: report).make(), report.title, report.summary)
         case .page(let index):
             let free = portal.pages[index]
-            (template, view, title, description) = ("page", ["title": free.title, "body_html": context.markdown(free.source.body)], free.title, free.summary)
+            var pageView: [String: Any] = ["title": free.title, "body_html": context.markdown(free.source.body)]
+            if let toc = context.tableOfContents(free.source.outline) {
+                pageView["toc"] = toc
+                pageView["has_toc"] = true
+            }
+            (template, view, title, description) = ("page", pageView, free.title, free.summary)
         case .newsList:
             (template, view, title, description) = ("news-list", NewsListView(context: context).list(), strings["news"], nil)
         case .newsItem(let index):

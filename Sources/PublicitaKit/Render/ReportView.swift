@@ -11,6 +11,10 @@ struct ReportView {
             "abbreviations": report.abbreviations.map { ["abbr": $0.abbr, "meaning": $0.meaning] },
             "documents": report.documents.map(context.documentLink),
         ]
+        if let toc = context.tableOfContents(report.source.outline) {
+            view["toc"] = toc
+            view["has_toc"] = true
+        }
         if let city = report.city {
             view["city"] = city
             view["city_href"] = context.href(Route.city(Slug.make(from: city)))

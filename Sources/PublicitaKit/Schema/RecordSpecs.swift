@@ -154,6 +154,10 @@ extension ContentTable {
                   example: "[\"1\", Příprava, 01/2024]"),
         FieldSpec("row_headers", .bool, cs: "Zda je první buňka řádku jeho záhlavím (výchozí true).",
                   en: "Whether each row's first cell is the row's header (default true).", example: "true"),
+        FieldSpec("merge_first_column", .bool,
+                  cs: "Zda se stejná první buňka po sobě jdoucích řádků ukáže jen jednou, přes všechny tyto řádky, jako záhlaví jejich skupiny (výchozí false); záhlavím řádku je pak jeho druhá buňka, je-li row_headers true.",
+                  en: "Whether a first cell repeated in consecutive rows is shown once, across those rows, as the header of their group (default false); each row's header is then its second cell when row_headers is true.",
+                  example: "true"),
     ])
 }
 

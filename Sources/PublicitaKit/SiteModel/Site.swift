@@ -211,6 +211,7 @@ public struct Site: Sendable {
         var ids = reservedIDs
         if let (source, tables) = anchorSources[path] {
             ids.formUnion(source.outline.headingIDs(reserved: reservedIDs))
+            ids.formUnion(source.outline.footnoteIDs)
             for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
         }
         return ids

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A project page has one heading per topic. When a body has a top-level section
+/// headed like one of the page's own sections ("## Financování" under a budget),
+/// the page's section takes the body's text, after its own, and the body's heading
+/// goes: the reader finds one "Financování", with everything the record says of it.
+struct TopicSections {
+    /// A body section taken into the page's section of its topic.
+    struct Section {
+        /// The id its heading had (kept on the moved text, so links to it still land).
+        var anchor: String
+        /// Its Markdown, without its heading.
+        var text: String
+        /// The ids of its headings on the page, its own included.
+        var ids: Set<String>
+    }
+
+    /// The body without the taken sections (their lines left blank, so line numbers stay).
+    var body: String
+    /// The taken sections of each topic, in body order.
+    var sections: [String: [Section]] = [:]
+
+    /// The ids of the taken sections' headings: the rest of the body must not give them again.
+    var takenIDs: Set<String> { Set(sections.values.joined().flatMap(\.ids)) }
+
+    /// Splits `body` by `titles` (topic → the heading the page gives it); a heading
+    /// matches when it is the same text but for case, spacing and a final colon.
+    /// `reserved` are the ids the page's template holds.
+    init(body: String, outline: BodyOutline, titles: [String: String], reserved: Set<String>) {
+        self.body = body
+        guard !titles.isEmpty, !outline.headings.isEmpty else { return }
+        let topics = Dictionary(titles.map { (Self.normalized($1), $0) }, uniquingKeysWith: { first, _ in first })
+        let headings = MarkdownDocument(body).headings
+        guard let top = headings.map(\.level).min() else { return }
+        let ids = outline.headingIDs(reserved: reserved)
+        var blanked: [Range<Int>] = []
+        for (index, heading) in headings.enumerated() where heading.level == top {
+            guard let topic = topics[Self.normalized(heading.text)], index < ids.count else { continue }
+            let next = headings[(index + 1)...].firstIndex(where: { $0.level <= top }) ?? headings.endIndex
+            let end = next < headings.endIndex ? headings[next].line : Int.max
+            let content = (heading.endLine + 1)..<max(heading.endLine + 1, end)
+            sections[topic, default: []].append(Section(anchor: ids[index], text: BodySection.text(of: content, in: body) ?? "",
+                                                        ids: Set(ids[index..<min(next, ids.count)])))
+            blanked.append(heading.line..<end)
+        }
+        guard !blanked.isEmpty else { return }
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        for range in blanked {
+            for number in range.lowerBound..<min(range.upperBound, lines.count + 1) { lines[number - 1] = "" }
+        }
+        self.body = lines.joined(separator: "\n")
+    }
+
+    private static func normalized(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.hasSuffix(":") { words.removeLast() }
+        return words.trimmingCharacters(in: .whitespaces)
+    }
+}
