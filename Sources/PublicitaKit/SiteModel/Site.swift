@@ -16,6 +16,8 @@ public struct Site: Sendable {
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
     private var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
+    /// The ids of each page asked for so far.
+    private var anchorMemo = AnchorMemo()
     /// The paths of all pages (not static files), which have at least the template's ids.
     private var pagePaths: Set<String>
     /// Ids the templates use; body headings never take them.
@@ -208,13 +210,16 @@ public struct Site: Sendable {
     /// when `path` is not a page.
     public func anchors(at path: String) -> Set<String>? {
         guard pagePaths.contains(path) else { return nil }
-        var ids = reservedIDs
-        if let (source, tables) = anchorSources[path] {
-            ids.formUnion(source.outline.headingIDs(reserved: reservedIDs))
-            ids.formUnion(source.outline.footnoteIDs)
-            for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
+        // Once per page: thousands of links may name anchors of one long page.
+        return anchorMemo.ids(at: path) {
+            var ids = reservedIDs
+            if let (source, tables) = anchorSources[path] {
+                ids.formUnion(source.outline.headingIDs(reserved: reservedIDs))
+                ids.formUnion(source.outline.footnoteIDs)
+                for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
+            }
+            return ids
         }
-        return ids
     }
 
     /// The path of the project with `slug`, when there is one.
@@ -239,6 +244,23 @@ public struct Site: Sendable {
         // With a duplicated slug the page's anchors are the last such project's (as in `init`).
         let path = Route.project(project.source.slug.value)
         if anchorSources[path]?.source.file == old.source.file { anchorSources[path] = (project.source, project.tables) }
+        // A memo of its own: copies of the site made before the edit keep theirs.
+        anchorMemo = AnchorMemo()
         return true
+    }
+}
+
+/// Each page's ids, made once per site model: validation asks for them once per
+/// link with a fragment, from every thread.
+final class AnchorMemo: @unchecked Sendable {
+    // @unchecked: `ids` is only touched under `lock`.
+    private let lock = NSLock()
+    private var ids: [String: Set<String>] = [:]
+
+    func ids(at path: String, make: () -> Set<String>) -> Set<String> {
+        if let known = lock.withLock({ ids[path] }) { return known }
+        let made = make()
+        lock.withLock { ids[path] = made }
+        return made
     }
 }
