@@ -67,6 +67,11 @@ struct TypographyTests {
             + "<span class=\"regno-part\">00/</span><wbr><span class=\"regno-part\">22_018/</span><wbr>"
             + "<span class=\"regno-part\">0001013</span></span>.</p>")
         #expect(Typography.registrationNumberHTML("CZ.03.2.60/0.0") == "<span class=\"regno\"><span class=\"regno-part\">CZ.03.2.60/</span><wbr><span class=\"regno-part\">0.0</span></span>")
+        // Right after an abbreviation's dot, as Ostrava writes it ("pod č.cz.03…").
+        #expect(czech.apply(to: "<p>pod č.cz.03.2.60/0.0/0.0/15.026/0002789 je</p>")
+            == "<p>pod č.<span class=\"regno\"><span class=\"regno-part\">cz.03.2.60/</span><wbr>"
+            + "<span class=\"regno-part\">0.0/</span><wbr><span class=\"regno-part\">0.0/</span><wbr>"
+            + "<span class=\"regno-part\">15.026/</span><wbr><span class=\"regno-part\">0002789</span></span> je</p>")
         // Inside a URL or a word it is not a registration number of the text.
         let inURL = "<p>https://example.cz/CZ.03.02.01/00/22_018/0001013 xCZ.03.02.01/00/22_018/0001013</p>"
         #expect(czech.apply(to: inURL) == inURL)

@@ -220,7 +220,8 @@ struct Typography: Sendable {
               Byte.isDigit(bytes[start + 3]) else { return nil }
         if start > range.lowerBound {
             let before = bytes[start - 1]
-            let opens = Byte.isSpace(before) || "([\"'".utf8.contains(before)
+            // "č.cz.03…": an abbreviation's dot may stand right before it, as Ostrava writes it.
+            let opens = Byte.isSpace(before) || "([\"'.".utf8.contains(before)
                 || Byte.endsSeparator(bytes, at: start - 1, from: range.lowerBound)
                 || openingQuotes.contains { quote in
                     start - range.lowerBound >= quote.count
