@@ -118,14 +118,18 @@ import Testing
     @Test(arguments: sources)
     func recordsKeepTheCitysSentences(_ source: Source) throws {
         #expect(source.verbatim.count >= 3)
-        let text = try Self.record(source)
+        Self.expectFaithful(try Self.record(source), to: source, in: source.record)
+    }
+
+    /// `text` (of `place`) has each of the source's sentences and none of the portal's old wordings.
+    static func expectFaithful(_ text: String, to source: Source, in place: String) {
         for sentence in source.verbatim {
-            let found = text.contains(Self.words(sentence))
-            #expect(found, "\(source.record) lacks: \(sentence)")
+            let found = text.contains(words(sentence))
+            #expect(found, "\(place) lacks: \(sentence)")
         }
         for edit in source.silentEdits {
-            let kept = text.contains(Self.words(edit))
-            #expect(!kept, "\(source.record) still has the portal's wording: \(edit)")
+            let kept = text.contains(words(edit))
+            #expect(!kept, "\(place) still has the portal's wording: \(edit)")
         }
     }
 
@@ -135,15 +139,7 @@ import Testing
             #expect(!outcome.failed, "\(outcome.summary)")
             for source in Self.sources {
                 let html = try String(contentsOf: output.appendingPathComponent(source.page), encoding: .utf8)
-                let text = Self.visibleText(html)
-                for sentence in source.verbatim {
-                    let found = text.contains(Self.words(sentence))
-                    #expect(found, "\(source.page) lacks: \(sentence)")
-                }
-                for edit in source.silentEdits {
-                    let kept = text.contains(Self.words(edit))
-                    #expect(!kept, "\(source.page) still has the portal's wording: \(edit)")
-                }
+                Self.expectFaithful(Self.visibleText(html), to: source, in: source.page)
             }
         }
     }

@@ -25,8 +25,8 @@ public enum BaseURL {
         static func visible(_ text: String) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out += "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                if BaseURL.isControl(scalar) {
+                    out += ControlCharacters.codePoint(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -40,14 +40,19 @@ public enum BaseURL {
     /// in every place the address is written.
     private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%:/!$&()*+,;=@".unicodeScalars)
 
+    /// Any control character, tab and line breaks included: an address holds none.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || ControlCharacters.isForbidden(scalar)
+    }
+
     /// The checked address, or why it cannot be used.
     public static func parse(_ text: String) -> Result<String, Problem> {
         func problem(_ cs: String, _ en: String, corrected: String? = nil) -> Result<String, Problem> {
             .failure(Problem(message: LocalizedText(cs: cs, en: en), corrected: corrected))
         }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            let code = ControlCharacters.codePoint(scalar)
+            if isControl(scalar) {
                 return problem("base_url obsahuje řídicí znak \(code) na pozici \(offset + 1)",
                                "base_url holds the control character \(code) at position \(offset + 1)",
                                corrected: cleaned(text))
@@ -93,17 +98,11 @@ public enum BaseURL {
     /// line break is another line pasted in), when that makes a usable address.
     private static func cleaned(_ text: String) -> String? {
         func blank(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
+            isControl(scalar) || scalar.properties.isWhitespace
         }
         let kept = String(String.UnicodeScalarView(text.unicodeScalars.drop(while: blank).prefix(while: { !blank($0) })))
         guard !kept.isEmpty else { return nil }
         guard case .success(let url) = parse(kept.hasSuffix("/") ? kept : kept + "/") else { return nil }
         return url
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
