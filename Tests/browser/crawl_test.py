@@ -218,6 +218,11 @@ def json_strings(value):
 
 # ---------------------------------------------------------------- served under /portal/
 
+def canonical_hosts(refs):
+    """The hosts of a page's canonical links: the site's own address (base_url)."""
+    return {urllib.parse.urlsplit(ref).hostname for what, ref in refs if what.startswith("link[href][rel=canonical")}
+
+
 class StaticHost(http.server.SimpleHTTPRequestHandler):
     """Files as they are, no folder listings, and 404.html for a missing address under BASE."""
 
@@ -350,9 +355,7 @@ class SubpathCrawl:
                 problems.append(f"{event['type']} {event['url']}: {event['status']}")
         self.report.record("requests", name, problems)
 
-        for what, ref in seen["refs"]:
-            if what.startswith("link[href][rel=canonical"):
-                self.own_hosts.add(urllib.parse.urlsplit(ref).hostname)
+        self.own_hosts |= canonical_hosts(seen["refs"])
         problems, pages = [], []
         for what, ref in seen["refs"]:
             if ref.split("#")[0] == url:
@@ -526,9 +529,7 @@ class FileCrawl:
                 problems.append(f"{event['type']} {event['url']}: {event['error']}")
         self.report.record("requests", name, problems)
 
-        for what, ref in seen["refs"]:
-            if what.startswith("link[href][rel=canonical"):
-                self.own_hosts.add(urllib.parse.urlsplit(ref).hostname)
+        self.own_hosts |= canonical_hosts(seen["refs"])
         problems, pages = [], []
         for what, ref in seen["refs"]:
             problem, real = self.file_problem(what, ref)
