@@ -53,7 +53,7 @@ enum LiveReload {
             var item = "<li style=\"margin:0 0 1em 0\">"
             item += "<code style=\"font-weight:bold\">\(escape(d.location.description))</code>: "
             let color = d.severity == .error ? "#b00020" : "#8a5a00"
-            item += "<span style=\"color:\(color);font-weight:bold\">\(escape(d.severity.rawValue))[<span class=\"publicita-rule\">\(escape(d.rule))</span>]</span>: "
+            item += "<span style=\"color:\(color);font-weight:bold\">\(escape(d.severity.rawValue))[<span class=\"publicita-rule\">\(escape(d.rule.rawValue))</span>]</span>: "
             if let field = d.field { item += "<code>\(escape(field))</code>: " }
             item += escape(d.message.text(in: language))
             var values: [String] = []

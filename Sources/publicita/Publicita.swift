@@ -38,16 +38,19 @@ enum ExitStatus {
     static let contentErrors: Int32 = 1
     static let ioProblem: Int32 = 2
 
-    /// Rules whose failure is about the file system, not the content.
-    static let ioRules: Set<String> = ["output.write", "output.location", "portal.missing", "file.read", "theme.missing", "theme.strings"]
+    static func of(_ verdict: SeverityPolicy.Verdict) -> Int32 {
+        switch verdict {
+        case .passed: 0
+        case .contentErrors: contentErrors
+        case .fileSystemProblem: ioProblem
+        }
+    }
 }
 
 /// Prints diagnostics and returns the exit code for them.
 func report(_ outcome: Builder.Outcome, options: PortalOptions) -> Int32 {
-    var diagnostics = outcome.diagnostics
-    if options.warningsAsErrors {
-        diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
-    }
+    let policy = SeverityPolicy(warningsAsErrors: options.warningsAsErrors)
+    let diagnostics = policy.apply(to: outcome.diagnostics)
     let language = options.lang ?? outcome.language
     let rendered = options.format.render(diagnostics, language: language)
     if !rendered.isEmpty {
@@ -58,9 +61,7 @@ func report(_ outcome: Builder.Outcome, options: PortalOptions) -> Int32 {
             FileHandle.standardError.write(Data(rendered.utf8))
         }
     }
-    guard diagnostics.containsErrors else { return 0 }
-    let onlyIO = diagnostics.filter { $0.severity == .error }.allSatisfy { ExitStatus.ioRules.contains($0.rule) }
-    return onlyIO ? ExitStatus.ioProblem : ExitStatus.contentErrors
+    return ExitStatus.of(policy.verdict(diagnostics))
 }
 
 func summary(_ text: LocalizedText, _ language: Language) {

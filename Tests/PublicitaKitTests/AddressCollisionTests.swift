@@ -31,7 +31,7 @@ struct AddressCollisionTests {
             "content/reports/zprava.md": Self.report,
         ])
         let outcome = portal.build()
-        let errors = outcome.diagnostics("slug.duplicate")
+        let errors = outcome.diagnostics(RuleID.slugDuplicate)
         #expect(outcome.errors.count == errors.count)
         // The project b.md and the report both clash with a.md, which named the city first.
         #expect(errors.map(\.location.file) == ["content/projects/b.md", "content/reports/zprava.md"])
@@ -52,7 +52,7 @@ struct AddressCollisionTests {
             "content/projects/b.md": try Self.project(number: 2, city: "Testov", programme: "Operační Program ZAMĚSTNANOST"),
         ])
         let errors = portal.check().errors
-        #expect(errors.map(\.rule) == ["slug.duplicate"])
+        #expect(errors.map(\.rule) == [RuleID.slugDuplicate])
         #expect(errors.first?.field == "programme")
         #expect(errors.first?.location.file == "content/projects/b.md")
         #expect(errors.first?.message.en.contains("/programy/operacni-program-zamestnanost/") == true)

@@ -60,7 +60,7 @@ struct AmountLimitTests {
         let portal = try Self.portal(budget: Self.budget(total: amount, sources: [("eu", amount), ("own", "1 Kč")]))
         let source = try portal.source("content/projects/velky.md")
         for outcome in [portal.check(), portal.build()] {
-            let errors = outcome.diagnostics("money.format")
+            let errors = outcome.diagnostics(RuleID.moneyFormat)
             let expected = [lineNumber(ofLineStartingWith: "total:", in: source), lineNumber(ofLineStartingWith: "amount: \(amount)", in: source)]
             #expect(errors.map(\.location.line) == expected, "\(outcome.summary)")
             #expect(errors.allSatisfy { $0.message.cs.contains("9\u{00A0}999\u{00A0}999\u{00A0}999\u{00A0}999,99") })
@@ -76,10 +76,10 @@ struct AmountLimitTests {
         let sources = Array(repeating: (kind: "eu", amount: "9999999999999.99"), count: 10_000)
         let portal = try Self.portal(budget: Self.budget(total: "9999999999999.99", sources: sources))
         for outcome in [portal.check(), portal.build()] {
-            let sum = outcome.diagnostics("budget.sum")
+            let sum = outcome.diagnostics(RuleID.budgetSum)
             #expect(sum.count == 1, "\(outcome.summary.prefix(2000))")
             #expect(sum.first?.message.cs.contains("mimo rozsah") == true)
-            #expect(outcome.errors.allSatisfy { $0.rule == "budget.sum" }, "\(outcome.summary.prefix(2000))")
+            #expect(outcome.errors.allSatisfy { $0.rule == RuleID.budgetSum }, "\(outcome.summary.prefix(2000))")
         }
     }
 

@@ -24,7 +24,7 @@ struct AsPublishedTests {
         let file = "content/projects/liberec-apk.md"
         let totalLine = try #require(lineNumber(ofLineStartingWith: "total:", in: fixtureText(file)))
         let outcome = try check()
-        let found = outcome.diagnostics("budget.sum").filter { $0.location.file == file }
+        let found = outcome.diagnostics(RuleID.budgetSum).filter { $0.location.file == file }
         #expect(found.count == 1, "\(outcome.summary)")
         let d = try #require(found.first)
         #expect(d.severity == .error)
@@ -42,7 +42,7 @@ struct AsPublishedTests {
         let file = "content/projects/kromeriz-apk.md"
         let totalLine = try #require(lineNumber(ofLineStartingWith: "total:", in: fixtureText(file)))
         let outcome = try check()
-        let found = outcome.diagnostics("budget.sum").filter { $0.location.file == file }
+        let found = outcome.diagnostics(RuleID.budgetSum).filter { $0.location.file == file }
         #expect(found.count == 1, "\(outcome.summary)")
         let d = try #require(found.first)
         #expect(d.severity == .error)
@@ -56,7 +56,7 @@ struct AsPublishedTests {
         let file = "content/projects/ostrava-apk.md"
         let numberLine = try #require(lineNumber(ofLineStartingWith: "registration_number:", in: fixtureText(file)))
         let outcome = try check()
-        let found = outcome.diagnostics("regno.format").filter { $0.location.file == file }
+        let found = outcome.diagnostics(RuleID.regnoFormat).filter { $0.location.file == file }
         #expect(found.count == 1, "\(outcome.summary)")
         let d = try #require(found.first)
         #expect(d.severity == .error)
@@ -70,7 +70,7 @@ struct AsPublishedTests {
     @Test func jesenikRegistrationNumberKeepsTheMarkdownEscape() throws {
         let file = "content/projects/jesenik-apk.md"
         let outcome = try check()
-        let found = outcome.diagnostics("regno.format").filter { $0.location.file == file }
+        let found = outcome.diagnostics(RuleID.regnoFormat).filter { $0.location.file == file }
         #expect(found.count == 1, "\(outcome.summary)")
         let d = try #require(found.first)
         #expect(d.location.line == 3)
@@ -82,7 +82,7 @@ struct AsPublishedTests {
         // Only the four published mistakes: nothing else in the records is wrong.
         let outcome = try check()
         let rules = Set(outcome.errors.map(\.rule))
-        #expect(rules == ["budget.sum", "regno.format"], "\(outcome.summary)")
+        #expect(rules == [RuleID.budgetSum, RuleID.regnoFormat], "\(outcome.summary)")
         #expect(outcome.errors.count == 4, "\(outcome.summary)")
     }
 

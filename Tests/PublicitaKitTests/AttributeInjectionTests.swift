@@ -107,8 +107,8 @@ struct AttributeInjectionTests {
     @Test func aTableIDThatCouldBreakOutIsAnErrorAtItsLineWithASuggestion() throws {
         let portal = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML, "content/reports/zprava.md": Self.report])
         let outcome = portal.build()
-        let error = try #require(outcome.diagnostics("table.id").first)
-        #expect(outcome.errors.map(\.rule) == ["table.id"])
+        let error = try #require(outcome.diagnostics(RuleID.tableId).first)
+        #expect(outcome.errors.map(\.rule) == [RuleID.tableId])
         #expect(error.location.line == lineNumber(ofLineStartingWith: "- id:", in: Self.report))
         #expect(error.field == "tables[0].id")
         #expect(error.suggestion?.cs.contains("id: x-onmouseover-alert-1") == true)

@@ -22,31 +22,67 @@ struct BadInputCorpusTests {
     static let today = Day(year: 2026, month: 11, day: 22)!
 
     /// Every content rule the code can emit, with its severity.
-    static let contentRules: [String: Diagnostic.Severity] = [
-        "yaml.syntax": .error, "yaml.tabs": .error, "yaml.type": .error, "yaml.unknown-field": .error,
-        "yaml.required": .error, "yaml.alias": .error, "yaml.depth": .error,
-        "yaml.tag": .error, "text.control": .error,
-        "file.empty": .error, "file.front-matter": .error, "file.encoding": .error, "file.too-large": .error,
-        "file.link-outside": .error, "file.link-folder": .warning, "file.link-broken": .error, "file.special": .error,
-        "slug.invalid": .error, "slug.duplicate": .error, "slug.reserved": .error,
-        "money.format": .error, "share.format": .error, "date.format": .error,
-        "budget.sum": .error, "budget.share": .error, "budget.negative": .error, "budget.currency": .error,
-        "budget.no-sources": .error, "budget.no-total": .error,
-        "regno.format": .error, "regno.duplicate": .error,
-        "period.order": .error, "period.duration": .error,
-        "contact.email": .error, "contact.phone": .warning,
-        "link.broken": .error, "link.target-failed": .warning, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
-        "url.format": .error,
-        "table.unknown": .error, "table.shape": .error, "table.duplicate": .error, "table.id": .error,
-        "correction.incomplete": .warning,
-        "eu.goals": .warning, "eu.results": .warning, "eu.share": .warning,
+    static let contentRules: Set<RuleID> = [
+        .yamlSyntax,
+        .yamlTabs,
+        .yamlType,
+        .yamlUnknownField,
+        .yamlRequired,
+        .yamlAlias,
+        .yamlDepth,
+        .yamlTag,
+        .textControl,
+        .fileEmpty,
+        .fileFrontMatter,
+        .fileEncoding,
+        .fileTooLarge,
+        .fileLinkOutside,
+        .fileLinkFolder,
+        .fileLinkBroken,
+        .fileSpecial,
+        .slugInvalid,
+        .slugDuplicate,
+        .slugReserved,
+        .moneyFormat,
+        .shareFormat,
+        .dateFormat,
+        .budgetSum,
+        .budgetShare,
+        .budgetNegative,
+        .budgetCurrency,
+        .budgetNoSources,
+        .budgetNoTotal,
+        .regnoFormat,
+        .regnoDuplicate,
+        .periodOrder,
+        .periodDuration,
+        .contactEmail,
+        .contactPhone,
+        .linkBroken,
+        .linkTargetFailed,
+        .linkAnchor,
+        .linkProject,
+        .linkUnsafe,
+        .linkLang,
+        .urlFormat,
+        .tableUnknown,
+        .tableShape,
+        .tableDuplicate,
+        .tableId,
+        .correctionIncomplete,
+        .euGoals,
+        .euResults,
+        .euShare,
     ]
 
+    /// The severity a rule's diagnostics have: the catalogue's.
+    static func severity(of rule: RuleID) -> Diagnostic.Severity { rule.entry.severity }
+
     /// Rules tested by a test of their own instead of a committed case.
-    static let rulesTestedAtRunTime: Set<String> = [
-        "file.too-large",
+    static let rulesTestedAtRunTime: Set<RuleID> = [
+        RuleID.fileTooLarge,
         // Links and FIFOs do not survive git and SwiftPM resources: PortalFilesTests makes them.
-        "file.link-outside", "file.link-folder", "file.link-broken", "file.special",
+        RuleID.fileLinkOutside, RuleID.fileLinkFolder, RuleID.fileLinkBroken, RuleID.fileSpecial,
     ]
 
     static var fixtures: URL { Bundle.module.url(forResource: "Fixtures", withExtension: nil)! }
@@ -196,18 +232,19 @@ struct BadInputCorpusTests {
         func verify() {
             #expect(!expectations.isEmpty, "\(name) has no expectations (no marker, no expect.txt)")
             for expectation in expectations {
-                #expect(Self.contentRules[expectation.rule] != nil, "\(name): unknown rule id \(expectation.rule) in an expectation")
+                #expect(RuleID(rawValue: expectation.rule).map(Self.contentRules.contains) == true, "\(name): unknown rule id \(expectation.rule) in an expectation")
                 let found = diagnostics.contains {
-                    $0.rule == expectation.rule && $0.location.file == expectation.file && $0.location.line == expectation.line
+                    $0.rule.rawValue == expectation.rule && $0.location.file == expectation.file && $0.location.line == expectation.line
                 }
                 #expect(found, "\(name): expected \(expectation), got:\n\(Self.describe(diagnostics))")
             }
             let expectedRules = Set(expectations.map(\.rule))
-            for diagnostic in diagnostics where diagnostic.severity == .error && !expectedRules.contains(diagnostic.rule) {
+            for diagnostic in diagnostics where diagnostic.severity == .error && !expectedRules.contains(diagnostic.rule.rawValue) {
                 Issue.record("\(name): unexpected error \(diagnostic.location.description) [\(diagnostic.rule)] \(diagnostic.message.en)")
             }
             for diagnostic in diagnostics {
-                if let severity = Self.contentRules[diagnostic.rule], expectedRules.contains(diagnostic.rule) {
+                if Self.contentRules.contains(diagnostic.rule), expectedRules.contains(diagnostic.rule.rawValue) {
+                    let severity = Self.severity(of: diagnostic.rule)
                     #expect(diagnostic.severity == severity, "\(name): \(diagnostic.rule) should be a \(severity.rawValue)")
                 }
             }
@@ -233,9 +270,9 @@ struct BadInputCorpusTests {
         for name in Self.caseNames {
             covered.formUnion(try Self.expectations(in: Self.badFolder.appendingPathComponent(name)).map(\.rule))
         }
-        let missing = Set(Self.contentRules.keys).subtracting(covered).subtracting(Self.rulesTestedAtRunTime)
-        #expect(missing.isEmpty, "no corpus case expects: \(missing.sorted().joined(separator: ", "))")
-        let unknown = covered.subtracting(Self.contentRules.keys)
+        let missing = Self.contentRules.subtracting(covered.compactMap(RuleID.init(rawValue:))).subtracting(Self.rulesTestedAtRunTime)
+        #expect(missing.isEmpty, "no corpus case expects: \(missing.map(\.rawValue).sorted().joined(separator: ", "))")
+        let unknown = covered.subtracting(Self.contentRules.map(\.rawValue))
         #expect(unknown.isEmpty, "expectations name unknown rules: \(unknown.sorted().joined(separator: ", "))")
     }
 
@@ -262,11 +299,11 @@ struct BadInputCorpusTests {
         try Data(text.utf8).write(to: projects.appendingPathComponent("velky.md"))
 
         let outcome = Builder.run(.init(portalRoot: root, output: nil, today: Self.today))
-        let hit = outcome.diagnostics.first { $0.rule == "file.too-large" }
+        let hit = outcome.diagnostics.first { $0.rule == RuleID.fileTooLarge }
         #expect(hit?.location.file == "content/projects/velky.md", "\(Self.describe(outcome.diagnostics))")
         #expect(hit?.severity == .error)
         #expect(hit.map { !$0.message.cs.isEmpty && !$0.message.en.isEmpty } == true)
-        let others = outcome.diagnostics.filter { $0.severity == .error && $0.rule != "file.too-large" }
+        let others = outcome.diagnostics.filter { $0.severity == .error && $0.rule != RuleID.fileTooLarge }
         #expect(others.isEmpty, "\(Self.describe(others))")
     }
 

@@ -70,7 +70,7 @@ struct BoundedWorkTests {
             files["content/projects/\(slug).md"] = text
         }
         let portal = try TestPortal(files: files)
-        let broken = try #require(portal.check().diagnostics("link.broken").first)
+        let broken = try #require(portal.check().diagnostics(RuleID.linkBroken).first)
         #expect(broken.suggestion?.cs == "myslíte /projekty/projekt-a/?")
     }
 }

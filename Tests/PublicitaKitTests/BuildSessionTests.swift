@@ -123,7 +123,7 @@ struct BuildSessionTests {
             let duplicate = try fixture.step("duplicate registration number", incremental: true) {
                 try Self.write(original.replacingOccurrences(of: number, with: try Self.registrationNumber(in: try Self.read(twin))), to: files[3])
             }
-            #expect(duplicate.failed && !duplicate.diagnostics("regno.duplicate").isEmpty)
+            #expect(duplicate.failed && !duplicate.diagnostics(RuleID.regnoDuplicate).isEmpty)
             try fixture.step("duplicate fixed", incremental: true) { try Self.write(original, to: files[3]) }
 
             // A link to a heading of another project, then the heading removed: the linking
@@ -134,7 +134,7 @@ struct BuildSessionTests {
                 try Self.write(try Self.read(files[6]) + "\nViz [kotvu](/projekty/\(slug(files[5]))/#kotva-relace).\n", to: files[6])
             }
             let broken = try fixture.step("heading removed", incremental: true) { try Self.write(target, to: files[5]) }
-            #expect(broken.diagnostics("link.anchor").map(\.location.file) == ["content/projects/\(files[6].lastPathComponent)"])
+            #expect(broken.diagnostics(RuleID.linkAnchor).map(\.location.file) == ["content/projects/\(files[6].lastPathComponent)"])
             try fixture.step("heading back", incremental: true) {
                 try Self.write(target + "\n## Kotva relace\n\nText pod kotvou.\n", to: files[5])
             }
@@ -186,7 +186,7 @@ struct BuildSessionTests {
                 try Self.write(lines.joined(separator: "\n"), to: file)
             }
             #expect(failed.failed && failed.pagesWritten == 0)
-            #expect(failed.diagnostics("budget.sum").map(\.location.file) == ["content/projects/\(file.lastPathComponent)"])
+            #expect(failed.diagnostics(RuleID.budgetSum).map(\.location.file) == ["content/projects/\(file.lastPathComponent)"])
             #expect(try snapshot(of: fixture.served) == before, "the failed build changed the output")
             let fixed = try fixture.step("fixed", incremental: true) { try Self.write(valid + "\nOpraveno.\n", to: file) }
             #expect(!fixed.failed && fixed.pagesRendered == 1)

@@ -74,13 +74,13 @@ struct CLITests {
                 #expect(item[key] != nil, "\(key) missing in \(item)")
             }
         }
-        let sums = items.filter { $0["rule"] as? String == "budget.sum" }
+        let sums = items.filter { $0["rule"] as? String == RuleID.budgetSum.rawValue }
         #expect(sums.count == 2)
         let liberec = try #require(sums.first { $0["file"] as? String == "content/projects/liberec-apk.md" })
         #expect(liberec["severity"] as? String == "error")
         #expect(liberec["expected"] as? String == "6\u{00A0}516\u{00A0}062,50\u{00A0}Kč")
         #expect((liberec["line"] as? Int ?? 0) > 0)
-        #expect(items.contains { $0["rule"] as? String == "regno.format" && $0["file"] as? String == "content/projects/ostrava-apk.md" })
+        #expect(items.contains { $0["rule"] as? String == RuleID.regnoFormat.rawValue && $0["file"] as? String == "content/projects/ostrava-apk.md" })
     }
 
     @Test func jsonFormatOfACleanPortalIsAnEmptyArrayOrWarnings() throws {

@@ -402,7 +402,7 @@ struct FiltersSearchLanguageTests {
             "content/projects/test-project.md": broken,
         ])
         let outcome = portal.check()
-        let problem = try #require(outcome.diagnostics.first { $0.rule == "translation.unknown" })
+        let problem = try #require(outcome.diagnostics.first { $0.rule == RuleID.translationUnknown })
         #expect(problem.location.file == "content/projects/test-project.md")
         #expect(problem.location.line == lineNumber(ofLineStartingWith: "translation_of:", in: broken))
         #expect(problem.suggestion?.en.contains("testovaci-projekt") == true, "the nearest slug is suggested")
@@ -413,14 +413,14 @@ struct FiltersSearchLanguageTests {
         let sameLanguage = try edited(Self.englishTranslation, replacing: "lang: en\n", with: "")
         let otherNumber = try edited(Self.englishTranslation, replacing: "16_052/0007824", with: "16_052/0007825")
         let chain = try edited(Self.englishTranslation, replacing: "translation_of: testovaci-projekt", with: "translation_of: test-project")
-        let cases: [(String, [String: String], String, String)] = [
-            ("same language", ["content/projects/test-project.md": sameLanguage], "translation.language", "content/projects/test-project.md"),
-            ("other number", ["content/projects/test-project.md": otherNumber], "translation.registration", "content/projects/test-project.md"),
+        let cases: [(String, [String: String], RuleID, String)] = [
+            ("same language", ["content/projects/test-project.md": sameLanguage], RuleID.translationLanguage, "content/projects/test-project.md"),
+            ("other number", ["content/projects/test-project.md": otherNumber], RuleID.translationRegistration, "content/projects/test-project.md"),
             ("chain", ["content/projects/test-project.md": Self.englishTranslation, "content/projects/test-project-2.md": chain],
-             "translation.chain", "content/projects/test-project-2.md"),
+             RuleID.translationChain, "content/projects/test-project-2.md"),
             ("duplicate", ["content/projects/test-project.md": Self.englishTranslation, "content/projects/test-project-2.md": Self.englishTranslation],
              // Files are read in name order: test-project-2.md claims the language first.
-             "translation.duplicate", "content/projects/test-project.md"),
+             RuleID.translationDuplicate, "content/projects/test-project.md"),
         ]
         for (name, files, rule, file) in cases {
             var all = files
@@ -430,7 +430,7 @@ struct FiltersSearchLanguageTests {
             let problem = outcome.diagnostics.first { $0.rule == rule }
             #expect(problem?.location.file == file, "\(name): \(outcome.diagnostics.map { "\($0.rule) \($0.location.file)" })")
             #expect((problem?.location.line ?? 0) > 0, "\(name): the line is given")
-            #expect(!outcome.diagnostics.contains { $0.rule == "regno.duplicate" }, "\(name): a translation shares its original's number")
+            #expect(!outcome.diagnostics.contains { $0.rule == RuleID.regnoDuplicate }, "\(name): a translation shares its original's number")
         }
     }
 }

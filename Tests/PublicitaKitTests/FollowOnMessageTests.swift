@@ -14,7 +14,7 @@ struct FollowOnMessageTests {
     @Test func aMalformedTotalGivesOnlyItsOwnError() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "total: 1 000 000,00 Kč", with: "total: 2.500.000,00 Kč")
         let outcome = try Self.portal(["content/projects/a.md": project]).check()
-        #expect(outcome.errors.map(\.rule) == ["money.format"], "\(outcome.summary)")
+        #expect(outcome.errors.map(\.rule) == [RuleID.moneyFormat], "\(outcome.summary)")
         #expect(!outcome.summary.contains("doplňte budget.total") && !outcome.summary.contains("add budget.total"))
         #expect(outcome.errors.first?.location.line == lineNumber(ofLineStartingWith: "total:", in: project))
     }
@@ -22,7 +22,7 @@ struct FollowOnMessageTests {
     @Test func aBudgetWithoutATotalStillSaysSo() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "  total: 1 000 000,00 Kč\n", with: "")
         let outcome = try Self.portal(["content/projects/a.md": project]).check()
-        #expect(outcome.diagnostics("budget.no-total").count == 3, "\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.budgetNoTotal).count == 3, "\(outcome.summary)")
     }
 
     @Test func aLinkToARecordThatFailedToLoadSaysSoOnce() throws {
@@ -35,9 +35,9 @@ struct FollowOnMessageTests {
             "content/projects/cil.md": broken, "content/projects/odkazujici.md": linking,
             "content/pages/o-portalu.md": page, "content/news/zprava.md": news,
         ]).check()
-        #expect(outcome.errors.map(\.rule) == ["yaml.syntax"], "\(outcome.summary)")
-        #expect(outcome.diagnostics("link.broken").isEmpty && outcome.diagnostics("link.project").isEmpty)
-        let notes = outcome.diagnostics("link.target-failed")
+        #expect(outcome.errors.map(\.rule) == [RuleID.yamlSyntax], "\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.linkBroken).isEmpty && outcome.diagnostics(RuleID.linkProject).isEmpty)
+        let notes = outcome.diagnostics(RuleID.linkTargetFailed)
         #expect(notes.count == 1, "\(outcome.summary)")
         let note = try #require(notes.first)
         #expect(note.severity == .warning)
@@ -52,13 +52,13 @@ struct FollowOnMessageTests {
         let broken = "---\ntitle: [O portálu\n---\nText.\n"
         let translation = "---\ntitle: About\nlang: en\ntranslation_of: o-portalu\n---\nText.\n"
         let outcome = try Self.portal(["content/pages/o-portalu.md": broken, "content/pages/about.md": translation]).check()
-        #expect(outcome.errors.map(\.rule) == ["yaml.syntax"], "\(outcome.summary)")
+        #expect(outcome.errors.map(\.rule) == [RuleID.yamlSyntax], "\(outcome.summary)")
     }
 
     @Test func anEmptyRequiredFieldAsksForItsValueAtItsLine() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "beneficiary: Testovací město", with: "beneficiary:")
         let outcome = try Self.portal(["content/projects/a.md": project]).check()
-        let hit = try #require(outcome.diagnostics("yaml.required").first, "\(outcome.summary)")
+        let hit = try #require(outcome.diagnostics(RuleID.yamlRequired).first, "\(outcome.summary)")
         #expect(hit.location.line == lineNumber(ofLineStartingWith: "beneficiary:", in: project))
         #expect(hit.message.cs == "povinné pole „beneficiary“ je prázdné: vyplňte hodnotu")
         #expect(!hit.message.cs.contains("chybí povinné pole"))
@@ -70,7 +70,7 @@ struct FollowOnMessageTests {
         let project = try edited(try edited(TestPortal.minimalProject, replacing: "title: Testovací projekt", with: "title: \"  \""),
                                  replacing: "  start: 2018-03-01", with: "  start:")
         let outcome = try Self.portal(["content/projects/a.md": project]).check()
-        let hits = outcome.diagnostics("yaml.required")
+        let hits = outcome.diagnostics(RuleID.yamlRequired)
         #expect(hits.map(\.location.line) == [2, lineNumber(ofLineStartingWith: "start:", in: project)], "\(outcome.summary)")
         #expect(hits.allSatisfy { $0.message.cs.contains("vyplňte hodnotu") })
         #expect(hits.last?.message.cs.contains("„period.start“") == true)
@@ -78,14 +78,14 @@ struct FollowOnMessageTests {
 
     @Test func aMissingRequiredFieldStillSaysItIsMissing() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "beneficiary: Testovací město\n", with: "")
-        let hit = try #require(try Self.portal(["content/projects/a.md": project]).check().diagnostics("yaml.required").first)
+        let hit = try #require(try Self.portal(["content/projects/a.md": project]).check().diagnostics(RuleID.yamlRequired).first)
         #expect(hit.message.cs.contains("chybí povinné pole „beneficiary“"))
     }
 
     @Test func anEmptySourceAmountAsksForItAtItsLine() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "      amount: 100 000,00 Kč", with: "      amount:")
         let outcome = try Self.portal(["content/projects/a.md": project]).check()
-        let hit = try #require(outcome.diagnostics("yaml.required").first, "\(outcome.summary)")
+        let hit = try #require(outcome.diagnostics(RuleID.yamlRequired).first, "\(outcome.summary)")
         let line = project.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.trimmingCharacters(in: .whitespaces) == "amount:" }.map { $0 + 1 }
         #expect(hit.location.line == line)
@@ -95,7 +95,7 @@ struct FollowOnMessageTests {
 
     @Test func theShareInWordsNamesTheWord() throws {
         let project = try edited(TestPortal.minimalProject, replacing: "share: 85 %", with: "share: 85 procent")
-        let hit = try #require(try Self.portal(["content/projects/a.md": project]).check().diagnostics("share.format").first)
+        let hit = try #require(try Self.portal(["content/projects/a.md": project]).check().diagnostics(RuleID.shareFormat).first)
         #expect(hit.message.cs.contains("obsahuje slovo „procent“"))
         #expect(!hit.message.cs.contains("U+0020"))
     }

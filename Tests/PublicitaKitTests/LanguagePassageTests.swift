@@ -55,7 +55,7 @@ struct LanguagePassageTests {
         let project = TestPortal.minimalProject.replacingOccurrences(of: "Text projektu.\n", with: body)
         let portal = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML, "content/projects/testov.md": project])
         let outcome = portal.check()
-        let found = outcome.diagnostics.filter { $0.rule == "link.lang" }
+        let found = outcome.diagnostics.filter { $0.rule == RuleID.linkLang }
         #expect(found.count == 1)
         let line = try #require(lineNumber(ofLineStartingWith: "Pojem [Community", in: project))
         #expect(found.first?.location.file == "content/projects/testov.md")

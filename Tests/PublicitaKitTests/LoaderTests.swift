@@ -29,7 +29,7 @@ struct LoaderTests {
     }
 
     /// The only diagnostic of `rule`, checked to be in the project file.
-    private func single(_ rule: String, in outcome: Builder.Outcome, file: String = LoaderTests.file,
+    private func single(_ rule: RuleID, in outcome: Builder.Outcome, file: String = LoaderTests.file,
                         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
         let found = outcome.diagnostics(rule)
         #expect(found.count == 1, "expected one \(rule), got:\n\(outcome.summary)", sourceLocation: sourceLocation)
@@ -39,7 +39,7 @@ struct LoaderTests {
     }
 
     /// The corrected input reports nothing of `rule`.
-    private func expectNone(_ rule: String, in outcome: Builder.Outcome, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectNone(_ rule: RuleID, in outcome: Builder.Outcome, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(outcome.diagnostics(rule).isEmpty, "unexpected \(rule):\n\(outcome.summary)", sourceLocation: sourceLocation)
     }
 
@@ -55,7 +55,7 @@ struct LoaderTests {
     @Test func unknownFieldSuggestsTheKnownOne() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "registration_number:", with: "registation_number:")
         let outcome = try check(text)
-        let d = try single("yaml.unknown-field", in: outcome)
+        let d = try single(RuleID.yamlUnknownField, in: outcome)
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "registation_number:", in: text)))
         #expect(d.field == "registation_number")
@@ -63,12 +63,12 @@ struct LoaderTests {
         #expect(d.suggestion?.cs.contains("registration_number") == true, "\(String(describing: d.suggestion))")
         #expect(d.suggestion?.en.contains("registration_number") == true)
 
-        expectNone("yaml.unknown-field", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.yamlUnknownField, in: try check(TestPortal.minimalProject))
     }
 
     @Test func unknownFieldInANestedMapping() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "  duration_months: 36", with: "  duration_month: 36")
-        let d = try single("yaml.unknown-field", in: try check(text))
+        let d = try single(RuleID.yamlUnknownField, in: try check(text))
         #expect(d.location.line == (try line(containing: "duration_month:", in: text)))
         #expect(d.field == "period.duration_month")
         #expect(d.suggestion?.cs.contains("duration_months") == true)
@@ -77,7 +77,7 @@ struct LoaderTests {
     @Test func missingRequiredField() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "beneficiary: Testovací město\n", with: "")
         let outcome = try check(text)
-        let d = try single("yaml.required", in: outcome)
+        let d = try single(RuleID.yamlRequired, in: outcome)
         #expect(d.severity == .error)
         #expect(d.field == "beneficiary")
         let reported = try #require(d.location.line)
@@ -85,13 +85,13 @@ struct LoaderTests {
         #expect((1...closing).contains(reported), "line \(reported) is not in the front matter")
         #expect(outcome.failed)
 
-        expectNone("yaml.required", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.yamlRequired, in: try check(TestPortal.minimalProject))
     }
 
     @Test func malformedYAML() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "title: Testovací projekt", with: "title: [unclosed")
         let outcome = try check(text)
-        let d = try single("yaml.syntax", in: outcome)
+        let d = try single(RuleID.yamlSyntax, in: outcome)
         #expect(d.severity == .error)
         let reported = try #require(d.location.line, "yaml.syntax has no line")
         let closing = try line(containing: "Text projektu.", in: text) - 1
@@ -99,53 +99,53 @@ struct LoaderTests {
 
         let fixed = try edited(TestPortal.minimalProject, replacing: "title: Testovací projekt", with: "title: \"[uzavřeno]\"")
         let fixedOutcome = try check(fixed)
-        expectNone("yaml.syntax", in: fixedOutcome)
+        expectNone(RuleID.yamlSyntax, in: fixedOutcome)
         #expect(!fixedOutcome.failed, "\(fixedOutcome.summary)")
     }
 
     @Test func tabIndentation() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "  start: 2018-03-01", with: "\tstart: 2018-03-01")
-        let d = try single("yaml.tabs", in: try check(text))
+        let d = try single(RuleID.yamlTabs, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "\tstart:", in: text)))
 
         // A tab inside a value (not indentation) is fine.
         let fixed = try edited(TestPortal.minimalProject, replacing: "summary: Projekt pro testy.", with: "summary: \"Projekt\tpro testy.\"")
-        expectNone("yaml.tabs", in: try check(fixed))
+        expectNone(RuleID.yamlTabs, in: try check(fixed))
     }
 
     @Test func aliasesAreRefused() throws {
         var text = try edited(TestPortal.minimalProject, replacing: "city: Testov", with: "city: &mesto Testov")
         text = try edited(text, replacing: "summary: Projekt pro testy.", with: "summary: *mesto")
-        let d = try single("yaml.alias", in: try check(text))
+        let d = try single(RuleID.yamlAlias, in: try check(text))
         #expect(d.severity == .error)
         let lines = [try line(containing: "&mesto", in: text), try line(containing: "*mesto", in: text)]
         #expect(lines.contains(d.location.line ?? -1), "line \(String(describing: d.location.line)) is neither \(lines)")
 
         let fixed = try edited(TestPortal.minimalProject, replacing: "summary: Projekt pro testy.", with: "summary: \"Projekt & *město*\"")
-        expectNone("yaml.alias", in: try check(fixed))
+        expectNone(RuleID.yamlAlias, in: try check(fixed))
     }
 
     // MARK: Files
 
     @Test func fileWithoutFrontMatter() throws {
-        let d = try single("file.front-matter", in: try check("Jen text, žádná hlavička.\n\n## Cíle\n"))
+        let d = try single(RuleID.fileFrontMatter, in: try check("Jen text, žádná hlavička.\n\n## Cíle\n"))
         #expect(d.severity == .error)
         #expect(d.location.line == 1)
 
-        let unclosed = try single("file.front-matter", in: try check("---\ntitle: Neuzavřeno\nbeneficiary: Město\n"))
+        let unclosed = try single(RuleID.fileFrontMatter, in: try check("---\ntitle: Neuzavřeno\nbeneficiary: Město\n"))
         #expect(unclosed.severity == .error)
 
-        expectNone("file.front-matter", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.fileFrontMatter, in: try check(TestPortal.minimalProject))
     }
 
     @Test func emptyFile() throws {
-        let d = try single("file.empty", in: try check(""))
+        let d = try single(RuleID.fileEmpty, in: try check(""))
         #expect(d.severity == .error)
         let blank = try check("\n   \n\n")
-        #expect(blank.diagnostics("file.empty").count == 1, "\(blank.summary)")
+        #expect(blank.diagnostics(RuleID.fileEmpty).count == 1, "\(blank.summary)")
 
-        expectNone("file.empty", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.fileEmpty, in: try check(TestPortal.minimalProject))
     }
 
     /// An ASCII project whose city line is `city: <cityBytes>`.
@@ -170,7 +170,7 @@ struct LoaderTests {
         // "Kroměříž" in Windows-1250.
         let (data, cityLine) = projectBytes(city: [0x4B, 0x72, 0x6F, 0x6D, 0xEC, 0xF8, 0xED, 0x9E])
         let outcome = try check(bytes: data)
-        let d = try single("file.encoding", in: outcome)
+        let d = try single(RuleID.fileEncoding, in: outcome)
         #expect(d.severity == .error)
         #expect(d.location.line == cityLine)
         #expect(d.message.cs.contains("Windows-1250"), "\(d.message.cs)")
@@ -179,14 +179,14 @@ struct LoaderTests {
 
         let (utf8, _) = projectBytes(city: Array("Kroměříž".utf8))
         let fixed = try check(bytes: utf8)
-        expectNone("file.encoding", in: fixed)
+        expectNone(RuleID.fileEncoding, in: fixed)
         #expect(!fixed.failed, "\(fixed.summary)")
     }
 
     @Test func iso8859_2FileIsNamed() throws {
         // "Kroměříž" in ISO-8859-2 (ž is 0xBE there, 0x9E in Windows-1250).
         let (data, _) = projectBytes(city: [0x4B, 0x72, 0x6F, 0x6D, 0xEC, 0xF8, 0xED, 0xBE])
-        let d = try single("file.encoding", in: try check(bytes: data))
+        let d = try single(RuleID.fileEncoding, in: try check(bytes: data))
         #expect(d.found == "ISO-8859-2")
     }
 
@@ -200,9 +200,9 @@ struct LoaderTests {
         var text = try edited(TestPortal.minimalProject, replacing: "jana.novakova@test.example.cz", with: "jana.novakova@test")
         text = try edited(text, replacing: "## Cíle projektu\n", with: "[nikam](/projekty/neexistuje/)\n\n## Cíle projektu\n")
         let outcome = try check(bytes: windows(text))
-        let email = try single("contact.email", in: outcome)
+        let email = try single(RuleID.contactEmail, in: outcome)
         #expect(email.location.line == (try line(containing: "email: jana.novakova@test", in: text)))
-        let link = try single("link.broken", in: outcome)
+        let link = try single(RuleID.linkBroken, in: outcome)
         #expect(link.location.line == (try line(containing: "[nikam]", in: text)))
         // Values are read without the carriage return.
         #expect(email.found == "jana.novakova@test")
@@ -212,23 +212,23 @@ struct LoaderTests {
 
     @Test func periodEndBeforeStart() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "  end: 2021-02-28\n  duration_months: 36\n", with: "  end: 2017-02-28\n")
-        let d = try single("period.order", in: try check(text))
+        let d = try single(RuleID.periodOrder, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "end: 2017-02-28", in: text)))
         #expect(d.field == "period.end")
 
-        expectNone("period.order", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.periodOrder, in: try check(TestPortal.minimalProject))
     }
 
     @Test func statedDurationDisagreesWithDates() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "duration_months: 36", with: "duration_months: 35")
-        let d = try single("period.duration", in: try check(text))
+        let d = try single(RuleID.periodDuration, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "duration_months: 35", in: text)))
         #expect(d.expected == "36")
         #expect(d.found == "35")
 
-        expectNone("period.duration", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.periodDuration, in: try check(TestPortal.minimalProject))
     }
 
     // MARK: Uniqueness
@@ -240,13 +240,13 @@ struct LoaderTests {
         files["content/projects/a.md"] = first
         files["content/projects/b.md"] = second
         let outcome = try TestPortal(files: files).check()
-        let d = try single("slug.duplicate", in: outcome, file: "content/projects/b.md")
+        let d = try single(RuleID.slugDuplicate, in: outcome, file: "content/projects/b.md")
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "slug: stejny", in: second)))
         #expect(d.message.cs.contains("content/projects/a.md"))
 
         files["content/projects/b.md"] = try edited(second, replacing: "slug: stejny", with: "slug: jiny")
-        expectNone("slug.duplicate", in: try TestPortal(files: files).check())
+        expectNone(RuleID.slugDuplicate, in: try TestPortal(files: files).check())
     }
 
     @Test func duplicateSlugFromFileNameAndExplicitSlug() throws {
@@ -257,7 +257,7 @@ struct LoaderTests {
             "content/projects/a.md": TestPortal.minimalProject,
             "content/projects/b.md": explicit,
         ]).check()
-        #expect(outcome.diagnostics("slug.duplicate").count == 1, "\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.slugDuplicate).count == 1, "\(outcome.summary)")
     }
 
     @Test func duplicateRegistrationNumber() throws {
@@ -266,13 +266,13 @@ struct LoaderTests {
         files["content/projects/a.md"] = TestPortal.minimalProject
         files["content/projects/b.md"] = second
         let outcome = try TestPortal(files: files).check()
-        let d = try single("regno.duplicate", in: outcome, file: "content/projects/b.md")
+        let d = try single(RuleID.regnoDuplicate, in: outcome, file: "content/projects/b.md")
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "registration_number:", in: second)))
         #expect(d.field == "registration_number")
 
         files["content/projects/b.md"] = try edited(second, replacing: "16_052/0007824", with: "16_052/0016119")
-        expectNone("regno.duplicate", in: try TestPortal(files: files).check())
+        expectNone(RuleID.regnoDuplicate, in: try TestPortal(files: files).check())
     }
 
     // MARK: Contacts, links, money
@@ -280,44 +280,44 @@ struct LoaderTests {
     @Test func badEmail() throws {
         for bad in ["jana.novakova@test", "jana novakova@test.cz", "jana.novakova.test.cz", "\"@test.cz\""] {
             let text = try edited(TestPortal.minimalProject, replacing: "jana.novakova@test.example.cz", with: bad)
-            let d = try single("contact.email", in: try check(text))
+            let d = try single(RuleID.contactEmail, in: try check(text))
             #expect(d.location.line == (try line(containing: "email:", in: text)))
             #expect(d.field == "contacts[0].email")
             #expect(d.found == bad.replacingOccurrences(of: "\"", with: ""))
         }
-        expectNone("contact.email", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.contactEmail, in: try check(TestPortal.minimalProject))
     }
 
     @Test func brokenInternalLink() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "Text projektu.\n", with: "Text projektu.\n\nViz [a](/projekty/neexistuje/).\n")
-        let d = try single("link.broken", in: try check(text))
+        let d = try single(RuleID.linkBroken, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "[a](/projekty/neexistuje/)", in: text)))
         #expect(d.found == "/projekty/neexistuje/")
 
         let fixed = try edited(TestPortal.minimalProject, replacing: "Text projektu.\n",
                                with: "Text projektu.\n\nViz [a](/projekty/projekt/), [b](/prohlaseni-o-pristupnosti/), [c](/mesta/testov/) a [d](https://example.cz/neexistuje/).\n")
-        expectNone("link.broken", in: try check(fixed))
+        expectNone(RuleID.linkBroken, in: try check(fixed))
     }
 
     @Test func brokenDocumentLink() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "goals:\n",
                               with: "documents:\n  - title: Zpráva\n    href: /zpravy/neni/\ngoals:\n")
-        let d = try single("link.broken", in: try check(text))
+        let d = try single(RuleID.linkBroken, in: try check(text))
         #expect(d.location.line == (try line(containing: "href: /zpravy/neni/", in: text)))
         #expect(d.field == "documents[0].href")
     }
 
     @Test func linkToMissingAnchor() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "Text projektu.\n", with: "Text projektu.\n\nViz [cíle](/projekty/projekt/#neexistuje).\n")
-        let d = try single("link.anchor", in: try check(text))
+        let d = try single(RuleID.linkAnchor, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "#neexistuje", in: text)))
         #expect(d.found == "neexistuje")
 
         let fixed = try edited(TestPortal.minimalProject, replacing: "Text projektu.\n",
                                with: "Text projektu.\n\nViz [cíle](/projekty/projekt/#cile-projektu) a [zde](#cile-projektu).\n")
-        expectNone("link.anchor", in: try check(fixed))
+        expectNone(RuleID.linkAnchor, in: try check(fixed))
     }
 
     /// An anchor that the generated page really has (here a front-matter
@@ -333,24 +333,24 @@ struct LoaderTests {
 
         let page = "---\ntitle: O portálu\n---\nViz [výstupy](/projekty/projekt/#\(tableID)).\n"
         let outcome = try check(withTable, extra: ["content/pages/o-portalu.md": page])
-        #expect(outcome.diagnostics("link.anchor").isEmpty, "#\(tableID) is on the page, yet:\n\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.linkAnchor).isEmpty, "#\(tableID) is on the page, yet:\n\(outcome.summary)")
     }
 
     @Test func shareDoesNotMatch() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "share: 85 %", with: "share: 80 %")
-        let d = try single("budget.share", in: try check(text))
+        let d = try single(RuleID.budgetShare, in: try check(text))
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "share: 80 %", in: text)))
         #expect(d.field == "budget.sources[0].share")
         #expect(d.expected?.hasPrefix("85") == true, "\(String(describing: d.expected))")
 
-        expectNone("budget.share", in: try check(TestPortal.minimalProject))
+        expectNone(RuleID.budgetShare, in: try check(TestPortal.minimalProject))
     }
 
     @Test func ambiguousMoneyFormat() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "total: 1 000 000,00 Kč", with: "total: 4,485,600.00")
         let outcome = try check(text)
-        let d = try single("money.format", in: outcome)
+        let d = try single(RuleID.moneyFormat, in: outcome)
         #expect(d.severity == .error)
         #expect(d.location.line == (try line(containing: "total: 4,485,600.00", in: text)))
         #expect(d.field == "budget.total")
@@ -359,15 +359,15 @@ struct LoaderTests {
         for fixedTotal in ["1000000.00", "1 000 000,00 Kč", "1\u{00A0}000\u{00A0}000,00\u{00A0}Kč", "1000000"] {
             let fixed = try edited(TestPortal.minimalProject, replacing: "total: 1 000 000,00 Kč", with: "total: \(fixedTotal)")
             let fixedOutcome = try check(fixed)
-            expectNone("money.format", in: fixedOutcome)
-            expectNone("budget.sum", in: fixedOutcome)
+            expectNone(RuleID.moneyFormat, in: fixedOutcome)
+            expectNone(RuleID.budgetSum, in: fixedOutcome)
         }
     }
 
     @Test func sumOfSourcesMustEqualTotal() throws {
         let text = try edited(TestPortal.minimalProject, replacing: "total: 1 000 000,00 Kč", with: "total: 1 000 000,01 Kč")
         let outcome = try check(text)
-        let d = try single("budget.sum", in: outcome)
+        let d = try single(RuleID.budgetSum, in: outcome)
         #expect(d.location.line == (try line(containing: "total: 1 000 000,01", in: text)))
         #expect(d.expected == "1\u{00A0}000\u{00A0}000,00\u{00A0}Kč")
         #expect(d.found == "1\u{00A0}000\u{00A0}000,01\u{00A0}Kč")
@@ -382,7 +382,7 @@ struct LoaderTests {
         text = try edited(text, replacing: "programme:", with: "programe:")
         let outcome = try check(text)
         let rules = Set(outcome.diagnostics.map(\.rule))
-        #expect(rules.isSuperset(of: ["contact.email", "period.duration", "budget.share", "yaml.unknown-field"]), "\(outcome.summary)")
+        #expect(rules.isSuperset(of: [RuleID.contactEmail, RuleID.periodDuration, RuleID.budgetShare, RuleID.yamlUnknownField]), "\(outcome.summary)")
         // Sorted by line, as `publicita check` prints them.
         let lines = outcome.diagnostics.compactMap(\.location.line)
         #expect(lines == lines.sorted())

@@ -366,7 +366,7 @@ struct OpenDataTests {
         let outcome = portal.build()
         #expect(!outcome.failed)
         let warned = Set(outcome.diagnostics.filter { $0.location.file.hasSuffix("bez.md") }.map(\.rule))
-        #expect(warned == ["eu.goals", "eu.results"], "a target group is no goals section")
+        #expect(warned == [RuleID.euGoals, RuleID.euResults], "a target group is no goals section")
         let row = try #require(try Self.csvRows(portal.output).rows.first { $0["slug"] == "bez" })
         #expect(row["operation_goals"] == "")
         #expect(row["operation_achievements"] == "")
@@ -690,8 +690,8 @@ struct OpenDataTests {
         let portal = try Self.testPortal(portalYAML: yaml)
         let outcome = portal.build()
         #expect(!outcome.failed, "\(outcome.summary)")
-        #expect(outcome.diagnostics("portal.base-url").count == 1)
-        #expect(outcome.diagnostics("portal.base-url").first?.severity == .warning)
+        #expect(outcome.diagnostics(RuleID.portalBaseUrl).count == 1)
+        #expect(outcome.diagnostics(RuleID.portalBaseUrl).first?.severity == .warning)
         let files = Set(relativeFiles(in: portal.output))
         #expect(!files.contains("sitemap.xml") && !files.contains("aktuality/feed.xml"))
         #expect(files.contains("robots.txt") && files.contains("data/projekty.csv"))
@@ -703,7 +703,7 @@ struct OpenDataTests {
 
         // --base-url supplies the address: sitemap, feed and canonical appear, the warning goes.
         let preview = runBuilderWithBaseURL(portal.root, output: portal.workspace.appendingPathComponent("preview"), "https://nahled.example.org/pr-6")
-        #expect(!preview.failed && preview.diagnostics("portal.base-url").isEmpty, "\(preview.summary)")
+        #expect(!preview.failed && preview.diagnostics(RuleID.portalBaseUrl).isEmpty, "\(preview.summary)")
         let output = portal.workspace.appendingPathComponent("preview")
         #expect(try readOutputFile(output, "projekty/minimalni/index.html")
             .contains("<link rel=\"canonical\" href=\"https://nahled.example.org/pr-6/projekty/minimalni/\">"))
@@ -749,7 +749,7 @@ struct OpenDataTests {
         let portal = try Self.testPortal()
         let outcome = runBuilderWithBaseURL(portal.root, output: portal.output, "javascript:alert(1)")
         #expect(outcome.failed)
-        #expect(outcome.diagnostics("url.format").count == 1)
+        #expect(outcome.diagnostics(RuleID.urlFormat).count == 1)
         #expect(!FileManager.default.fileExists(atPath: portal.output.path))
     }
 

@@ -55,37 +55,37 @@ struct PortalFilesTests {
         /// Link path in the portal → target (relative targets are relative to the link's folder).
         var links: [String: String]
         /// The rule expected at `path` (nil: no diagnostic at all for it).
-        var rule: String?
+        var rule: RuleID?
         var path: String
         var testDescription: String { name }
     }
 
     /// The matrix; `OUTSIDE` stands for the outside folder's path.
     static let cases: [Case] = [
-        Case(name: "content file link outside", links: ["content/pages/x.md": "OUTSIDE/secret.md"], rule: "file.link-outside", path: "content/pages/x.md"),
+        Case(name: "content file link outside", links: ["content/pages/x.md": "OUTSIDE/secret.md"], rule: RuleID.fileLinkOutside, path: "content/pages/x.md"),
         Case(name: "content file link outside, relative", links: ["content/pages/x.md": "../../../outside/secret.md"],
-             rule: "file.link-outside", path: "content/pages/x.md"),
-        Case(name: "content folder link outside", links: ["content/pages": "OUTSIDE"], rule: "file.link-outside", path: "content/pages"),
-        Case(name: "content folder link to /", links: ["content/news": "/"], rule: "file.link-outside", path: "content/news"),
+             rule: RuleID.fileLinkOutside, path: "content/pages/x.md"),
+        Case(name: "content folder link outside", links: ["content/pages": "OUTSIDE"], rule: RuleID.fileLinkOutside, path: "content/pages"),
+        Case(name: "content folder link to /", links: ["content/news": "/"], rule: RuleID.fileLinkOutside, path: "content/news"),
         Case(name: "template link to /proc/self/environ", links: ["templates/footer.mustache": "/proc/self/environ"],
-             rule: "file.link-outside", path: "templates/footer.mustache"),
+             rule: RuleID.fileLinkOutside, path: "templates/footer.mustache"),
         Case(name: "template asset link outside", links: ["templates/assets/x.txt": "OUTSIDE/secret.txt"],
-             rule: "file.link-outside", path: "templates/assets/x.txt"),
-        Case(name: "templates folder link outside", links: ["templates": "OUTSIDE"], rule: "file.link-outside", path: "templates"),
-        Case(name: "static file link outside", links: ["static/x.txt": "OUTSIDE/secret.txt"], rule: "file.link-outside", path: "static/x.txt"),
-        Case(name: "static link to /", links: ["static/root": "/"], rule: "file.link-outside", path: "static/root"),
-        Case(name: "static link to /proc", links: ["static/proc": "/proc"], rule: "file.link-outside", path: "static/proc"),
-        Case(name: "static link to .git/config", links: ["static/config.txt": "../.git/config"], rule: "file.link-outside", path: "static/config.txt"),
-        Case(name: "static link to a device", links: ["static/zero.bin": "/dev/zero"], rule: "file.link-outside", path: "static/zero.bin"),
-        Case(name: "static loop to its own folder", links: ["static/a": "."], rule: "file.link-folder", path: "static/a"),
+             rule: RuleID.fileLinkOutside, path: "templates/assets/x.txt"),
+        Case(name: "templates folder link outside", links: ["templates": "OUTSIDE"], rule: RuleID.fileLinkOutside, path: "templates"),
+        Case(name: "static file link outside", links: ["static/x.txt": "OUTSIDE/secret.txt"], rule: RuleID.fileLinkOutside, path: "static/x.txt"),
+        Case(name: "static link to /", links: ["static/root": "/"], rule: RuleID.fileLinkOutside, path: "static/root"),
+        Case(name: "static link to /proc", links: ["static/proc": "/proc"], rule: RuleID.fileLinkOutside, path: "static/proc"),
+        Case(name: "static link to .git/config", links: ["static/config.txt": "../.git/config"], rule: RuleID.fileLinkOutside, path: "static/config.txt"),
+        Case(name: "static link to a device", links: ["static/zero.bin": "/dev/zero"], rule: RuleID.fileLinkOutside, path: "static/zero.bin"),
+        Case(name: "static loop to its own folder", links: ["static/a": "."], rule: RuleID.fileLinkFolder, path: "static/a"),
         // The portal folder itself holds .git/: not a source folder.
-        Case(name: "static loop to the portal", links: ["static/b": ".."], rule: "file.link-outside", path: "static/b"),
-        Case(name: "static self-loop", links: ["static/c": "c"], rule: "file.link-broken", path: "static/c"),
-        Case(name: "static dangling link", links: ["static/d.txt": "nowhere.txt"], rule: "file.link-broken", path: "static/d.txt"),
-        Case(name: "static folder link inside", links: ["static/again": "../content"], rule: "file.link-folder", path: "static/again"),
+        Case(name: "static loop to the portal", links: ["static/b": ".."], rule: RuleID.fileLinkOutside, path: "static/b"),
+        Case(name: "static self-loop", links: ["static/c": "c"], rule: RuleID.fileLinkBroken, path: "static/c"),
+        Case(name: "static dangling link", links: ["static/d.txt": "nowhere.txt"], rule: RuleID.fileLinkBroken, path: "static/d.txt"),
+        Case(name: "static folder link inside", links: ["static/again": "../content"], rule: RuleID.fileLinkFolder, path: "static/again"),
         Case(name: "static file link inside", links: ["static/copy.txt": "logo.txt"], rule: nil, path: "static/copy.txt"),
         Case(name: "content file link inside", links: ["content/pages/stranka.md": "../../templates/stranka.md"], rule: nil, path: "content/pages/stranka.md"),
-        Case(name: "portal.yaml link outside", links: ["portal.yaml": "OUTSIDE/secret.txt"], rule: "file.link-outside", path: "portal.yaml"),
+        Case(name: "portal.yaml link outside", links: ["portal.yaml": "OUTSIDE/secret.txt"], rule: RuleID.fileLinkOutside, path: "portal.yaml"),
     ]
 
     @Test("check, build and the watcher", arguments: cases)
@@ -105,13 +105,13 @@ struct PortalFilesTests {
             if let rule = item.rule {
                 #expect(found.contains { $0.rule == rule }, "\(found.map(\.rule)) at \(item.path)")
                 #expect(found.allSatisfy { !$0.message.cs.isEmpty && !$0.message.en.isEmpty })
-                if rule.hasPrefix("file.link") {
+                if rule.rawValue.hasPrefix("file.link") {
                     // The message names the link and its target.
                     let target = try #require(item.links.values.first).replacingOccurrences(of: "OUTSIDE", with: outside.path)
                     #expect(found.contains { $0.message.en.contains(item.path) && $0.message.en.contains(target) })
                 }
             } else {
-                #expect(found.filter { $0.rule.hasPrefix("file.") }.isEmpty, "\(found)")
+                #expect(found.filter { $0.rule.rawValue.hasPrefix("file.") }.isEmpty, "\(found)")
             }
         }
         // Nothing outside the portal or in .git/ is ever published.
@@ -144,7 +144,7 @@ struct PortalFilesTests {
             try #require(mkfifo(url.path, 0o644) == 0)
             for outcome in [portal.check(), portal.build()] {
                 let hit = outcome.diagnostics.first { $0.location.file == path }
-                #expect(hit?.rule == "file.special" && hit?.severity == .error, "\(path): \(outcome.diagnostics)")
+                #expect(hit?.rule == RuleID.fileSpecial && hit?.severity == .error, "\(path): \(outcome.diagnostics)")
                 #expect(hit?.message.cs.contains("roura") == true)
             }
             #expect(PortalWatcher(root: portal.root).snapshot()[path] != nil)
@@ -157,7 +157,7 @@ struct PortalFilesTests {
         try #require(mkfifo(portal.root.appendingPathComponent("static/fronta").path, 0o644) == 0)
         try Self.link(portal, "content/pages/x.md", to: "../../static/fronta")
         let outcome = portal.check()
-        #expect(outcome.diagnostics.contains { $0.rule == "file.special" && $0.location.file == "content/pages/x.md" })
+        #expect(outcome.diagnostics.contains { $0.rule == RuleID.fileSpecial && $0.location.file == "content/pages/x.md" })
     }
 
     /// A link loop and a link to `/` with the real binary: the build ends quickly, with errors.

@@ -18,7 +18,7 @@ struct PortalSearchCLITests {
         let inside = portal.root.appendingPathComponent("content/projects")
         let check = try runTool(["check"], in: inside)
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(!check.stderr.contains("portal.missing"))
+        #expect(!check.stderr.contains(RuleID.portalMissing.rawValue))
         let build = try runTool(["build"], in: inside)
         #expect(build.status == 0, "\(build.stderr)")
         // The site goes where it would from the portal folder itself, not into content/.
@@ -42,14 +42,14 @@ struct PortalSearchCLITests {
         let result = try runTool(["serve", "--port", "0"], in: inside, timeout: 8)
         #expect(result.timedOut, "serve stopped: \(result.stderr)")
         #expect(result.stdout.hasPrefix("http://127.0.0.1:"), "\(result.stdout) \(result.stderr)")
-        #expect(!result.stderr.contains("portal.missing"), "\(result.stderr)")
+        #expect(!result.stderr.contains(RuleID.portalMissing.rawValue), "\(result.stderr)")
     }
 
     @Test func anExplicitFolderIsUsedAsIs() throws {
         let portal = try Self.portal()
         let result = try runTool(["check", "content"], in: portal.root)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("portal.missing"), "\(result.stderr)")
+        #expect(result.stderr.contains(RuleID.portalMissing.rawValue), "\(result.stderr)")
     }
 
     @Test func outsideAnyPortalTheMessageStaysTheSame() throws {

@@ -32,7 +32,7 @@ struct RenderingShortcutTests {
             try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
             try Data("<p>{{#open}}</p>".utf8).write(to: root.appendingPathComponent("templates/page.mustache"))
             let (_, diagnostics) = Theme.load(portalRoot: root, language: .cs)
-            let error = try #require(diagnostics.first { $0.rule == "template.syntax" })
+            let error = try #require(diagnostics.first { $0.rule == RuleID.templateSyntax })
             #expect(error.location.file == "templates/page.mustache")
             #expect(error.location.line == 1)
             #expect((error.location.column ?? 0) <= "<p>{{#open}}</p>".count + 1)

@@ -8,11 +8,11 @@ import Testing
 @Suite("Report order and scaffold example")
 struct ReportOrderTests {
     static func warning(_ file: String, _ line: Int) -> Diagnostic {
-        .warning("eu.results", at: SourceLocation(file: file, line: line), LocalizedText(cs: "varování \(file)", en: "warning \(file)"))
+        .warning(RuleID.euResults, at: SourceLocation(file: file, line: line), LocalizedText(cs: "varování \(file)", en: "warning \(file)"))
     }
 
     static func error(_ file: String, _ line: Int) -> Diagnostic {
-        .error("budget.sum", at: SourceLocation(file: file, line: line), LocalizedText(cs: "chyba \(file)", en: "error \(file)"))
+        .error(RuleID.budgetSum, at: SourceLocation(file: file, line: line), LocalizedText(cs: "chyba \(file)", en: "error \(file)"))
     }
 
     /// Three warnings in files before the file with the error, as a clerk met them.
@@ -50,9 +50,9 @@ struct ReportOrderTests {
         files["content/projects/z.md"] = try edited(TestPortal.minimalProject, replacing: "total: 1 000 000,00 Kč", with: "total: 1 000 010,00 Kč")
         let portal = try TestPortal(files: files)
         let outcome = portal.check()
-        #expect(outcome.diagnostics("eu.results").count == 3)
-        #expect(outcome.diagnostics("budget.sum").count == 1)
-        #expect(outcome.diagnostics.first?.rule == "budget.sum")
+        #expect(outcome.diagnostics(RuleID.euResults).count == 3)
+        #expect(outcome.diagnostics(RuleID.budgetSum).count == 1)
+        #expect(outcome.diagnostics.first?.rule == RuleID.budgetSum)
         let text = DiagnosticFormat.text.render(outcome.diagnostics, language: .cs)
         #expect(text.hasPrefix("content/projects/z.md:"), "\(text)")
         #expect(text.components(separatedBy: "\n").first?.contains("error[budget.sum]") == true)

@@ -17,26 +17,30 @@ struct RuleCatalogTests {
                 "README's rule table is stale: run `publicita rules` and paste it between the markers")
     }
 
-    @Test func idsAreUnique() {
-        let ids = RuleCatalog.all.map(\.id)
-        #expect(Set(ids).count == ids.count)
+    @Test func everyRuleIsDescribed() {
+        for rule in RuleCatalog.all {
+            #expect(!rule.example.cs.isEmpty && !rule.example.en.isEmpty && !rule.fix.cs.isEmpty && !rule.fix.en.isEmpty, "\(rule.id)")
+        }
+        #expect(RuleCatalog.all.map(\.id) == RuleID.allCases)
     }
 
-    /// Every `.error("rule.id"` / `.warning("rule.id"` / `rule: "…"` in the sources names a catalogued rule.
-    @Test func everyEmittedRuleIsCatalogued() throws {
-        let sources = Self.repoRoot.appendingPathComponent("Sources/PublicitaKit")
-        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
-        var emitted: Set<String> = []
-        let pattern = try Regex(#"\.(?:error|warning)\(\s*"([a-z0-9]+\.[a-z-]+)""#)
-        while let path = enumerator.nextObject() as? String {
-            guard path.hasSuffix(".swift"), !path.hasSuffix("RuleCatalog.swift") else { continue }
-            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+    /// Every rule type in Validate/ is in the registry, so the validator runs it.
+    @Test func registryListsEveryRuleType() throws {
+        let folder = Self.repoRoot.appendingPathComponent("Sources/PublicitaKit/Validate")
+        var declared: [String: String] = [:]
+        let pattern = try Regex(#"enum (\w+): (ProjectRule|PortalRule)\b"#)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for match in text.matches(of: pattern) {
-                if let id = match.output[1].substring { emitted.insert(String(id)) }
+                if let type = match.output[1].substring, let kind = match.output[2].substring { declared[String(type)] = String(kind) }
             }
         }
-        #expect(emitted.count > 30, "the scan found too few rules to be trusted")
-        let catalogued = Set(RuleCatalog.all.map(\.id))
-        #expect(emitted.subtracting(catalogued).isEmpty, "not in RuleCatalog: \(emitted.subtracting(catalogued).sorted())")
+        #expect(declared.count >= 10, "the scan found too few rule types to be trusted")
+        let projectRules = Set(RuleRegistry.projectRules.map { String(describing: $0) })
+        let portalRules = Set(RuleRegistry.portalRules.map { String(describing: $0) })
+        for (type, kind) in declared {
+            #expect((kind == "ProjectRule" ? projectRules : portalRules).contains(type), "\(type) is not in RuleRegistry")
+        }
+        #expect(projectRules.count == RuleRegistry.projectRules.count && portalRules.count == RuleRegistry.portalRules.count)
     }
 }

@@ -77,9 +77,9 @@ struct ScaffoldTests {
         // Unfilled: one clear yaml.required error per required field, in this file, and nothing else.
         let unfilled = portal.check()
         #expect(unfilled.failed)
-        let required = Set(unfilled.errors.filter { $0.rule == "yaml.required" && $0.location.file == relative }.compactMap(\.field))
+        let required = Set(unfilled.errors.filter { $0.rule == RuleID.yamlRequired && $0.location.file == relative }.compactMap(\.field))
         #expect(required == Self.requiredFields[kind], "\(kind):\n\(unfilled.summary)")
-        #expect(unfilled.errors.allSatisfy { $0.rule == "yaml.required" }, "\(kind):\n\(unfilled.summary)")
+        #expect(unfilled.errors.allSatisfy { $0.rule == RuleID.yamlRequired }, "\(kind):\n\(unfilled.summary)")
         // The template writes each required key with nothing after it: the error asks for the value at that line.
         #expect(unfilled.errors.allSatisfy { $0.message.cs.contains("vyplňte hodnotu") }, "\(unfilled.summary)")
         let lines = template.split(separator: "\n", omittingEmptySubsequences: false)

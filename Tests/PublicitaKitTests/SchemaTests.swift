@@ -62,7 +62,7 @@ struct SchemaTests {
         writer.writeExample(Scaffold.spec(kind))
         let text = "---\n" + writer.lines.joined(separator: "\n") + "\n---\nText.\n"
         let diagnostics = ContentLoader.diagnose(text, kind: kind)
-        let shape = diagnostics.filter { ["yaml.unknown-field", "yaml.type", "yaml.syntax", "money.format", "date.format", "share.format"].contains($0.rule) }
+        let shape = diagnostics.filter { [RuleID.yamlUnknownField, RuleID.yamlType, RuleID.yamlSyntax, RuleID.moneyFormat, RuleID.dateFormat, RuleID.shareFormat].contains($0.rule) }
         #expect(shape.isEmpty, "\(kind):\n\(text)\n\(shape.map { "\($0.rule) \($0.field ?? "") \($0.message.en)" })")
     }
 
@@ -71,7 +71,7 @@ struct SchemaTests {
         writer.writeExample(PortalConfig.spec)
         let portal = try TestPortal(files: ["portal.yaml": writer.lines.joined(separator: "\n") + "\n"])
         let outcome = portal.check()
-        let shape = outcome.diagnostics.filter { $0.location.file == "portal.yaml" && $0.rule.hasPrefix("yaml.") }
+        let shape = outcome.diagnostics.filter { $0.location.file == "portal.yaml" && $0.rule.rawValue.hasPrefix("yaml.") }
         let source = try portal.source("portal.yaml")
         #expect(shape.isEmpty, "\(source)\n\(outcome.summary)")
     }

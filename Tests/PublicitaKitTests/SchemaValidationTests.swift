@@ -17,7 +17,7 @@ struct SchemaValidationTests {
     /// (`pattern`; dates also refuse days a month does not have, except 29 February of a
     /// common year).
     static let expressibleRules: Set<String> = [
-        "yaml.unknown-field", "yaml.required", "yaml.type", "money.format", "share.format", "date.format", "regno.format",
+        RuleID.yamlUnknownField.rawValue, RuleID.yamlRequired.rawValue, RuleID.yamlType.rawValue, RuleID.moneyFormat.rawValue, RuleID.shareFormat.rawValue, RuleID.dateFormat.rawValue, RuleID.regnoFormat.rawValue,
     ]
 
     /// Cases of those rules the schema cannot express, and why.
@@ -36,10 +36,10 @@ struct SchemaValidationTests {
     /// (Not `link.project`: a project reference that is not even a slug, `Liberec APK`, is refused
     /// by the schema's slug pattern; not `budget.negative`: the schema refuses negative amounts.)
     static let semanticRules: Set<String> = [
-        "budget.sum", "budget.share", "budget.no-sources", "budget.no-total", "budget.currency",
-        "regno.duplicate", "period.order", "period.duration", "contact.email", "contact.phone",
-        "link.broken", "link.anchor", "link.unsafe", "table.unknown", "table.shape", "table.duplicate",
-        "correction.incomplete", "eu.goals", "eu.results", "eu.share", "slug.duplicate", "slug.reserved",
+        RuleID.budgetSum.rawValue, RuleID.budgetShare.rawValue, RuleID.budgetNoSources.rawValue, RuleID.budgetNoTotal.rawValue, RuleID.budgetCurrency.rawValue,
+        RuleID.regnoDuplicate.rawValue, RuleID.periodOrder.rawValue, RuleID.periodDuration.rawValue, RuleID.contactEmail.rawValue, RuleID.contactPhone.rawValue,
+        RuleID.linkBroken.rawValue, RuleID.linkAnchor.rawValue, RuleID.linkUnsafe.rawValue, RuleID.tableUnknown.rawValue, RuleID.tableShape.rawValue, RuleID.tableDuplicate.rawValue,
+        RuleID.correctionIncomplete.rawValue, RuleID.euGoals.rawValue, RuleID.euResults.rawValue, RuleID.euShare.rawValue, RuleID.slugDuplicate.rawValue, RuleID.slugReserved.rawValue,
     ]
 
     @Test func everyExampleRecordAndGoodFixtureIsAccepted() throws {

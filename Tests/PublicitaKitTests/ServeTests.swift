@@ -63,7 +63,7 @@ struct ServeTests {
             let withErrors = try await fetch(server, Self.projectPage)
             #expect(withErrors.status == 200)
             #expect(withErrors.body.contains(LiveReload.overlayID))
-            #expect(withErrors.body.contains("budget.sum"))
+            #expect(withErrors.body.contains(RuleID.budgetSum.rawValue))
             #expect(withErrors.body.contains("content/projects/testovaci-projekt.md:"))
             #expect(withErrors.body.contains("ZMĚNA-1"), "the last good page must stay")
             #expect(withErrors.body.contains("publicita-live-reload"))
@@ -217,7 +217,7 @@ struct ServeTests {
             let page = try await fetch(server, Self.projectPage)
             #expect(page.status == 503)
             #expect(page.body.contains(LiveReload.overlayID))
-            #expect(page.body.contains("budget.sum"))
+            #expect(page.body.contains(RuleID.budgetSum.rawValue))
             #expect(page.body.contains("publicita-live-reload"))
 
             try portal.write(Data(TestPortal.minimalProject.utf8), to: Self.projectFile)
@@ -320,13 +320,13 @@ struct ServePartsTests {
 
     @Test func overlayEscapesEverything() {
         let diagnostic = Diagnostic.error(
-            "budget.sum", at: SourceLocation(file: "content/projects/<a>.md", line: 13, column: 10), field: "budget.total",
+            RuleID.budgetSum, at: SourceLocation(file: "content/projects/<a>.md", line: 13, column: 10), field: "budget.total",
             LocalizedText(cs: "zpráva <script>alert(1)</script> & \"uvozovky\"", en: "message <script>"),
             expected: "<b>1</b>", found: "2 & 3",
             suggestion: LocalizedText(cs: "oprava <img src=x onerror=alert(1)>", en: "fix"))
         let html = LiveReload.overlay([diagnostic], language: .cs, hasSite: true)
         #expect(html.contains("content/projects/&lt;a&gt;.md:13:10"))
-        #expect(html.contains("budget.sum"))
+        #expect(html.contains(RuleID.budgetSum.rawValue))
         #expect(html.contains("budget.total"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;uvozovky&quot;"))
         #expect(html.contains("očekáváno: &lt;b&gt;1&lt;/b&gt;; nalezeno: 2 &amp; 3"))

@@ -80,13 +80,13 @@ struct SiteAddressTests {
         let portal = try TestPortal(files: ["portal.yaml": yaml, "content/projects/minimalni.md": TestPortal.minimalProject])
         let outcome = portal.build()
         #expect(outcome.failed)
-        let errors = outcome.diagnostics.filter { $0.rule == "url.format" }
+        let errors = outcome.diagnostics.filter { $0.rule == RuleID.urlFormat }
         #expect(errors.count == 1)
         let line = try portal.source("portal.yaml").components(separatedBy: "\n").firstIndex { $0.hasPrefix("base_url:") }
         #expect(errors.first?.location.file == "portal.yaml")
         #expect(errors.first?.location.line == line.map { $0 + 1 })
         #expect(errors.first?.found?.contains("\n") == false, "the message shows the control character as its code point")
-        #expect(outcome.diagnostics.allSatisfy { $0.rule != "portal.base-url" })
+        #expect(outcome.diagnostics.allSatisfy { $0.rule != RuleID.portalBaseUrl })
         #expect(!FileManager.default.fileExists(atPath: portal.output.appendingPathComponent("robots.txt").path))
     }
 

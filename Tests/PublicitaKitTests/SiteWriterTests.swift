@@ -73,7 +73,7 @@ struct SiteWriterTests {
         try Data("cizí".utf8).write(to: portal.output.appendingPathComponent("index.html"))
         let outcome = portal.build()
         #expect(outcome.failed)
-        #expect(outcome.diagnostics("output.write").count == 1, "\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.outputWrite).count == 1, "\(outcome.summary)")
         #expect(try portal.page("index.html") == "cizí")
         #expect(relativeFiles(in: portal.output) == ["index.html"])
     }
@@ -163,7 +163,7 @@ struct OutputPlacementTests {
         let output = relative.isEmpty ? portal.root : portal.root.appendingPathComponent(relative, isDirectory: true)
         let before = relativeFiles(in: portal.root)
         let outcome = runBuilder(portal: portal.root, output: output)
-        #expect(outcome.diagnostics("output.location").count == 1, "\(outcome.summary)")
+        #expect(outcome.diagnostics(RuleID.outputLocation).count == 1, "\(outcome.summary)")
         #expect(relativeFiles(in: portal.root) == before, "the portal's files changed")
     }
 

@@ -23,7 +23,7 @@ struct TextSafetyTests {
     func anEscapedControlCharacterInAValue(_ written: String, _ code: String) throws {
         let text = try Self.project(replacing: "title: Testovací projekt", with: "title: \(written)")
         let found = Self.diagnose(text)
-        let hit = try #require(found.first { $0.rule == "text.control" }, "\(found.map(\.rule))")
+        let hit = try #require(found.first { $0.rule == RuleID.textControl }, "\(found.map(\.rule))")
         #expect(hit.location.line == 2 && hit.location.column == 8)
         #expect(hit.message.cs.contains(code) && hit.message.en.contains(code))
         #expect(hit.found == code)
@@ -38,17 +38,17 @@ struct TextSafetyTests {
         // `title: Testov` is 13 characters: the control character is the 14th (ž counts as one).
         let text = try Self.project(replacing: "title: Testovací projekt", with: "title: Testov\(character)ací projekt")
         let found = Self.diagnose(text)
-        let hit = try #require(found.first { $0.rule == "text.control" }, "\(found.map(\.rule))")
+        let hit = try #require(found.first { $0.rule == RuleID.textControl }, "\(found.map(\.rule))")
         #expect(hit.location.line == 2)
         #expect(hit.location.column == column)
         #expect(hit.message.cs.contains(code))
         // One message: libyaml's own complaint about the character is not added, the record loads.
-        #expect(found.filter { $0.severity == .error }.map(\.rule) == ["text.control"], "\(found.map(\.rule))")
+        #expect(found.filter { $0.severity == .error }.map(\.rule) == [RuleID.textControl], "\(found.map(\.rule))")
     }
 
     @Test func wordsLineBreakSuggestsALineBreak() throws {
         let text = try Self.project(replacing: "Text projektu.", with: "Text\u{0B}projektu.")
-        let hit = try #require(Self.diagnose(text).first { $0.rule == "text.control" })
+        let hit = try #require(Self.diagnose(text).first { $0.rule == RuleID.textControl })
         #expect(hit.message.cs.contains("U+000B"))
         #expect(hit.suggestion?.cs.contains("zalomení řádku z Wordu") == true)
         #expect(hit.suggestion?.cs.contains("koncem řádku") == true)
@@ -87,9 +87,9 @@ struct TextSafetyTests {
             "content/projects/a.md": try Self.project(replacing: "Text projektu.", with: "Text\u{85}projektu."),
         ])
         let outcome = portal.build()
-        let hits = outcome.diagnostics("text.control")
+        let hits = outcome.diagnostics(RuleID.textControl)
         #expect(Set(hits.map(\.location.file)) == ["portal.yaml", "content/projects/a.md"], "\(outcome.summary)")
-        #expect(outcome.errors.allSatisfy { $0.rule == "text.control" }, "\(outcome.summary)")
+        #expect(outcome.errors.allSatisfy { $0.rule == RuleID.textControl }, "\(outcome.summary)")
         #expect(!FileManager.default.fileExists(atPath: portal.output.appendingPathComponent("index.html").path))
     }
 
@@ -98,7 +98,7 @@ struct TextSafetyTests {
             "portal.yaml": TestPortal.minimalPortalYAML,
             "content/projects/a.md": try Self.project(replacing: "Text projektu.", with: "Text\u{0}projektu."),
         ])
-        #expect(portal.check().errors.map(\.rule) == ["file.encoding"])
+        #expect(portal.check().errors.map(\.rule) == [RuleID.fileEncoding])
     }
 
     // MARK: Tags
@@ -112,7 +112,7 @@ struct TextSafetyTests {
     func aTagOutsideTheCoreSchemaIsRefused(_ line: String, _ tag: String) throws {
         let text = try Self.project(replacing: "summary: Projekt pro testy.", with: line)
         let found = Self.diagnose(text)
-        let hit = try #require(found.first { $0.rule == "yaml.tag" }, "\(found.map(\.rule))")
+        let hit = try #require(found.first { $0.rule == RuleID.yamlTag }, "\(found.map(\.rule))")
         #expect(hit.location.line == 7, "the tag's line")
         #expect(hit.found == tag)
         #expect(hit.message.cs.contains("„\(tag)“"))
@@ -121,7 +121,7 @@ struct TextSafetyTests {
 
     @Test func aNonSpecificTagInAListIsRefused() throws {
         let text = try Self.project(replacing: "  - Snížit riziko kriminality.", with: "  - ! Snížit riziko kriminality.")
-        let hit = Self.diagnose(text).first { $0.rule == "yaml.tag" }
+        let hit = Self.diagnose(text).first { $0.rule == RuleID.yamlTag }
         #expect(hit?.found == "!")
     }
 

@@ -98,7 +98,7 @@ struct ThemeAndStaticTests {
         let root = try makePortal(["templates/page.mustache": Data("<p>\n{{#open}}\n".utf8)])
         defer { try? FileManager.default.removeItem(at: root) }
         let outcome = Builder.run(.init(portalRoot: root, output: root.appendingPathComponent("site")))
-        let problem = try #require(outcome.diagnostics.first { $0.rule == "template.syntax" })
+        let problem = try #require(outcome.diagnostics.first { $0.rule == RuleID.templateSyntax })
         #expect(problem.location.file == "templates/page.mustache")
         #expect(problem.location.line != nil)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
@@ -117,7 +117,7 @@ struct ThemeAndStaticTests {
         let root = try makePortal(["static/index.html": Data("<p>ruční</p>".utf8)])
         defer { try? FileManager.default.removeItem(at: root) }
         let outcome = Builder.run(.init(portalRoot: root, output: root.appendingPathComponent("site")))
-        #expect(outcome.diagnostics.contains { $0.rule == "static.conflict" && $0.location.file == "static/index.html" })
+        #expect(outcome.diagnostics.contains { $0.rule == RuleID.staticConflict && $0.location.file == "static/index.html" })
     }
 
     @Test func portalsOwnAccessibilityStatementReplacesTheGeneratedOne() throws {

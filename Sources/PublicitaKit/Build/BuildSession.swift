@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A session keeps what the last build loaded and worked out in memory — the
 /// portal and its site model, each file's load diagnostics, the validation
-/// results per project (``ValidationCache``), each project's listing digest and
+/// results per project (``ProjectChecks``), each project's listing digest and
 /// data-file parts (``DataFileFragments``), and the keys of the files the output
 /// holds — and is told which files changed (``InputChanges``). An edit of project
 /// records that leaves the site's structure as it was (``Site/replaceProject(at:with:)``)
@@ -93,11 +93,11 @@ public final class BuildSession: @unchecked Sendable {
         timer.lap("theme")
         let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [], today: today)
         timer.lap("site")
-        let validation = ValidationCache(site: site, today: today)
+        let validation = ProjectChecks(site: site, today: today)
         timer.lap("validate")
         let placement = Builder.outputPlacement(output, root: root)
         guard let theme else {
-            let diagnostics = loaded.diagnostics + afterRecords + validation.diagnostics(site: site) + placement
+            let diagnostics = loaded.diagnostics + afterRecords + Validator.validate(site, projects: validation) + placement
             return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language,
                                    basePath: site.address.basePath)
         }

@@ -170,7 +170,7 @@ public enum Builder {
         for file in site.portal.staticFiles {
             if generated.contains(file) {
                 diagnostics.append(.error(
-                    "static.conflict", at: SourceLocation(file: "static/\(file)"),
+                    .staticConflict, at: SourceLocation(file: "static/\(file)"),
                     LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
                 continue
             }
@@ -181,7 +181,7 @@ public enum Builder {
                                        source: .copy(URL(fileURLWithPath: path))))
             case .refused(let problem)?: diagnostics.append(problem)
             case .folder?, nil:
-                diagnostics.append(.error("file.read", at: SourceLocation(file: "static/\(file)"),
+                diagnostics.append(.error(.fileRead, at: SourceLocation(file: "static/\(file)"),
                                           LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
             }
         }
@@ -228,7 +228,7 @@ public enum Builder {
         do {
             staged = try StagedOutput(replacing: output)
         } catch {
-            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+            return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
         let produced = produce(plan, renderer: renderer, into: staged, output: output) { item in
             // An unchanged file of the previous site is linked, not rendered again.
@@ -242,7 +242,7 @@ public enum Builder {
         do {
             try staged.commit()
         } catch {
-            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+            return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
         committed()
         return .success(rendered)
@@ -269,9 +269,9 @@ public enum Builder {
                 }
                 return .success(false)
             } catch let error as SiteWriter.WriteError {
-                return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+                return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
             } catch {
-                return .failure(.error("output.write", at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
+                return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
             }
         }
         var rendered = 0
@@ -308,7 +308,7 @@ public enum Builder {
         do {
             try update.commit(staged: staged, removals: removals)
         } catch {
-            return .failure(.error("output.write", at: SourceLocation(file: output.path), error.message))
+            return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
         committed()
         update.finish()
@@ -324,7 +324,7 @@ public enum Builder {
             let prefix = path.hasSuffix("/") ? path : path + "/"
             if outputPath == prefix || outputPath.hasPrefix(prefix) && folder != root || prefix.hasPrefix(outputPath) {
                 return [.error(
-                    "output.location", at: SourceLocation(file: output.path),
+                    .outputLocation, at: SourceLocation(file: output.path),
                     LocalizedText(cs: "výstupní složka \(output.path) nesmí být složkou portálu ani ležet ve zdrojích (content, static, templates)",
                                   en: "the output folder \(output.path) may not be the portal folder or lie inside its sources (content, static, templates)"))]
             }

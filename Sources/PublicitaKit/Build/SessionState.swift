@@ -21,7 +21,7 @@ struct SessionState: Sendable {
     /// The diagnostics of `static/`, `--base-url` and the theme (reported after the records').
     let afterRecordDiagnostics: [Diagnostic]
     /// The validation results.
-    var validation: ValidationCache
+    var validation: ProjectChecks
     /// The ``ProjectListing`` of every project.
     var listings: [ProjectListing]
     /// Where the output goes, if misplaced.
@@ -44,7 +44,7 @@ struct SessionState: Sendable {
 
     init(today: Day, stamps: InputStamps, site: Site, theme: Theme, keyInputs: PageKeys.Inputs, language: Language,
          configDiagnostics: [Diagnostic], records: [(file: String, diagnostics: [Diagnostic])], afterRecordDiagnostics: [Diagnostic],
-         validation: ValidationCache, listings: [ProjectListing], outputDiagnostics: [Diagnostic], conflictDiagnostics: [Diagnostic],
+         validation: ProjectChecks, listings: [ProjectListing], outputDiagnostics: [Diagnostic], conflictDiagnostics: [Diagnostic],
          outputFiles: [String], htmlPageCount: Int) {
         self.today = today
         self.stamps = stamps
@@ -65,10 +65,10 @@ struct SessionState: Sendable {
         recordSlotByFile = Dictionary(records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every diagnostic, in the order `Builder.run` reports them (before sorting).
+    /// Every diagnostic (reports sort them).
     func diagnostics() -> [Diagnostic] {
         var diagnostics = configDiagnostics + records.flatMap(\.diagnostics) + afterRecordDiagnostics
-            + validation.diagnostics(site: site) + outputDiagnostics
+            + Validator.validate(site, projects: validation) + outputDiagnostics
         if !diagnostics.containsErrors { diagnostics += conflictDiagnostics }
         return diagnostics
     }

@@ -32,6 +32,12 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable, Codable {
         if let fix = d.suggestion?.text(in: language) {
             lines.append("    " + (language == .cs ? "oprava: " : "fix: ") + fix)
         }
+        for fixIt in d.fixIts {
+            lines.append("    " + (language == .cs ? "nahradit: " : "replace: ") + "„\(fixIt.original)“ → „\(fixIt.replacement)“")
+        }
+        for note in d.notes {
+            lines.append("    \(note.location.description): " + (language == .cs ? "poznámka: " : "note: ") + note.message.text(in: language))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -47,15 +53,39 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable, Codable {
         var expected: String?
         var found: String?
         var suggestion: String?
+        var notes: [JSONNote]?
+        var fixits: [JSONFixIt]?
+    }
+
+    private struct JSONNote: Encodable {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+
+    private struct JSONFixIt: Encodable {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var original: String
+        var replacement: String
     }
 
     private static func json(_ diagnostics: [Diagnostic], _ language: Language) -> String {
         let items = diagnostics.map {
             JSONDiagnostic(
-                severity: $0.severity.rawValue, rule: $0.rule, file: $0.location.file,
+                severity: $0.severity.rawValue, rule: $0.rule.rawValue, file: $0.location.file,
                 line: $0.location.line, column: $0.location.column, field: $0.field,
                 message: $0.message.text(in: language), expected: $0.expected, found: $0.found,
-                suggestion: $0.suggestion?.text(in: language))
+                suggestion: $0.suggestion?.text(in: language),
+                notes: $0.notes.isEmpty ? nil : $0.notes.map {
+                    JSONNote(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message.text(in: language))
+                },
+                fixits: $0.fixIts.isEmpty ? nil : $0.fixIts.map {
+                    JSONFixIt(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                              original: $0.original, replacement: $0.replacement)
+                })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -65,14 +95,25 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable, Codable {
         return text + "\n"
     }
 
+    /// One annotation for the diagnostic, then a notice at each of its notes' places,
+    /// so the pull request shows both copies of a duplicate.
     private static func github(_ d: Diagnostic, _ language: Language) -> String {
-        var properties = ["file=\(escapeProperty(d.location.file))"]
-        if let line = d.location.line { properties.append("line=\(line)") }
-        if let column = d.location.column { properties.append("col=\(column)") }
-        properties.append("title=\(escapeProperty(d.rule))")
         var message = d.message.text(in: language)
         if let fix = d.suggestion?.text(in: language) { message += "\n" + fix }
+        for fixIt in d.fixIts { message += "\n" + (language == .cs ? "nahradit: " : "replace: ") + "„\(fixIt.original)“ → „\(fixIt.replacement)“" }
         let command = d.severity == .error ? "error" : "warning"
+        var lines = [annotation(command, d.location, title: d.rule.rawValue, message)]
+        for note in d.notes {
+            lines.append(annotation("notice", note.location, title: d.rule.rawValue, note.message.text(in: language)))
+        }
+        return lines.joined()
+    }
+
+    private static func annotation(_ command: String, _ location: SourceLocation, title: String, _ message: String) -> String {
+        var properties = ["file=\(escapeProperty(location.file))"]
+        if let line = location.line { properties.append("line=\(line)") }
+        if let column = location.column { properties.append("col=\(column)") }
+        properties.append("title=\(escapeProperty(title))")
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Messages are written in Czech first (the clerk's language) and English
 /// beside them, so that `--lang en` never has to translate at run time.
-public struct LocalizedText: Sendable, Hashable, Codable {
+public struct LocalizedText: Sendable, Hashable, Codable, Comparable {
     /// The Czech wording.
     public var cs: String
     /// The English wording.
@@ -27,4 +27,9 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
     case cs
     case en
+}
+
+extension LocalizedText {
+    /// By the Czech wording, then the English.
+    public static func < (lhs: LocalizedText, rhs: LocalizedText) -> Bool { (lhs.cs, lhs.en) < (rhs.cs, rhs.en) }
 }

@@ -101,7 +101,7 @@ public enum ContentLoader {
         }
         guard let entry, case .file(let path) = entry.kind else {
             diagnostics.report(.error(
-                "portal.missing", at: SourceLocation(file: file),
+                .portalMissing, at: SourceLocation(file: file),
                 LocalizedText(cs: "ve složce portálu chybí portal.yaml", en: "the portal folder has no portal.yaml"),
                 suggestion: LocalizedText(cs: "spusťte příkaz ve složce portálu (či v její podsložce) nebo ji zadejte jako argument",
                                           en: "run the command in the portal folder (or a folder inside it) or pass it as an argument")))
@@ -120,7 +120,7 @@ public enum ContentLoader {
         switch YAMLLoader.load(readable.replacingOccurrences(of: "\r\n", with: "\n"), file: file, firstLine: 1, problems: &problems) {
         case .failure(let d): context.report(d); return nil
         case .success(nil):
-            context.report(.error("yaml.required", at: SourceLocation(file: file, line: 1),
+            context.report(.error(.yamlRequired, at: SourceLocation(file: file, line: 1),
                                   LocalizedText(cs: "portal.yaml je prázdný", en: "portal.yaml is empty")))
             return nil
         case .success(let node?):
@@ -172,7 +172,7 @@ public enum ContentLoader {
             parts = try FrontMatter.split(text)
         } catch {
             diagnostics.report(.error(
-                error == .empty ? "file.empty" : "file.front-matter", at: SourceLocation(file: relative, line: error.line),
+                error == .empty ? .fileEmpty : .fileFrontMatter, at: SourceLocation(file: relative, line: error.line),
                 error.message,
                 suggestion: LocalizedText(cs: "soubor musí začínat řádkem ---, pak pole YAML, pak opět ---",
                                           en: "the file must start with a --- line, then YAML fields, then --- again")))
@@ -185,7 +185,7 @@ public enum ContentLoader {
         switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine, problems: &problems) {
         case .failure(let d): diagnostics.report(d); return nil
         case .success(nil):
-            diagnostics.report(.error("yaml.required", at: SourceLocation(file: relative, line: 1),
+            diagnostics.report(.error(.yamlRequired, at: SourceLocation(file: relative, line: 1),
                                       LocalizedText(cs: "hlavička YAML je prázdná", en: "the YAML front matter is empty")))
             return nil
         case .success(let n?): node = n
@@ -199,11 +199,13 @@ public enum ContentLoader {
         if let explicit = reader.locatedString("slug") { slug = explicit }
         if !Slug.isValid(slug.value) {
             context.report(.error(
-                "slug.invalid", at: slug.location, field: "slug",
+                .slugInvalid, at: slug.location, field: "slug",
                 LocalizedText(cs: "adresa „\(slug.value)“ smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky",
                               en: "the slug \"\(slug.value)\" may only contain lower-case ASCII letters, digits and hyphens"),
                 expected: "[a-z0-9-]+", found: slug.value,
-                suggestion: LocalizedText(cs: "použijte „\(Slug.make(from: slug.value))“", en: "use \"\(Slug.make(from: slug.value))\"")))
+                suggestion: LocalizedText(cs: "použijte „\(Slug.make(from: slug.value))“", en: "use \"\(Slug.make(from: slug.value))\""),
+                // Only a written slug field can be replaced in place; a file name is renamed.
+                fixIts: slug.location.line == nil ? [] : [FixIt(at: slug.location, replacing: slug.value, with: Slug.make(from: slug.value))]))
             slug.value = Slug.make(from: slug.value)
         }
         var source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
@@ -213,7 +215,7 @@ public enum ContentLoader {
                 source.language = Located(language, at: lang.location)
             } else {
                 context.report(.error(
-                    "yaml.type", at: lang.location, field: "lang",
+                    .yamlType, at: lang.location, field: "lang",
                     LocalizedText(cs: "nepodporovaný jazyk „\(lang.value)“", en: "unsupported language \"\(lang.value)\""),
                     expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: lang.value,
                     suggestion: LocalizedText(cs: "napište lang: cs nebo lang: en", en: "write lang: cs or lang: en")))

@@ -130,7 +130,7 @@ enum ControlCharacters {
                 en: "delete the character (editors often show nothing; find it by its column)")
         }
         return .error(
-            "text.control", at: location,
+            .textControl, at: location,
             LocalizedText(cs: "text obsahuje řídicí znak \(code)\(name.cs)\(source.cs), který do textu nepatří",
                           en: "the text holds the control character \(code)\(name.en)\(source.en), which has no place in text"),
             expected: "text", found: code, suggestion: suggestion)

@@ -120,7 +120,7 @@ struct FieldReader {
         let trimmed = text.value.trimmingCharacters(in: .whitespaces)
         guard let number = Int(trimmed), trimmed.count <= 12 else {
             context.report(.error(
-                "yaml.type", at: text.location, field: fieldPath(key),
+                .yamlType, at: text.location, field: fieldPath(key),
                 LocalizedText(cs: "očekáváno celé číslo", en: "a whole number was expected"),
                 expected: "0, 1, 2, …", found: text.value))
             return nil
@@ -136,7 +136,7 @@ struct FieldReader {
         case "false", "no", "ne": return false
         default:
             context.report(.error(
-                "yaml.type", at: text.location, field: fieldPath(key),
+                .yamlType, at: text.location, field: fieldPath(key),
                 LocalizedText(cs: "očekáváno true nebo false", en: "true or false was expected"),
                 expected: "true | false", found: text.value))
             return nil
@@ -150,7 +150,7 @@ struct FieldReader {
             return Located(try Money.parse(text.value), at: text.location)
         } catch {
             context.report(.error(
-                "money.format", at: text.location, field: fieldPath(key), error.message,
+                .moneyFormat, at: text.location, field: fieldPath(key), error.message,
                 expected: "6 516 052,50 Kč | 6516052.50", found: text.value, suggestion: error.suggestion))
             return nil
         }
@@ -163,7 +163,7 @@ struct FieldReader {
             return Located(try Share.parse(text.value), at: text.location)
         } catch {
             context.report(.error(
-                "share.format", at: text.location, field: fieldPath(key), error.message,
+                .shareFormat, at: text.location, field: fieldPath(key), error.message,
                 expected: "85 % | 76,74 %", found: text.value))
             return nil
         }
@@ -176,7 +176,7 @@ struct FieldReader {
             return Located(try Day.parse(text.value), at: text.location)
         } catch {
             context.report(.error(
-                "date.format", at: text.location, field: fieldPath(key), error.message,
+                .dateFormat, at: text.location, field: fieldPath(key), error.message,
                 expected: "2018-03-01 | 1. 3. 2018", found: text.value))
             return nil
         }
@@ -234,7 +234,7 @@ struct FieldReader {
             let keyLocation = context.location(line: keyNode.mark?.line, column: keyNode.mark?.column)
             let nearest = NearestName.find(for: key, among: known)
             context.report(.error(
-                "yaml.unknown-field", at: keyLocation, field: fieldPath(key),
+                .yamlUnknownField, at: keyLocation, field: fieldPath(key),
                 LocalizedText(cs: "neznámé pole „\(key)“", en: "unknown field \"\(key)\""),
                 expected: nearest ?? known.joined(separator: ", "), found: key,
                 suggestion: nearest.map {
@@ -249,14 +249,14 @@ struct FieldReader {
         if values[key] != nil {
             // The line is there, only the value is not: point at that line, not at the mapping.
             context.report(.error(
-                "yaml.required", at: keyLocation(of: key) ?? location(of: key), field: fieldPath(key),
+                .yamlRequired, at: keyLocation(of: key) ?? location(of: key), field: fieldPath(key),
                 LocalizedText(cs: "povinné pole „\(fieldPath(key))“ je prázdné: vyplňte hodnotu",
                               en: "the required field \"\(fieldPath(key))\" is empty: fill in its value"),
                 suggestion: LocalizedText(cs: "vyplňte hodnotu za „\(key): “", en: "fill in the value after \"\(key): \"")))
             return
         }
         context.report(.error(
-            "yaml.required", at: location, field: fieldPath(key),
+            .yamlRequired, at: location, field: fieldPath(key),
             LocalizedText(cs: "chybí povinné pole „\(fieldPath(key))“", en: "the required field \"\(fieldPath(key))\" is missing"),
             suggestion: LocalizedText(cs: "doplňte řádek „\(key): …“", en: "add a line \"\(key): …\"")))
     }
@@ -270,7 +270,7 @@ struct FieldReader {
         case .alias: foundKind = LocalizedText(cs: "odkaz YAML", en: "a YAML alias")
         }
         return .error(
-            "yaml.type", at: location, field: field,
+            .yamlType, at: location, field: field,
             LocalizedText(cs: "chybný typ hodnoty: očekáváno \(expected.cs), nalezena \(foundKind.cs)",
                           en: "wrong type: expected \(expected.en), found \(foundKind.en)"),
             expected: expected.cs, found: foundKind.cs)

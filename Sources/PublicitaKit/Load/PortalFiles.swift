@@ -112,7 +112,7 @@ struct PortalFiles: Sendable {
     /// The `file.link-broken` entry for a link that leads to no file; `cs`/`en` say why when it is known.
     private func brokenLink(_ relative: String, target: String, info: stat, cs: String = "", en: String = "") -> Entry {
         Entry(relative: relative, kind: .refused(.error(
-            "file.link-broken", at: SourceLocation(file: relative),
+            .fileLinkBroken, at: SourceLocation(file: relative),
             LocalizedText(cs: "symbolický odkaz \(relative) → \(target) nevede na žádný soubor\(cs)",
                           en: "the symbolic link \(relative) → \(target) leads to no file\(en)"),
             found: target,
@@ -128,7 +128,7 @@ struct PortalFiles: Sendable {
         }
         guard isInsideSources(resolved) else {
             return Entry(relative: relative, kind: .refused(.error(
-                "file.link-outside", at: SourceLocation(file: relative),
+                .fileLinkOutside, at: SourceLocation(file: relative),
                 LocalizedText(cs: "symbolický odkaz \(relative) vede mimo zdroje portálu (→ \(target)); publicita ho nečte, aby nezveřejnil cizí soubor",
                               en: "the symbolic link \(relative) points outside the portal's sources (→ \(target)); publicita does not read it, so that no outside file is published"),
                 found: target,
@@ -141,7 +141,7 @@ struct PortalFiles: Sendable {
             return Entry(relative: relative, kind: .file(path: resolved), info: info, targetInfo: targetInfo)
         case S_IFDIR:
             return Entry(relative: relative, kind: .refused(.warning(
-                "file.link-folder", at: SourceLocation(file: relative),
+                .fileLinkFolder, at: SourceLocation(file: relative),
                 LocalizedText(cs: "symbolický odkaz \(relative) → \(target) vede na složku; odkazy na složky se nesledují a soubory v ní se nepoužijí",
                               en: "the symbolic link \(relative) → \(target) points to a folder; folder links are not followed and its files are not used"),
                 found: target,
@@ -166,7 +166,7 @@ struct PortalFiles: Sendable {
         default: what = LocalizedText(cs: "zvláštní soubor", en: "a special file")
         }
         return .error(
-            "file.special", at: SourceLocation(file: relative),
+            .fileSpecial, at: SourceLocation(file: relative),
             LocalizedText(cs: "\(relative) není obyčejný soubor, ale \(what.cs); publicita ho neotevře",
                           en: "\(relative) is not a regular file but \(what.en); publicita does not open it"),
             expected: "regular file", found: what.en,

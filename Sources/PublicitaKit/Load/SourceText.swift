@@ -14,13 +14,13 @@ enum SourceText {
         if stat(url.path, &info) == 0, Int(info.st_size) > maximumBytes {
             let size = Int(info.st_size)
             return .failure(.error(
-                "file.too-large", at: location,
+                .fileTooLarge, at: location,
                 LocalizedText(cs: "soubor má \(size / 1024 / 1024) MiB, nejvýše lze \(maximumBytes / 1024 / 1024) MiB",
                               en: "the file is \(size / 1024 / 1024) MiB, the limit is \(maximumBytes / 1024 / 1024) MiB"),
                 suggestion: LocalizedText(cs: "velké dokumenty dejte do static/ a odkažte na ně", en: "put large documents in static/ and link to them")))
         }
         guard let data = try? Data(contentsOf: url) else {
-            return .failure(.error("file.read", at: location,
+            return .failure(.error(.fileRead, at: location,
                                    LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
         }
         if let text = String(validatingUTF8Data: data) {
@@ -28,7 +28,7 @@ enum SourceText {
             // (Other control characters are text.control, reported where the text is read.)
             if let line = firstNULLine(data) {
                 return .failure(.error(
-                    "file.encoding", at: SourceLocation(file: relativePath, line: line),
+                    .fileEncoding, at: SourceLocation(file: relativePath, line: line),
                     LocalizedText(cs: "soubor obsahuje znak NUL (U+0000); nejde o prostý text", en: "the file holds NUL characters (U+0000); it is not plain text"),
                     expected: "UTF-8 text", found: "binary",
                     suggestion: LocalizedText(cs: "uložte soubor jako prostý text UTF-8", en: "save the file as plain UTF-8 text")))
@@ -37,7 +37,7 @@ enum SourceText {
         }
         let (line, guess) = firstInvalidLine(data)
         return .failure(.error(
-            "file.encoding", at: SourceLocation(file: relativePath, line: line),
+            .fileEncoding, at: SourceLocation(file: relativePath, line: line),
             LocalizedText(cs: "soubor není v kódování UTF-8 (nejspíš \(guess))",
                           en: "the file is not UTF-8 (probably \(guess))"),
             expected: "UTF-8", found: guess,

@@ -21,14 +21,14 @@ enum YAMLLoader {
         switch problem {
         case .tab(let tab)?:
             return .failure(.error(
-                "yaml.tabs", at: SourceLocation(file: file, line: tab + firstLine - 1, column: 1),
+                .yamlTabs, at: SourceLocation(file: file, line: tab + firstLine - 1, column: 1),
                 LocalizedText(cs: "odsazení tabulátorem; YAML dovoluje odsazovat jen mezerami",
                               en: "indented with a tab; YAML allows only spaces for indentation"),
                 suggestion: LocalizedText(cs: "nahraďte tabulátor mezerami (např. dvěma)",
                                           en: "replace the tab with spaces (two, for example)")))
         case .nesting(let line, let kind)?:
             return .failure(.error(
-                "yaml.depth", at: SourceLocation(file: file, line: line + firstLine - 1, column: 1),
+                .yamlDepth, at: SourceLocation(file: file, line: line + firstLine - 1, column: 1),
                 LocalizedText(cs: "hodnoty jsou vnořené příliš hluboko (\(kind)); záznam takovou strukturu nepotřebuje",
                               en: "values are nested too deeply (\(kind)); no record needs such a structure")))
         case nil:
@@ -44,7 +44,7 @@ enum YAMLLoader {
             return .failure(diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine))
         } catch {
             return .failure(.error(
-                "yaml.syntax", at: SourceLocation(file: file, line: firstLine),
+                .yamlSyntax, at: SourceLocation(file: file, line: firstLine),
                 LocalizedText(cs: "hlavičku YAML nelze přečíst: \(error)", en: "the YAML front matter cannot be read: \(error)")))
         }
         // The walk finds aliases and excessive depth. Text without `*` has no alias, and
@@ -195,7 +195,7 @@ enum YAMLLoader {
             let position = Position(node.mark)
             if node.mark != nil && position < previous {
                 return .error(
-                    "yaml.alias", at: SourceLocation(file: file, line: previous.line + firstLine - 1),
+                    .yamlAlias, at: SourceLocation(file: file, line: previous.line + firstLine - 1),
                     LocalizedText(cs: "kotvy a odkazy YAML (& a *) nejsou v obsahu dovoleny",
                                   en: "YAML anchors and aliases (& and *) are not allowed in content"),
                     suggestion: LocalizedText(cs: "vypište hodnotu přímo", en: "write the value out in full"))
@@ -203,14 +203,14 @@ enum YAMLLoader {
             if node.mark != nil { previous = position }
             if depth > maximumDepth {
                 return .error(
-                    "yaml.depth", at: SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column),
+                    .yamlDepth, at: SourceLocation(file: file, line: max(1, position.line) + firstLine - 1, column: node.mark?.column),
                     LocalizedText(cs: "hodnoty jsou vnořené hlouběji než \(maximumDepth) úrovní",
                                   en: "values are nested deeper than \(maximumDepth) levels"))
             }
             if tags, let tag = Self.writtenTag(of: node), !allowedTags.contains(tag) {
                 let written = shortTag(tag)
                 problems.append(.error(
-                    "yaml.tag", at: location(node.mark),
+                    .yamlTag, at: location(node.mark),
                     LocalizedText(cs: "značka typu YAML „\(written)“ není v obsahu dovolena; hodnoty se čtou jen jako text",
                                   en: "the YAML tag \"\(written)\" is not allowed in content; values are read as text only"),
                     expected: "!!str | !!int | !!float | !!bool | !!null | !!map | !!seq", found: written,
@@ -267,7 +267,7 @@ enum YAMLLoader {
             cs: "zkontrolujte odsazení a dvojtečky; text obsahující „: “ nebo „#“ dejte do uvozovek",
             en: "check the indentation and colons; quote text that contains \": \" or \"#\"")
         func located(_ text: String, _ mark: Mark, suggestion: LocalizedText = suggestion) -> Diagnostic {
-            .error("yaml.syntax",
+            .error(.yamlSyntax,
                    at: SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column),
                    LocalizedText(cs: "chyba syntaxe YAML: \(text)", en: "YAML syntax error: \(text)"),
                    suggestion: suggestion)
@@ -288,18 +288,18 @@ enum YAMLLoader {
             let keys = duplicates.sorted().joined(separator: ", ")
             let line = secondOccurrence(of: duplicates, in: yaml, from: context.mark) ?? context.mark.line
             return .error(
-                "yaml.syntax", at: SourceLocation(file: file, line: line + firstLine - 1, column: context.mark.column),
+                .yamlSyntax, at: SourceLocation(file: file, line: line + firstLine - 1, column: context.mark.column),
                 LocalizedText(cs: "pole \(keys) je v záznamu uvedeno vícekrát", en: "the field \(keys) appears more than once"),
                 suggestion: LocalizedText(cs: "ponechte jen jeden řádek \(keys):", en: "keep only one \(keys): line"))
         case .reader(let problem, let offset, _, let yaml):
             let line = offset.map { yaml.utf8.prefix($0).filter { $0 == 0x0A }.count + 1 } ?? 1
             return .error(
-                "yaml.syntax", at: SourceLocation(file: file, line: line + firstLine - 1),
+                .yamlSyntax, at: SourceLocation(file: file, line: line + firstLine - 1),
                 LocalizedText(cs: "hlavička obsahuje nepovolený znak: \(problem)", en: "the front matter holds a character YAML does not allow: \(problem)"),
                 suggestion: LocalizedText(cs: "odstraňte řídicí znaky (např. NUL) z textu", en: "remove control characters (such as NUL) from the text"))
         default:
             return .error(
-                "yaml.syntax", at: SourceLocation(file: file, line: firstLine),
+                .yamlSyntax, at: SourceLocation(file: file, line: firstLine),
                 LocalizedText(cs: "hlavičku YAML nelze přečíst: \(error)", en: "the YAML front matter cannot be read: \(error)"))
         }
     }

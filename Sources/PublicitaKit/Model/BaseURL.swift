@@ -17,8 +17,9 @@ public enum BaseURL {
             let fix = corrected.map { LocalizedText(cs: "napište base_url: \($0)", en: "write base_url: \($0)") }
                 ?? LocalizedText(cs: "zapište úplnou adresu webu, např. https://projekty.example.cz/ nebo https://mesto.github.io/portal/",
                                  en: "write the site's full address, e.g. https://projekty.example.cz/ or https://city.github.io/portal/")
-            return .error("url.format", at: location, field: field, message,
-                          expected: corrected ?? "https://projekty.example.cz/", found: Self.visible(found), suggestion: fix)
+            return .error(.urlFormat, at: location, field: field, message,
+                          expected: corrected ?? "https://projekty.example.cz/", found: Self.visible(found), suggestion: fix,
+                          fixIts: corrected.map { [FixIt(at: location, replacing: found, with: $0)] } ?? [])
         }
 
         /// `text` with its control characters shown as code points, so a message can print it on one line.

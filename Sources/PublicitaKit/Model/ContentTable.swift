@@ -24,7 +24,7 @@ public struct ContentTable: Sendable, Hashable {
         if let located, !Identifier.isValid(located.value) {
             let suggested = Identifier.suggestion(for: located.value, prefix: "tabulka")
             reader.context.report(.error(
-                "table.id", at: located.location, field: reader.fieldPath("id"),
+                .tableId, at: located.location, field: reader.fieldPath("id"),
                 LocalizedText(cs: "id tabulky „\(located.value)“ musí začínat malým písmenem a smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky (nejvýše \(Identifier.maxLength) znaků)",
                               en: "the table id \"\(located.value)\" must start with a lower-case letter and may only contain lower-case ASCII letters, digits and hyphens (at most \(Identifier.maxLength) characters)"),
                 expected: Identifier.pattern, found: located.value,
@@ -51,7 +51,7 @@ public struct ContentTable: Sendable, Hashable {
             }
             if !columns.isEmpty && row.count != columns.count {
                 reader.context.report(.error(
-                    "table.shape", at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                    .tableShape, at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
                     field: item.path,
                     LocalizedText(cs: "řádek má \(row.count) buněk, tabulka má \(columns.count) sloupců",
                                   en: "the row has \(row.count) cells, the table has \(columns.count) columns"),

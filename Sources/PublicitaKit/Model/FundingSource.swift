@@ -38,7 +38,7 @@ public struct FundingSource: Sendable, Hashable {
                 kind = parsed
             } else {
                 reader.context.report(.error(
-                    "yaml.type", at: text.location, field: reader.fieldPath("kind"),
+                    .yamlType, at: text.location, field: reader.fieldPath("kind"),
                     LocalizedText(cs: "neznámý druh zdroje „\(text.value)“", en: "unknown source kind \"\(text.value)\""),
                     expected: Kind.allCases.map(\.rawValue).joined(separator: " | "), found: text.value,
                     suggestion: NearestName.find(for: text.value, among: Kind.allCases.map(\.rawValue)).map {

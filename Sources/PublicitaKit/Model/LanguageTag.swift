@@ -49,7 +49,7 @@ public struct LanguageTag: Sendable, Hashable {
     /// The diagnostic for a passage link whose tag is not a language tag.
     static func invalidPassage(_ destination: String, at location: SourceLocation, field: String? = nil) -> Diagnostic {
         .error(
-            "link.lang", at: location, field: field,
+            .linkLang, at: location, field: field,
             LocalizedText(cs: "„\(destination)“ neoznačuje jazyk: za lang: patří kód jazyka, např. en, de, sk nebo en-GB",
                           en: "\"\(destination)\" names no language: lang: takes a language code such as en, de, sk or en-GB"),
             expected: "lang:en | lang:de | lang:en-GB", found: destination)

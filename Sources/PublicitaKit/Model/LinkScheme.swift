@@ -31,7 +31,7 @@ public enum LinkScheme {
     /// The diagnostic for a link that may not appear on a page.
     static func unsafeLink(_ href: String, at location: SourceLocation, field: String) -> Diagnostic {
         .error(
-            "link.unsafe", at: location, field: field,
+            .linkUnsafe, at: location, field: field,
             LocalizedText(cs: "odkaz „\(href)“ má nepovolené schéma; dovoleny jsou cesty portálu a http, https, mailto, tel",
                           en: "the link \"\(href)\" has a scheme that is not allowed; paths of the portal and http, https, mailto, tel are"),
             expected: "https://… | /cesta/ | mailto:… | tel:…", found: href)

@@ -91,7 +91,7 @@ public struct PortalConfig: Sendable, Hashable {
                 language = parsed
             } else {
                 reader.context.report(.error(
-                    "yaml.type", at: text.location, field: "language",
+                    .yamlType, at: text.location, field: "language",
                     LocalizedText(cs: "nepodporovaný jazyk „\(text.value)“", en: "unsupported language \"\(text.value)\""),
                     expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: text.value))
             }
@@ -115,7 +115,7 @@ public struct PortalConfig: Sendable, Hashable {
                     status = parsed
                 } else {
                     a11y.context.report(.error(
-                        "yaml.type", at: text.location, field: "accessibility.status",
+                        .yamlType, at: text.location, field: "accessibility.status",
                         LocalizedText(cs: "neznámý stav souladu „\(text.value)“", en: "unknown compliance status \"\(text.value)\""),
                         expected: "full | partial | none", found: text.value))
                 }
@@ -149,7 +149,7 @@ public struct PortalConfig: Sendable, Hashable {
                     euEmblem = EUEmblem(src: src.value, includesStatement: emblem.bool("includes_statement") ?? false)
                 } else {
                     emblem.context.report(.error(
-                        "link.unsafe", at: src.location, field: "eu_emblem.src",
+                        .linkUnsafe, at: src.location, field: "eu_emblem.src",
                         LocalizedText(cs: "eu_emblem.src musí být cesta k souboru ve static/, např. /loga/eu.svg",
                                       en: "eu_emblem.src must be the path of a file in static/, e.g. /loga/eu.svg"),
                         expected: "/loga/eu.svg", found: src.value))

@@ -133,7 +133,7 @@ public struct Renderer: Sendable {
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {
-        .error("template.missing", at: SourceLocation(file: "templates/\(name).mustache"),
+        .error(.templateMissing, at: SourceLocation(file: "templates/\(name).mustache"),
                LocalizedText(cs: "šablona „\(name)“ neexistuje", en: "the template \"\(name)\" does not exist"))
     }
 }

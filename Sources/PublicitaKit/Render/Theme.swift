@@ -36,14 +36,14 @@ public struct Theme: Sendable {
     public static func load(portalRoot: URL, language: Language) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard !BuiltInTheme.files.isEmpty else {
-            return (nil, [.error("theme.missing", at: SourceLocation(file: "templates"),
+            return (nil, [.error(.themeMissing, at: SourceLocation(file: "templates"),
                                  LocalizedText(cs: "vestavěná šablona chybí v instalaci publicita", en: "the built-in theme is missing from the publicita installation"))])
         }
         let strings: Strings
         do {
             strings = try Strings.load(language, from: BuiltInTheme.files(under: "strings"))
         } catch {
-            return (nil, [.error("theme.strings", at: SourceLocation(file: "strings/\(language.rawValue).yaml"),
+            return (nil, [.error(.themeStrings, at: SourceLocation(file: "strings/\(language.rawValue).yaml"),
                                  LocalizedText(cs: "překladovou tabulku nelze načíst: \(error)", en: "the translation table cannot be loaded: \(error)"))])
         }
         var sources: [String: (text: String, file: String)] = [:]
@@ -57,11 +57,11 @@ public struct Theme: Sendable {
                 try library.register(HTML.contentTypePragma + inlineStrings(source.text, strings), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
-                    "template.syntax", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: column(of: error)),
+                    .templateSyntax, at: SourceLocation(file: source.file, line: error.context.lineNumber, column: column(of: error)),
                     LocalizedText(cs: "chyba v šabloně: \(error.error)", en: "template error: \(error.error)")))
             } catch {
                 diagnostics.append(.error(
-                    "template.syntax", at: SourceLocation(file: source.file),
+                    .templateSyntax, at: SourceLocation(file: source.file),
                     LocalizedText(cs: "chyba v šabloně: \(error)", en: "template error: \(error)")))
             }
         }

@@ -1,8 +1,9 @@
 /// No two cities and no two programmes may share one address: names that differ
 /// only in accents, case or punctuation ("Ústí nad Labem", "Usti nad Labem") make
 /// one slug, and the page would list one of them only.
-enum AddressRule {
-    static func check(_ portal: Portal) -> [Diagnostic] {
+enum AddressRule: PortalRule {
+    static func check(_ site: Site, projects: ProjectChecks) -> [Diagnostic] {
+        let portal = site.portal
         var diagnostics: [Diagnostic] = []
         var cities = Claims(route: Route.city, field: "city")
         // The same records, in the same order, as the site's city pages (translations list no city).
@@ -38,12 +39,14 @@ enum AddressRule {
             guard owner.name != name else { return }
             let path = route(slug)
             diagnostics.append(.error(
-                "slug.duplicate", at: location, field: field,
+                .slugDuplicate, at: location, field: field,
                 LocalizedText(cs: "„\(name)“ a „\(owner.name)“ (\(owner.location.description)) by měly stejnou adresu \(path), kde může být jen jedna stránka",
                               en: "\"\(name)\" and \"\(owner.name)\" (\(owner.location.description)) would share the address \(path), where only one page can be"),
                 expected: owner.name, found: name,
                 suggestion: LocalizedText(cs: "napište název v obou záznamech stejně, např. „\(owner.name)“",
-                                          en: "write the name the same way in both records, e.g. \"\(owner.name)\"")))
+                                          en: "write the name the same way in both records, e.g. \"\(owner.name)\""),
+                notes: [Note(at: owner.location, LocalizedText(cs: "zde je název „\(owner.name)“", en: "the name \"\(owner.name)\" is here"))],
+                fixIts: [FixIt(at: location, replacing: name, with: owner.name)]))
         }
     }
 }

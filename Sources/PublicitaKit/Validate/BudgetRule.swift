@@ -1,7 +1,7 @@
 /// A budget must add up to the haléř: amounts in the declared currency, not
 /// negative, sources summing to the total, stated shares matching.
-enum BudgetRule {
-    static func check(_ project: Project) -> [Diagnostic] {
+enum BudgetRule: ProjectRule {
+    static func check(_ project: Project, today: Day) -> [Diagnostic] {
         guard let budget = project.budget else { return [] }
         var diagnostics: [Diagnostic] = []
         let currency = budget.currency
@@ -9,14 +9,14 @@ enum BudgetRule {
         func checkAmount(_ amount: Located<ParsedMoney>, field: String) {
             if let written = amount.value.currency, written != currency {
                 diagnostics.append(.error(
-                    "budget.currency", at: amount.location, field: field,
+                    .budgetCurrency, at: amount.location, field: field,
                     LocalizedText(cs: "částka je v měně \(written), rozpočet je v \(currency)",
                                   en: "the amount is in \(written), the budget is in \(currency)"),
                     expected: currency, found: written))
             }
             if amount.value.amount.halere < 0 {
                 diagnostics.append(.error(
-                    "budget.negative", at: amount.location, field: field,
+                    .budgetNegative, at: amount.location, field: field,
                     LocalizedText(cs: "částka nesmí být záporná", en: "an amount cannot be negative"),
                     expected: "≥ 0", found: amount.value.amount.formatted(currency: currency)))
             }
@@ -35,7 +35,7 @@ enum BudgetRule {
             for (index, source) in budget.sources.enumerated() {
                 if let amount = source.amount {
                     diagnostics.append(.error(
-                        "budget.no-total", at: amount.location, field: "budget.sources[\(index)].amount",
+                        .budgetNoTotal, at: amount.location, field: "budget.sources[\(index)].amount",
                         LocalizedText(cs: "zdroj má částku, ale rozpočet nemá celkovou částku (budget.total)",
                                       en: "a source has an amount but the budget has no total (budget.total)"),
                         suggestion: LocalizedText(cs: "doplňte budget.total", en: "add budget.total")))
@@ -45,7 +45,7 @@ enum BudgetRule {
         }
         if budget.sources.isEmpty {
             diagnostics.append(.error(
-                "budget.no-sources", at: total.location, field: "budget.sources",
+                .budgetNoSources, at: total.location, field: "budget.sources",
                 LocalizedText(cs: "rozpočet má celkovou částku, ale žádné zdroje financování",
                               en: "the budget has a total but no funding sources"),
                 suggestion: LocalizedText(cs: "doplňte budget.sources (EU, státní rozpočet, vlastní podíl)",
@@ -58,7 +58,7 @@ enum BudgetRule {
             missing = true
             if let line = source.emptyAmountLocation {
                 diagnostics.append(.error(
-                    "yaml.required", at: line, field: "budget.sources[\(index)].amount",
+                    .yamlRequired, at: line, field: "budget.sources[\(index)].amount",
                     LocalizedText(cs: "částka zdroje „\(source.name)“ je prázdná: vyplňte hodnotu",
                                   en: "the amount of the source \"\(source.name)\" is empty: fill in its value"),
                     suggestion: LocalizedText(cs: "vyplňte částku za „amount: “, například 850 000,00 Kč",
@@ -66,13 +66,13 @@ enum BudgetRule {
                 continue
             }
             diagnostics.append(.error(
-                "yaml.required", at: source.location, field: "budget.sources[\(index)].amount",
+                .yamlRequired, at: source.location, field: "budget.sources[\(index)].amount",
                 LocalizedText(cs: "zdroj „\(source.name)“ nemá částku", en: "the source \"\(source.name)\" has no amount")))
         }
         guard !missing else { return diagnostics }
         guard let sum = budget.sumOfSources else {
             diagnostics.append(.error(
-                "budget.sum", at: total.location, field: "budget.total",
+                .budgetSum, at: total.location, field: "budget.total",
                 LocalizedText(cs: "součet zdrojů je mimo rozsah", en: "the sum of the sources is out of range")))
             return diagnostics
         }
@@ -81,7 +81,7 @@ enum BudgetRule {
             let addends = budget.sources.compactMap { $0.amount?.value.amount.formatted(currency: currency) }
                 .joined(separator: " + ")
             diagnostics.append(.error(
-                "budget.sum", at: total.location, field: "budget.total",
+                .budgetSum, at: total.location, field: "budget.total",
                 LocalizedText(
                     cs: "zdroje financování dávají dohromady \(sum.formatted(currency: currency)) (\(addends)), celková částka je \(totalAmount.formatted(currency: currency)); rozdíl \(difference.formatted(currency: currency))",
                     en: "the funding sources add up to \(sum.formatted(currency: currency)) (\(addends)), the total is \(totalAmount.formatted(currency: currency)); difference \(difference.formatted(currency: currency))"),
@@ -95,7 +95,7 @@ enum BudgetRule {
             if !share.value.matches(part: amount.value.amount, total: totalAmount) {
                 let actual = Share.of(amount.value.amount, in: totalAmount, decimals: max(share.value.decimals, 2))
                 diagnostics.append(.error(
-                    "budget.share", at: share.location, field: "budget.sources[\(index)].share",
+                    .budgetShare, at: share.location, field: "budget.sources[\(index)].share",
                     LocalizedText(
                         cs: "uvedený podíl \(share.value.formatted) neodpovídá částce: \(amount.value.amount.formatted(currency: currency)) z \(totalAmount.formatted(currency: currency)) je \(actual?.formatted ?? "?")",
                         en: "the stated share \(share.value.formatted) does not match the amount: \(amount.value.amount.formatted(currency: currency)) of \(totalAmount.formatted(currency: currency)) is \(actual?.formatted ?? "?")"),

@@ -1,17 +1,19 @@
 /// Contacts must have a usable e-mail address and a plausible phone number.
-enum ContactRule {
+enum ContactRule: ProjectRule {
+    static func check(_ project: Project, today: Day) -> [Diagnostic] { check(project.contacts) }
+
     static func check(_ contacts: [Contact]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, contact) in contacts.enumerated() {
             if let email = contact.email, !EmailAddress.isPlausible(email.value) {
                 diagnostics.append(.error(
-                    "contact.email", at: email.location, field: "contacts[\(index)].email",
+                    .contactEmail, at: email.location, field: "contacts[\(index)].email",
                     LocalizedText(cs: "„\(email.value)“ není platná e-mailová adresa", en: "\"\(email.value)\" is not a valid e-mail address"),
                     expected: "jmeno@domena.cz", found: email.value))
             }
             if let phone = contact.phone, PhoneNumber(phone.value) == nil {
                 diagnostics.append(.warning(
-                    "contact.phone", at: phone.location, field: "contacts[\(index)].phone",
+                    .contactPhone, at: phone.location, field: "contacts[\(index)].phone",
                     LocalizedText(cs: "„\(phone.value)“ nevypadá jako české ani mezinárodní telefonní číslo; nebude z něj odkaz tel:",
                                   en: "\"\(phone.value)\" does not look like a Czech or international phone number; it gets no tel: link"),
                     expected: "+420 485 243 577 | 485 243 577", found: phone.value,

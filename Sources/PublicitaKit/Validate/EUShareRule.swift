@@ -1,7 +1,7 @@
 /// The EU's share of a project's budget must be within what the programming
 /// period's rules allow. A share above the ceiling usually means a source was
 /// given the wrong `kind` or an amount was mistyped.
-enum EUShareRule {
+enum EUShareRule: ProjectRule {
     /// The highest EU co-financing rate each programming period allows, in percent,
     /// and where that ceiling is written.
     static func ceiling(for period: ProgrammingPeriod) -> (percent: Int64, source: LocalizedText) {
@@ -17,7 +17,7 @@ enum EUShareRule {
         }
     }
 
-    static func check(_ project: Project) -> [Diagnostic] {
+    static func check(_ project: Project, today: Day) -> [Diagnostic] {
         guard let budget = project.budget, let total = budget.total, total.value.amount.halere > 0,
               let eu = budget.euContribution, budget.sumOfSources == total.value.amount,
               let text = project.registrationNumber?.value,
@@ -27,7 +27,7 @@ enum EUShareRule {
         // share.scaled is hundredths of a percent.
         guard share.scaled > ceiling * 100 else { return [] }
         return [.warning(
-            "eu.share", at: total.location, field: "budget.sources",
+            .euShare, at: total.location, field: "budget.sources",
             LocalizedText(
                 cs: "podíl EU \(share.formatted) je vyšší, než pravidla období \(number.programmingPeriod.rawValue) dovolují (\(ceiling) %; \(source.cs))",
                 en: "the EU share of \(share.formatted) is higher than the \(number.programmingPeriod.rawValue) rules allow (\(ceiling) %; \(source.en))"),

@@ -2,15 +2,14 @@ import Foundation
 
 /// Internal links, in front matter and in bodies, must resolve to a page, an
 /// anchor on it, or a static file.
-enum LinkRule {
-    static func check(_ site: Site) -> [Diagnostic] {
-        // Projects are most of a portal and their links are checked independently: on all cores.
-        oncePerFailedTarget(ParallelMap.map(site.portal.projects) { check(project: $0, site: site) }.flatMap { $0 }
-            + checkOtherRecords(site))
+enum LinkRule: PortalRule {
+    /// The projects' links as ``ProjectChecks`` found them, and the other records' links.
+    static func check(_ site: Site, projects: ProjectChecks) -> [Diagnostic] {
+        oncePerFailedTarget(projects.links.flatMap { $0 } + checkOtherRecords(site))
     }
 
     /// The rule of a link whose target's file failed to load.
-    static let targetFailed = "link.target-failed"
+    static let targetFailed = RuleID.linkTargetFailed
 
     /// `diagnostics` with one ``targetFailed`` note per target, the first, counting the
     /// other links to it: the target's own error is the one to fix, once.
@@ -78,7 +77,7 @@ enum LinkRule {
             }
             let known = portal.projects.map(\.source.slug.value)
             diagnostics.append(.error(
-                "link.project", at: slug.location, field: field,
+                .linkProject, at: slug.location, field: field,
                 LocalizedText(cs: "projekt „\(slug.value)“ v portálu není", en: "there is no project \"\(slug.value)\" in the portal"),
                 expected: known.joined(separator: ", "), found: slug.value,
                 suggestion: NearestName.find(for: slug.value, among: known).map {
@@ -143,7 +142,7 @@ enum LinkRule {
             // Sorted: a set's order differs from run to run, and the first of equally near targets is suggested.
             let candidates = site.linkTargets.sorted()
             return .error(
-                "link.broken", at: location, field: field,
+                .linkBroken, at: location, field: field,
                 LocalizedText(cs: "odkaz na \(destination) nevede na žádnou stránku ani soubor portálu",
                               en: "the link to \(destination) leads to no page or file of the portal"),
                 found: destination,
@@ -153,7 +152,7 @@ enum LinkRule {
         }
         if let fragment = target.fragment, let ids = site.anchors(at: target.path), !ids.contains(fragment) {
             return .error(
-                "link.anchor", at: location, field: field,
+                .linkAnchor, at: location, field: field,
                 LocalizedText(cs: "stránka \(target.path) nemá kotvu #\(fragment)", en: "the page \(target.path) has no anchor #\(fragment)"),
                 expected: ids.sorted().joined(separator: ", "), found: fragment)
         }

@@ -1,6 +1,6 @@
 /// A project's registration number must have the 2014–2020 or 2021–2027 form.
-enum RegistrationNumberRule {
-    static func check(_ project: Project) -> [Diagnostic] {
+enum RegistrationNumberRule: ProjectRule {
+    static func check(_ project: Project, today: Day) -> [Diagnostic] {
         guard let number = project.registrationNumber else { return [] }
         return check(number, field: "registration_number")
     }
@@ -11,9 +11,10 @@ enum RegistrationNumberRule {
             return []
         } catch {
             return [.error(
-                "regno.format", at: number.location, field: field, error.message,
+                .regnoFormat, at: number.location, field: field, error.message,
                 expected: error.correctedForm ?? "CZ.03.2.60/0.0/0.0/16_052/0007824 | CZ.03.02.01/00/22_018/0001013",
-                found: number.value, suggestion: error.suggestion)]
+                found: number.value, suggestion: error.suggestion,
+                fixIts: error.correctedForm.map { [FixIt(at: number.location, replacing: number.value, with: $0)] } ?? [])]
         }
     }
 }

@@ -2,14 +2,15 @@
 /// that is not itself a translation, be in another language than it, be the only
 /// translation of it into that language, and (a project) carry the same
 /// registration number.
-enum TranslationRule {
+enum TranslationRule: PortalRule {
     /// One kind of record, as the rule sees it.
     private struct Record {
         var source: RecordSource
         var registrationNumber: Located<String>? = nil
     }
 
-    static func check(_ portal: Portal) -> [Diagnostic] {
+    static func check(_ site: Site, projects: ProjectChecks) -> [Diagnostic] {
+        let portal = site.portal
         let language = portal.config.language
         // An original whose file failed to load has its own error; the translation adds none.
         let failed = Set(portal.failedRecords.values)
@@ -42,7 +43,7 @@ enum TranslationRule {
                 if failed.contains("\(folder)/\(target.value).md") { continue }
                 let nearest = NearestName.find(for: target.value, among: records.filter { $0.source.translationOf == nil }.map(\.source.slug.value))
                 diagnostics.append(.error(
-                    "translation.unknown", at: target.location, field: "translation_of",
+                    .translationUnknown, at: target.location, field: "translation_of",
                     LocalizedText(cs: "translation_of: \(kind.cs) s adresou „\(target.value)“ v \(folder)/ není",
                                   en: "translation_of: there is no \(kind.en) with the slug \"\(target.value)\" in \(folder)/"),
                     found: target.value,
@@ -54,7 +55,7 @@ enum TranslationRule {
             if original.source.slug.value == record.source.slug.value || original.source.translationOf != nil {
                 let root = original.source.translationOf?.value
                 diagnostics.append(.error(
-                    "translation.chain", at: target.location, field: "translation_of",
+                    .translationChain, at: target.location, field: "translation_of",
                     original.source.slug.value == record.source.slug.value
                         ? LocalizedText(cs: "záznam nemůže být překladem sám sebe", en: "a record cannot be a translation of itself")
                         : LocalizedText(cs: "\(original.source.file) je sám překladem (translation_of: \(root ?? "")); překlad musí odkazovat na původní záznam",
@@ -68,7 +69,7 @@ enum TranslationRule {
             if originalLanguage == ownLanguage {
                 let other = Language.allCases.first { $0 != originalLanguage } ?? .en
                 diagnostics.append(.error(
-                    "translation.language", at: record.source.language?.location ?? target.location,
+                    .translationLanguage, at: record.source.language?.location ?? target.location,
                     field: record.source.language == nil ? "translation_of" : "lang",
                     LocalizedText(cs: "překlad je ve stejném jazyce (\(ownLanguage.rawValue)) jako \(original.source.file)",
                                   en: "the translation is in the same language (\(ownLanguage.rawValue)) as \(original.source.file)"),
@@ -79,7 +80,7 @@ enum TranslationRule {
             let key = "\(target.value) \(ownLanguage.rawValue)"
             if let first = claimed[key] {
                 diagnostics.append(.error(
-                    "translation.duplicate", at: target.location, field: "translation_of",
+                    .translationDuplicate, at: target.location, field: "translation_of",
                     LocalizedText(cs: "\(original.source.file) už má překlad do jazyka \(ownLanguage.rawValue): \(first)",
                                   en: "\(original.source.file) already has a translation into \(ownLanguage.rawValue): \(first)"),
                     found: target.value,
@@ -90,7 +91,7 @@ enum TranslationRule {
             if let number = record.registrationNumber, let expected = original.registrationNumber,
                canonical(number.value) != canonical(expected.value) {
                 diagnostics.append(.error(
-                    "translation.registration", at: number.location, field: "registration_number",
+                    .translationRegistration, at: number.location, field: "registration_number",
                     LocalizedText(cs: "překlad má jiné registrační číslo než \(original.source.file)",
                                   en: "the translation has another registration number than \(original.source.file)"),
                     expected: canonical(expected.value), found: number.value,

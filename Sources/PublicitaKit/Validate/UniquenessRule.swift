@@ -1,5 +1,5 @@
 /// No two records may share a URL, and no two projects a registration number.
-enum UniquenessRule {
+enum UniquenessRule: PortalRule {
     /// What a project's registration number is compared by: its standard form (as
     /// written when it cannot be read); nil for a translation, which carries its
     /// original's number (checked by TranslationRule), or a project without one.
@@ -10,6 +10,10 @@ enum UniquenessRule {
 
     /// `registrationKeys[i]` is ``registrationKey(_:)`` of project `i` (passed in, so a
     /// long-running build parses only edited records' numbers again).
+    static func check(_ site: Site, projects: ProjectChecks) -> [Diagnostic] {
+        check(site.portal, registrationKeys: projects.registrationKeys)
+    }
+
     static func check(_ portal: Portal, registrationKeys: [String?]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // One table per kind, keyed by slug: addresses of different kinds never meet
@@ -23,10 +27,12 @@ enum UniquenessRule {
                 if let first = owners[slug.value] {
                     let path = route(slug.value), owner = slugs[first].location.file
                     diagnostics.append(.error(
-                        "slug.duplicate", at: slug.location, field: "slug",
+                        .slugDuplicate, at: slug.location, field: "slug",
                         LocalizedText(cs: "adresa \(path) už patří souboru \(owner)", en: "the address \(path) already belongs to \(owner)"),
                         found: slug.value,
-                        suggestion: LocalizedText(cs: "přejmenujte soubor nebo nastavte jiné pole slug", en: "rename the file or set a different slug field")))
+                        suggestion: LocalizedText(cs: "přejmenujte soubor nebo nastavte jiné pole slug", en: "rename the file or set a different slug field"),
+                        notes: [Note(at: slugs[first].location, LocalizedText(cs: "tento soubor má adresu \(path) jako první",
+                                                                              en: "this file has the address \(path) first"))]))
                 } else {
                     owners[slug.value] = index
                 }
@@ -39,7 +45,7 @@ enum UniquenessRule {
         claim(portal.pages.map(\.source.slug), route: Route.page) { slug in
             guard Route.reservedSegments.contains(slug.value) else { return }
             diagnostics.append(.error(
-                "slug.reserved", at: slug.location, field: "slug",
+                .slugReserved, at: slug.location, field: "slug",
                 LocalizedText(cs: "adresa /\(slug.value)/ je vyhrazena pro generované stránky",
                               en: "the address /\(slug.value)/ is reserved for generated pages"),
                 found: slug.value))
@@ -52,9 +58,12 @@ enum UniquenessRule {
             if let first = numbers[key] {
                 let owner = portal.projects[first].source.file
                 diagnostics.append(.error(
-                    "regno.duplicate", at: number.location, field: "registration_number",
+                    .regnoDuplicate, at: number.location, field: "registration_number",
                     LocalizedText(cs: "registrační číslo \(key) už má projekt \(owner)", en: "the registration number \(key) is already used by \(owner)"),
-                    found: number.value))
+                    found: number.value,
+                    notes: portal.projects[first].registrationNumber.map {
+                        [Note(at: $0.location, LocalizedText(cs: "zde je číslo \(key) uvedeno poprvé", en: "the number \(key) is first given here"))]
+                    } ?? []))
             } else {
                 numbers[key] = index
             }

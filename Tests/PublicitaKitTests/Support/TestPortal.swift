@@ -207,7 +207,7 @@ func lineNumber(ofLineStartingWith prefix: String, in text: String) -> Int? {
 
 extension Builder.Outcome {
     /// The diagnostics of one rule.
-    func diagnostics(_ rule: String) -> [Diagnostic] {
+    func diagnostics(_ rule: RuleID) -> [Diagnostic] {
         diagnostics.filter { $0.rule == rule }
     }
 
