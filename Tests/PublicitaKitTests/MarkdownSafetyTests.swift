@@ -94,9 +94,11 @@ struct MarkdownSafetyTests {
         #expect(!html.contains("<script>y"), "a source name is not escaped (table or chart)")
         #expect(html.contains("&lt;script&gt;y&lt;/script&gt;"))
         #expect(!withoutJSONLD(html).lowercased().contains("<script"))
-        // The same name in the JSON-LD funder cannot end the data block.
+        // The title in the JSON-LD cannot end the data block. (The source's name is not
+        // there: the funder is the Union and its fund, named "ESF" as the name says.)
         let jsonLD = try #require(jsonLDBlocks(in: html).first)
-        #expect(jsonLD.contains(#"\u003cscript>y<\/script>"#))
+        #expect(jsonLD.contains(#""name":"\u003cb>Tučně<\/b> & \"uvozovky\"""#))
+        #expect(jsonLD.contains(#""@type":"FundingScheme","name":"Evropský sociální fond""#))
         // The title is escaped in <title> and the description meta tag too.
         let head = html.components(separatedBy: "</head>").first ?? ""
         #expect(!head.contains("<b>"))

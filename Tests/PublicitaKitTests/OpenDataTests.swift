@@ -607,10 +607,13 @@ struct OpenDataTests {
             #expect(json["@type"] as? String == "MonetaryGrant")
             #expect(json["name"] as? String == "Asistenti prevence kriminality Liberec")
             #expect(json["identifier"] as? String == "CZ.03.2.60/0.0/0.0/16_052/0007824")
-            let funders = try #require(json["funder"] as? [[String: Any]])
-            #expect(funders.first?["@type"] as? String == "Organization")
-            #expect(funders.first?["name"] as? String == "EU ESF")
-            #expect((funders.first?["parentOrganization"] as? [String: Any])?["name"] as? String == "Evropská unie")
+            // The funder is the Union; the fund it pays from is its FundingScheme, not the record's source name ("EU ESF").
+            let funder = try #require(json["funder"] as? [String: Any])
+            #expect(funder["@type"] as? String == "Organization")
+            #expect(funder["name"] as? String == "Evropská unie")
+            let fund = try #require(funder["subOrganization"] as? [String: Any])
+            #expect(fund["@type"] as? String == "FundingScheme")
+            #expect(fund["name"] as? String == "Evropský sociální fond")
             let amount = try #require(json["amount"] as? [String: Any])
             #expect(amount["@type"] as? String == "MonetaryAmount")
             #expect(amount["currency"] as? String == "CZK")
@@ -619,7 +622,37 @@ struct OpenDataTests {
             let item = try #require(json["fundedItem"] as? [String: Any])
             #expect(item["@type"] as? String == "Project")
             #expect(item["url"] as? String == "https://projekty-prevence.example.cz/projekty/liberec-apk/")
-            #expect((json["recipient"] as? [String: Any])?["name"] as? String == "Statutární město Liberec")
+            // The beneficiary runs the project; schema.org's `recipient` belongs to actions, not to grants.
+            let beneficiary = try #require(item["parentOrganization"] as? [String: Any])
+            #expect(beneficiary["@type"] as? String == "Organization")
+            #expect(beneficiary["name"] as? String == "Statutární město Liberec")
+            #expect(json["recipient"] == nil)
+        }
+    }
+
+    /// The fund a record's EU source names, else the one fund of the programme its registration number names.
+    @Test func euFundFromTheSourceNameOrTheProgramme() throws {
+        let named: [(String, EUFund?)] = [
+            ("EU ESF", .esf), ("Evropský sociální fond – Operační program Zaměstnanost", .esf), ("ESF+", .esfPlus),
+            ("Evropský sociální fond plus", .esfPlus), ("European Social Fund Plus", .esfPlus),
+            ("Evropský fond pro regionální rozvoj", .erdf), ("EFRR", .erdf), ("Fond soudržnosti", .cohesion),
+            ("Fond pro spravedlivou transformaci", .justTransition), ("Příspěvek EU", nil), ("Příspěvek Unie", nil),
+        ]
+        for (name, fund) in named { #expect(EUFund.named(name) == fund, "\(name)") }
+        #expect(EUFund.singleFund(programmeCode: "03", period: .p2014_2020) == .esf)
+        #expect(EUFund.singleFund(programmeCode: "03", period: .p2021_2027) == .esfPlus)
+        #expect(EUFund.singleFund(programmeCode: "06", period: .p2021_2027) == .erdf)
+        #expect(EUFund.singleFund(programmeCode: "02", period: .p2021_2027) == nil, "OP JAK pays from two funds")
+
+        // Jeseník's source says only "Příspěvek EU": its number (CZ.03, 2021–2027) names OPZ+, paid from ESF+.
+        try withTemporaryDirectory { tmp in
+            let output = tmp.appendingPathComponent("site")
+            _ = try Self.buildExample(into: output)
+            let block = try #require(jsonLDBlocks(in: try readOutputFile(output, "projekty/jesenik-apk/index.html")).first)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+            let funder = try #require(json["funder"] as? [String: Any])
+            #expect((funder["subOrganization"] as? [String: Any])?["name"] as? String == "Evropský sociální fond plus")
+            #expect(!block.contains("Příspěvek EU"))
         }
     }
 

@@ -19,12 +19,46 @@ struct SchemaTests {
     @Test func everySchemaIsValidJSONWithClosedObjects() throws {
         for file in SchemaGenerator.generateAll() {
             let object = try JSONSerialization.jsonObject(with: Data(file.text.utf8)) as? [String: Any]
-            #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+            // Draft-07: what the YAML language server supports without a warning.
+            #expect(object?["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
+            // One address per file for every version, whatever a portal's base_url.
+            #expect(object?["$id"] as? String == "https://publicita.github.io/schema/v1/\(file.name)")
             // Every object schema closes its properties, so that a typo is underlined.
             let objects = file.text.components(separatedBy: "\"properties\": {").count - 1
             let closed = file.text.components(separatedBy: "\"additionalProperties\": false").count - 1
             #expect(objects > 0 && objects == closed + conditionalProperties(in: file.text), "\(file.name): \(objects) objects, \(closed) closed")
         }
+    }
+
+    /// Every value a `pattern` checks says in words what it accepts: on hover
+    /// (`description`) and when the pattern fails (`patternErrorMessage`, which the
+    /// YAML language server shows instead of the regular expression).
+    @Test func everyPatternCarryingPropertyDescribesItsForms() throws {
+        var patterned = 0
+        func visit(_ node: Any, path: String, file: String) {
+            if let object = node as? [String: Any] {
+                if let pattern = object["pattern"] as? String {
+                    patterned += 1
+                    let description = object["description"] as? String ?? ""
+                    let message = object["patternErrorMessage"] as? String ?? ""
+                    #expect(!description.isEmpty, "\(file) \(path): a pattern without a description")
+                    #expect(!message.isEmpty, "\(file) \(path): a pattern without a patternErrorMessage")
+                    #expect(!message.contains(pattern) && message.count < 300, "\(file) \(path): the message is not words: \(message)")
+                    #expect(description.contains(message.prefix(20)), "\(file) \(path): hover and message say different things")
+                }
+                for (key, value) in object { visit(value, path: path + "/" + key, file: file) }
+            } else if let array = node as? [Any] {
+                for (index, value) in array.enumerated() { visit(value, path: path + "/\(index)", file: file) }
+            }
+        }
+        for file in SchemaGenerator.generateAll() {
+            visit(try JSONSerialization.jsonObject(with: Data(file.text.utf8)), path: "", file: file.name)
+        }
+        #expect(patterned >= 50, "only \(patterned) patterned values found")
+        // The money and date patterns, the longest, are described by their forms.
+        let money = SchemaGenerator.patternMessage(.money), date = SchemaGenerator.patternMessage(.date)
+        #expect(money.contains("6 516 052,50 Kč") && money.contains("6516052.50") && money.contains("záporná"))
+        #expect(date.contains("2018-03-01") && date.contains("1. 3. 2018") && date.contains("1900–2200"))
     }
 
     /// `properties` inside `if`/`else` conditions (not object schemas of their own).

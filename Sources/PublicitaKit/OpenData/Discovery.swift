@@ -127,16 +127,21 @@ enum Discovery {
     /// schema.org `MonetaryGrant` for a project with EU funding, as compact JSON safe
     /// inside `<script>`: nil for a project without EU funding.
     ///
-    /// `amount` is the Union's contribution (the grant the funder gives), its
-    /// `value` a JSON number written from the exact decimal text (`5538653.12`);
-    /// it is left out when the EU amounts are not published.
+    /// Every property lies in its type's domain and every value in the property's
+    /// range (Tests/jsonld/validate.py checks each block against the vocabulary):
+    /// - `funder` is the European Union; the fund it pays from (ESF+, ERDF…), when
+    ///   the record tells it, is the Union's `subOrganization`, a `FundingScheme`.
+    /// - `amount` is the Union's contribution, its `value` a JSON number written from
+    ///   the exact decimal text (`5538653.12`); left out when the EU amounts are not published.
+    /// - `fundedItem` is the project, whose `parentOrganization` is the beneficiary
+    ///   (schema.org has no recipient of a grant: `recipient` belongs to actions).
     static func grantJSONLD(_ project: Project, site: Site, strings: Strings) -> String? {
         guard !project.fundingNone, project.registrationNumber != nil || project.hasEUSource else { return nil }
-        let union = JSONValue.object([("@type", .string("Organization")), ("name", .string(strings["eu_name"]))])
-        let funds = project.budget?.sources.filter { $0.kind == .eu }.map(\.name) ?? []
-        let funder: JSONValue = funds.isEmpty ? union : .array(funds.map {
-            .object([("@type", .string("Organization")), ("name", .string($0)), ("parentOrganization", union)])
-        })
+        var union: [(String, JSONValue)] = [("@type", .string("Organization")), ("name", .string(strings["eu_name"]))]
+        let funds = EUFund.funds(of: project).map { fund in
+            JSONValue.object([("@type", .string("FundingScheme")), ("name", .string(strings[fund.stringKey]))])
+        }
+        if !funds.isEmpty { union.append(("subOrganization", funds.count == 1 ? funds[0] : .array(funds))) }
         let path = Route.project(project.source.slug.value)
         let url = site.address.absolute(path) ?? site.address.from(path).href(path)
         var members: [(String, JSONValue)] = [
@@ -145,7 +150,7 @@ enum Discovery {
             ("name", .string(project.title)),
         ]
         if let number = OpenData.registrationNumber(project) { members.append(("identifier", .string(number))) }
-        members.append(("funder", funder))
+        members.append(("funder", .object(union)))
         if let amount = OpenData.unionContribution(project) {
             members.append(("amount", .object([
                 ("@type", .string("MonetaryAmount")),
@@ -153,8 +158,10 @@ enum Discovery {
                 ("value", .number(amount.plainDecimal)),
             ])))
         }
-        members.append(("fundedItem", .object([("@type", .string("Project")), ("name", .string(project.title)), ("url", .string(url))])))
-        members.append(("recipient", .object([("@type", .string("Organization")), ("name", .string(project.beneficiary))])))
+        members.append(("fundedItem", .object([
+            ("@type", .string("Project")), ("name", .string(project.title)), ("url", .string(url)),
+            ("parentOrganization", .object([("@type", .string("Organization")), ("name", .string(project.beneficiary))])),
+        ])))
         return scriptSafe(JSONValue.object(members).rendered(indent: nil))
     }
 

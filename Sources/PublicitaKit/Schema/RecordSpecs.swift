@@ -21,6 +21,18 @@ enum ValueForms {
     static let slug = LocalizedText(
         cs: "Adresa (slug): malá písmena bez diakritiky, číslice a pomlčky, např. liberec-apk.",
         en: "A slug: lower-case letters without accents, digits and hyphens, e.g. liberec-apk.")
+    static let identifier = LocalizedText(
+        cs: "Začíná malým písmenem, dál malá písmena bez diakritiky, číslice a pomlčky, nejvýše 64 znaků.",
+        en: "A lower-case letter, then lower-case letters without accents, digits and hyphens, at most 64 characters.")
+    static let integer = LocalizedText(
+        cs: "Celé číslo (nejvýše 12 číslic), např. 36.",
+        en: "A whole number (at most 12 digits), e.g. 36.")
+    static let bool = LocalizedText(
+        cs: "Ano, nebo ne: true nebo false (čte se i ano/ne a yes/no).",
+        en: "Yes or no: true or false (ano/ne and yes/no are read too).")
+    static let nonBlank = LocalizedText(
+        cs: "Povinné: napište text, ne jen mezery.",
+        en: "Required: write some text, not just spaces.")
 }
 
 // MARK: Nested mappings
@@ -143,8 +155,8 @@ extension ContentTable {
     /// The fields of one table.
     static let spec = ObjectSpec([
         FieldSpec("id", .identifier, .required,
-                  cs: "Identifikátor tabulky; v textu ji umístí blok ```table <id>. Začíná malým písmenem, dál malá písmena bez diakritiky, číslice a pomlčky, nejvýše 64 znaků.",
-                  en: "The table's id; a ```table <id> block in the body places it. A lower-case letter, then lower-case letters without accents, digits and hyphens, at most 64 characters.",
+                  cs: "Identifikátor tabulky; v textu ji umístí blok ```table <id>. " + ValueForms.identifier.cs,
+                  en: "The table's id; a ```table <id> block in the body places it. " + ValueForms.identifier.en,
                   example: "harmonogram"),
         FieldSpec("caption", .text, .required, cs: "Titulek tabulky.", en: "The table's caption.", example: "Harmonogram realizace"),
         FieldSpec("columns", .list(.text), .required, cs: "Záhlaví sloupců, např. [Krok, Popis, Termín].",

@@ -1,11 +1,16 @@
-/// Writes JSON Schema (draft 2020-12) files for `portal.yaml` and each kind of
-/// content record from the same field specifications the loader checks against.
+/// Writes JSON Schema (draft-07) files for `portal.yaml` and each kind of content
+/// record from the same field specifications the loader checks against.
 ///
-/// The schemas use only keywords that mean the same in draft-07 (`type` lists,
-/// `properties`, `required`, `additionalProperties`, `pattern`, `enum`, `items`,
-/// `minItems`, `minimum`, `allOf`, `if`/`else`, `description`) and no `$ref`, so
-/// editors whose JSON Schema support stops at draft-07 (the YAML language
-/// server) read them fully.
+/// Draft-07, because the YAML language server (VS Code's YAML extension) supports
+/// draft-07 and below and many installed versions warn on a 2020-12 `$schema`. The
+/// keywords (`type` lists, `properties`, `required`, `additionalProperties`,
+/// `pattern`, `enum`, `const`, `items`, `minItems`, `minimum`, `allOf`, `if`/`else`,
+/// `description`) mean the same in later drafts, and there is no `$ref`.
+///
+/// Every value checked by a `pattern` also carries the forms it accepts in words:
+/// in its `description` (shown on hover) and in `patternErrorMessage`, which the
+/// YAML language server shows instead of "String does not match the pattern of
+/// …" with a regular expression of hundreds of characters.
 ///
 /// A schema is an editor's aid, not the check: it cannot add up a budget, follow
 /// a link or compare dates. `publicita check` stays the authority; the schema
@@ -38,13 +43,23 @@ public enum SchemaGenerator {
 
     /// Every schema file's text, by file name.
     public static func generateAll() -> [(name: String, text: String)] {
-        files.map { ($0.name, schema(title: $0.title, spec: $0.spec).rendered()) }
+        files.map { ($0.name, schema(name: $0.name, title: $0.title, spec: $0.spec).rendered()) }
     }
 
+    /// The draft the schemas declare.
+    public static let draft = "http://json-schema.org/draft-07/schema#"
+
+    /// Where every schema's `$id` starts: one address for all versions of publicita,
+    /// independent of any portal's `base_url`. It names the schema and is never
+    /// fetched (editors read the file beside the portal); `v1` changes only if the
+    /// record format ever breaks compatibility (README, "Editor help: JSON Schema").
+    public static let idBase = "https://publicita.github.io/schema/v1/"
+
     /// The JSON Schema document of a whole record.
-    public static func schema(title: String, spec: ObjectSpec) -> JSONValue {
+    public static func schema(name: String, title: String, spec: ObjectSpec) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$schema", .string(draft)),
+            ("$id", .string(idBase + name)),
             ("title", .string(title)),
             ("description", .string("Generováno příkazem publicita schema z definic polí, podle kterých kontroluje publicita check; needitujte ručně.")),
         ]
@@ -97,6 +112,31 @@ public enum SchemaGenerator {
     /// Text that is not blank.
     static let nonBlankPattern = "\\S"
 
+    /// The forms a patterned value of `kind` accepts, in words (Czech, as the descriptions).
+    static func form(_ kind: FieldKind) -> String {
+        switch kind {
+        case .money: return ValueForms.money.cs
+        case .share: return ValueForms.share.cs
+        case .date: return ValueForms.date.cs
+        case .integer: return ValueForms.integer.cs
+        case .bool: return ValueForms.bool.cs
+        case .registrationNumber: return ValueForms.registrationNumber.cs
+        case .slug: return ValueForms.slug.cs
+        case .identifier: return ValueForms.identifier.cs
+        case .text, .enumeration, .list, .object: return ValueForms.nonBlank.cs
+        }
+    }
+
+    /// What a failed pattern says: the accepted forms and what else the pattern holds to.
+    static func patternMessage(_ kind: FieldKind) -> String {
+        switch kind {
+        case .money: return form(kind) + " Měna (Kč, CZK, EUR, €) smí stát před číslem i za ním; částka nesmí být záporná."
+        case .date: return form(kind) + " Den musí v kalendáři existovat, rok 1900–2200."
+        case .slug: return form(kind) + " Na začátku písmeno nebo číslice, nejvýše 120 znaků."
+        default: return form(kind)
+        }
+    }
+
     // MARK: Building
 
     /// The schema of a mapping with the fields of `spec`.
@@ -124,39 +164,51 @@ public enum SchemaGenerator {
         return .object(members)
     }
 
-    /// The schema of one field: its description and the schema of its value.
+    /// The schema of one field: its description (with the accepted forms of a
+    /// patterned value) and the schema of its value.
     static func propertySchema(_ field: FieldSpec) -> JSONValue {
         // An optional field may be written empty (`summary:`): the loader reads that as absent.
         let value = valueSchema(field.kind, nullable: !field.isRequired, required: field.isRequired)
-        guard case .object(let members) = value else { return value }
-        return .object([("description", .string(field.description.cs))] + members)
+        guard case .object(var members) = value else { return value }
+        var description = field.description.cs
+        if let index = members.firstIndex(where: { $0.0 == "description" }), case .string(let form) = members[index].1 {
+            if !description.contains(form) { description += " " + form }
+            members.remove(at: index)
+        }
+        return .object([("description", .string(description))] + members)
+    }
+
+    /// A value of `kind` checked by `pattern`, with its accepted forms in words: the
+    /// YAML language server shows `patternErrorMessage` when the pattern fails.
+    private static func patterned(_ kind: FieldKind, _ types: [String], nullable: Bool, _ pattern: String,
+                                  more: [(String, JSONValue)] = []) -> JSONValue {
+        .object([("description", .string(form(kind))), ("type", SchemaGenerator.types(types, nullable: nullable)),
+                 ("pattern", .string(pattern)), ("patternErrorMessage", .string(patternMessage(kind)))] + more)
     }
 
     /// The schema of a value of `kind`.
     static func valueSchema(_ kind: FieldKind, nullable: Bool, required: Bool) -> JSONValue {
         switch kind {
         case .text:
-            var members: [(String, JSONValue)] = [("type", types(["string", "number", "boolean"], nullable: nullable))]
-            if required { members.append(("pattern", .string(nonBlankPattern))) }
-            return .object(members)
+            let types = ["string", "number", "boolean"]
+            if required { return patterned(kind, types, nullable: nullable, nonBlankPattern) }
+            return .object([("type", SchemaGenerator.types(types, nullable: nullable))])
         case .money:
-            return .object([("type", types(["string", "number"], nullable: nullable)),
-                            ("pattern", .string(moneyPattern)), ("minimum", .number("0"))])
+            return patterned(kind, ["string", "number"], nullable: nullable, moneyPattern, more: [("minimum", .number("0"))])
         case .share:
-            return .object([("type", types(["string", "number"], nullable: nullable)),
-                            ("pattern", .string(sharePattern)), ("minimum", .number("0"))])
+            return patterned(kind, ["string", "number"], nullable: nullable, sharePattern, more: [("minimum", .number("0"))])
         case .date:
-            return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(datePattern))])
+            return patterned(kind, ["string"], nullable: nullable, datePattern)
         case .integer:
-            return .object([("type", types(["integer", "string"], nullable: nullable)), ("pattern", .string(integerPattern))])
+            return patterned(kind, ["integer", "string"], nullable: nullable, integerPattern)
         case .bool:
-            return .object([("type", types(["boolean", "string"], nullable: nullable)), ("pattern", .string(boolPattern))])
+            return patterned(kind, ["boolean", "string"], nullable: nullable, boolPattern)
         case .registrationNumber:
-            return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(registrationNumberPattern))])
+            return patterned(kind, ["string"], nullable: nullable, registrationNumberPattern)
         case .slug:
-            return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(slugPattern))])
+            return patterned(kind, ["string"], nullable: nullable, slugPattern)
         case .identifier:
-            return .object([("type", types(["string"], nullable: nullable)), ("pattern", .string(identifierPattern))])
+            return patterned(kind, ["string"], nullable: nullable, identifierPattern)
         case .enumeration(let words):
             return .object([("type", types(["string"], nullable: nullable)),
                             ("enum", .array(words.map(JSONValue.string) + (nullable ? [.null] : [])))])
