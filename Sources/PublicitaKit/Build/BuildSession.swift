@@ -136,7 +136,7 @@ public final class BuildSession: @unchecked Sendable {
         case .success(let rendered):
             let manifest = BuildManifest(tool: tool, day: today.iso, language: language, inputs: stamps,
                                          pages: Dictionary(items.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
-                                         staticFiles: site.portal.staticFiles, diagnostics: diagnostics.sortedForReport())
+                                         staticFiles: site.portal.staticFiles.map(\.name), diagnostics: diagnostics.sortedForReport())
             manifest.save(for: output)
             written = manifest
             state?.writtenPageKeys = Array(items.prefix(site.pages.count).map(\.key))

@@ -114,7 +114,7 @@ public enum Builder {
         let sorted = diagnostics.sortedForReport()
         let manifest = BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
                                      pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
-                                     staticFiles: portal.staticFiles, diagnostics: sorted)
+                                     staticFiles: portal.staticFiles.map(\.name), diagnostics: sorted)
         let written = write(plan, previous: reusable, output: output, renderer: Renderer(site: site, theme: theme)) {
             manifest.save(for: output)
         }
@@ -166,24 +166,16 @@ public enum Builder {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
         let generated = Set(plan.map(\.path))
-        let portalFiles = PortalFiles(root: root)
         for file in site.portal.staticFiles {
-            if generated.contains(file) {
+            if generated.contains(file.name) {
                 diagnostics.append(.error(
-                    .staticConflict, at: SourceLocation(file: "static/\(file)"),
-                    LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file)", en: "the file would overwrite the generated page /\(file)")))
+                    .staticConflict, at: SourceLocation(file: "static/\(file.name)"),
+                    LocalizedText(cs: "soubor by přepsal vygenerovanou stránku /\(file.name)", en: "the file would overwrite the generated page /\(file.name)")))
                 continue
             }
             // Copied from where the load stage found it readable: a link's target, never the link.
-            switch portalFiles.entry("static/" + file)?.kind {
-            case .file(let path)?:
-                plan.append(OutputPlan(path: file, key: ContentHash.of(staticStamps["static/" + file] ?? ""),
-                                       source: .copy(URL(fileURLWithPath: path))))
-            case .refused(let problem)?: diagnostics.append(problem)
-            case .folder?, nil:
-                diagnostics.append(.error(.fileRead, at: SourceLocation(file: "static/\(file)"),
-                                          LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
-            }
+            plan.append(OutputPlan(path: file.name, key: ContentHash.of(staticStamps["static/" + file.name] ?? ""),
+                                   source: .copy(URL(fileURLWithPath: file.path))))
         }
         return (plan, diagnostics)
     }

@@ -14,6 +14,9 @@ struct DataFileFragments: Sendable {
     private var csvRows: [[UInt8]]
     private var jsonElements: [[UInt8]]
     private var searchEntries: [[UInt8]]
+    /// The projects whose list parts could not be made (their body changed since it
+    /// was loaded): the list files are then rendered whole, which reports why.
+    private var unmade: Set<Int> = []
     /// By project index: the record's content hash when its parts were made.
     private var contentHashes: [UInt64]
     /// Each project file's index.
@@ -40,16 +43,17 @@ struct DataFileFragments: Sendable {
         context = hash.value
         let reusable = previous?.context == context ? previous : nil
         let searchContext = Self.searchContext(site: site, theme: theme)
-        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index -> (csv: [UInt8], json: [UInt8], search: [UInt8]) in
+        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index -> (csv: [UInt8], json: [UInt8], search: [UInt8])? in
             let source = site.portal.projects[index].source
             if let reusable, let old = reusable.indexByFile[source.file], reusable.contentHashes[old] == source.contentHash {
                 return (reusable.csvRows[old], reusable.jsonElements[old], reusable.searchEntries[old])
             }
             return Self.parts(index, site: site, context: searchContext, encoder: SearchIndex.encoder)
         }
-        csvRows = parts.map(\.csv)
-        jsonElements = parts.map(\.json)
-        searchEntries = parts.map(\.search)
+        csvRows = parts.map { $0?.csv ?? [] }
+        jsonElements = parts.map { $0?.json ?? [] }
+        searchEntries = parts.map { $0?.search ?? [] }
+        unmade = Set(parts.indices.filter { parts[$0] == nil })
         contentHashes = site.portal.projects.indices.map { site.portal.projects[$0].source.contentHash }
         indexByFile = Dictionary(site.portal.projects.indices.map { (site.portal.projects[$0].source.file, $0) },
                                  uniquingKeysWith: { first, _ in first })
@@ -57,7 +61,11 @@ struct DataFileFragments: Sendable {
 
     /// Makes project `index`'s parts again (after its record was replaced in `site`).
     mutating func update(_ index: Int, site: Site, theme: Theme) {
-        let made = Self.parts(index, site: site, context: Self.searchContext(site: site, theme: theme), encoder: SearchIndex.encoder)
+        guard let made = Self.parts(index, site: site, context: Self.searchContext(site: site, theme: theme), encoder: SearchIndex.encoder) else {
+            unmade.insert(index)
+            return
+        }
+        unmade.remove(index)
         if made.csv != csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
         if made.json != jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
         if made.search != searchEntries[index] { unwritten.insert(.searchIndex) }
@@ -83,14 +91,15 @@ struct DataFileFragments: Sendable {
     func chunks(of kind: SitePage.Kind, site: Site) -> [[UInt8]]? {
         switch kind {
         case .searchIndex: return SearchIndex.file.chunks(site.listedProjects.map { searchEntries[$0] })
+        case .file(.projectsCSV), .file(.projectsJSON) where !unmade.isEmpty: return nil
         case .file(.projectsCSV): return OpenData.csvFile.chunks(site.listedProjects.map { csvRows[$0] })
         case .file(.projectsJSON): return OpenData.listJSONFile.chunks(site.listedProjects.map { jsonElements[$0] })
         default: return nil
         }
     }
 
-    private static func parts(_ index: Int, site: Site, context: PageContext, encoder: JSONEncoder) -> (csv: [UInt8], json: [UInt8], search: [UInt8]) {
-        let list = OpenData.listParts(site.portal.projects[index], site: site)
+    private static func parts(_ index: Int, site: Site, context: PageContext, encoder: JSONEncoder) -> (csv: [UInt8], json: [UInt8], search: [UInt8])? {
+        guard let list = try? OpenData.listParts(site.portal.projects[index], site: site) else { return nil }
         return (list.csv, list.json, Array(SearchIndex(context: context).entryJSON(index, encoder: encoder).utf8))
     }
 

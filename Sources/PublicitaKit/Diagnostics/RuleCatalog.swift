@@ -57,6 +57,10 @@ extension RuleID {
         case .fileRead:
             RuleCatalog.rule(.fileRead, .error, "soubor nelze přečíst", "the file cannot be read",
                  fix: "zkontrolujte oprávnění souboru", "check the file's permissions")
+        case .fileChanged:
+            RuleCatalog.rule(.fileChanged, .error, "soubor se změnil během sestavení, web z něj proto není sestaven",
+                 "the file changed during the build, so the site is not built from it",
+                 fix: "spusťte sestavení znovu", "run the build again")
         case .fileLinkOutside:
             RuleCatalog.rule(.fileLinkOutside, .error, "symbolický odkaz templates/footer.mustache vede mimo zdroje portálu (→ /proc/self/environ); publicita ho nečte, aby nezveřejnil cizí soubor",
                  "the symbolic link templates/footer.mustache points outside the portal's sources (→ /proc/self/environ); publicita does not read it, so that no outside file is published",

@@ -10,6 +10,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     case fileEncoding = "file.encoding"
     case fileTooLarge = "file.too-large"
     case fileRead = "file.read"
+    case fileChanged = "file.changed"
     case fileLinkOutside = "file.link-outside"
     case fileLinkFolder = "file.link-folder"
     case fileLinkBroken = "file.link-broken"

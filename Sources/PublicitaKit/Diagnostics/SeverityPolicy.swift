@@ -38,7 +38,7 @@ extension RuleID {
     /// maintainer fixes those in the job, a clerk the others in the files.
     public var isFileSystemProblem: Bool {
         switch self {
-        case .outputWrite, .outputLocation, .portalMissing, .fileRead, .themeMissing, .themeStrings: true
+        case .outputWrite, .outputLocation, .portalMissing, .fileRead, .fileChanged, .themeMissing, .themeStrings: true
         default: false
         }
     }

@@ -228,9 +228,9 @@ public enum ContentLoader {
     /// Every file under `static/`, relative to it, in name order. A link to a file
     /// inside the sources is copied as that file; other links and special files are
     /// refused (see ``PortalFiles``).
-    private static func staticFiles(_ files: PortalFiles, diagnostics: inout DiagnosticCollector) -> [String] {
+    private static func staticFiles(_ files: PortalFiles, diagnostics: inout DiagnosticCollector) -> [StaticFile] {
         let listing = files.list("static", recursive: true)
         diagnostics.report(contentsOf: listing.problems)
-        return listing.files.map { String($0.relative.dropFirst("static/".count)) }
+        return listing.files.map { StaticFile(name: String($0.relative.dropFirst("static/".count)), path: $0.path, size: $0.size) }
     }
 }

@@ -12,9 +12,11 @@ public struct Portal: Sendable {
     public var pages: [Page]
     /// News items.
     public var news: [NewsItem]
-    /// Files under `static/`, relative to it, with `/` separators.
-    public var staticFiles: [String]
+    /// Files under `static/`, in name order.
+    public var staticFiles: [StaticFile]
     /// The address each record file that failed to load would have had (from its
     /// file name), with the file: a link there is not broken, its target has errors.
     public var failedRecords: [String: String] = [:]
+    /// Where the render stage reads the records' bodies (they are not kept in memory).
+    public var bodies = BodySource()
 }

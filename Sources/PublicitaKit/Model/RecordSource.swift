@@ -2,18 +2,18 @@ import Foundation
 
 /// Where a record comes from: its file, its slug, and its Markdown body.
 ///
-/// A record loaded from disk does not keep its body in memory: the body is read
-/// again when its page is rendered, so a build's memory holds the records' fields
-/// and outlines only, not all the Markdown of a national portal.
+/// A record loaded from disk does not keep its body in memory: ``BodySource`` reads
+/// it again when its page is rendered, so a build's memory holds the records'
+/// fields and outlines only, not all the Markdown of a national portal.
 public struct RecordSource: Sendable, Hashable {
     /// The file's path relative to the portal (`content/projects/liberec-apk.md`).
     public var file: String
     /// The URL slug: the file name, or the `slug:` field.
     public var slug: Located<String>
     /// The body, when it was not read from a file (records parsed from text).
-    private var storedBody: String?
-    /// The file the body is read from again when needed.
-    private var path: String?
+    private(set) var storedBody: String?
+    /// The file the body is read from again when needed (``BodySource``).
+    private(set) var path: String?
     /// The file line the body starts on.
     public var bodyFirstLine: Int
     /// What rules and the site model need from the body, read once at load time.
@@ -38,13 +38,6 @@ public struct RecordSource: Sendable, Hashable {
         self.bodyFirstLine = bodyFirstLine
         self.outline = outline
         self.contentHash = contentHash
-    }
-
-    /// The CommonMark body.
-    public var body: String {
-        if let storedBody { return storedBody }
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return "" }
-        return data.withUnsafeBytes { FrontMatter.body(ofFile: $0.bindMemory(to: UInt8.self)) } ?? ""
     }
 }
 

@@ -7,14 +7,16 @@ enum Discovery {
 
     /// The bytes of a generated file: the data files as ``OpenData`` makes them (as
     /// bytes: megabytes on a national portal), the others from their text.
-    static func bytes(_ file: GeneratedFile, site: Site, strings: Strings) -> [UInt8] {
-        OpenData.bytes(of: file, site: site) ?? Array(render(file, site: site, strings: strings).utf8)
+    static func bytes(_ file: GeneratedFile, site: Site, strings: Strings) throws(Diagnostic) -> [UInt8] {
+        if let data = try OpenData.bytes(of: file, site: site) { return data }
+        return Array(render(file, site: site, strings: strings).utf8)
     }
 
     /// The text of a generated file.
     static func render(_ file: GeneratedFile, site: Site, strings: Strings) -> String {
         switch file {
-        case .projectsJSON, .projectsCSV, .projectJSON: return String(decoding: OpenData.bytes(of: file, site: site) ?? [], as: UTF8.self)
+        // Data files are bytes (``bytes(_:site:strings:)``), not text made here.
+        case .projectsJSON, .projectsCSV, .projectJSON: return ""
         case .sitemap: return sitemap(site)
         case .sitemapPart(let number): return sitemapPart(number, of: site)
         case .robots: return robots(site)
@@ -195,7 +197,7 @@ extension PageContext {
             "og_type": path.hasPrefix("/aktuality/") && path != Route.newsList ? "article" : "website",
             "og_locale": strings.language == .cs ? "cs_CZ" : "en_GB",
         ]
-        let files = site.portal.staticFiles
+        let files = site.staticFileSet
         if files.contains("favicon.ico") { head["favicon_ico"] = href("/favicon.ico") }
         if files.contains("favicon.svg") { head["favicon_svg"] = href("/favicon.svg") }
         if site.hasNewsFeed {

@@ -42,11 +42,11 @@ enum OpenData {
     ]
 
     /// A project's row: one value per column (nil: not given in the record).
-    static func row(_ project: Project, site: Site) -> [String?] {
+    static func row(_ project: Project, site: Site) throws(Diagnostic) -> [String?] {
         let budget = project.budget
         let total = budget?.total?.value.amount
         let union = unionContribution(project)
-        let sections = sectionTexts(project)
+        let sections = try sectionTexts(project, bodies: site.portal.bodies)
         let rate = cofinancingRate(project)
         let values: [String: String?] = [
             "registration_number": registrationNumber(project),
@@ -79,12 +79,12 @@ enum OpenData {
     /// The Markdown text of the body's goals and results sections, for a project that
     /// states them there instead of in `goals:` and `results:` (the body is read
     /// again only then: bodies are not kept in memory).
-    static func sectionTexts(_ project: Project) -> (goals: String?, results: String?) {
+    static func sectionTexts(_ project: Project, bodies: BodySource) throws(Diagnostic) -> (goals: String?, results: String?) {
         let outline = project.source.outline
         let goalsLines = project.goals.isEmpty ? outline.goalsLines : nil
         let resultsLines = project.results == nil ? outline.resultsLines : nil
         guard goalsLines != nil || resultsLines != nil else { return (nil, nil) }
-        let body = project.source.body
+        let body = try bodies.body(of: project.source)
         return (goalsLines.flatMap { BodySection.text(of: $0, in: body) }, resultsLines.flatMap { BodySection.text(of: $0, in: body) })
     }
 
@@ -143,10 +143,10 @@ enum OpenData {
     // MARK: Files
 
     /// The bytes of a data file; nil for the generated files that are not data.
-    static func bytes(of file: GeneratedFile, site: Site) -> [UInt8]? {
+    static func bytes(of file: GeneratedFile, site: Site) throws(Diagnostic) -> [UInt8]? {
         switch file {
-        case .projectsJSON: return listFiles(site).json
-        case .projectsCSV: return listFiles(site).csv
+        case .projectsJSON: return try listFiles(site).json
+        case .projectsCSV: return try listFiles(site).csv
         case .projectJSON(let index): return Array(projectJSON(site.portal.projects[index], site: site).utf8)
         case .sitemap, .sitemapPart, .robots, .newsFeed: return nil
         }
@@ -161,19 +161,27 @@ enum OpenData {
     ///   accents right;
     /// - `/data/projekty.json`: an array with one object per listed project, keys as
     ///   the CSV's columns.
-    static func listFiles(_ site: Site) -> (csv: [UInt8], json: [UInt8]) {
+    static func listFiles(_ site: Site) throws(Diagnostic) -> (csv: [UInt8], json: [UInt8]) {
         let listed = site.listedProjects
         var csv = JoinedText.Joining(csvFile), json = JoinedText.Joining(listJSONFile)
-        ParallelMap.inBatches(count: listed.count, { listParts(site.portal.projects[listed[$0]], site: site) }, consume: { parts in
-            csv.append(parts.csv)
-            json.append(parts.json)
+        var failure: Diagnostic?
+        ParallelMap.inBatches(count: listed.count, { index in
+            Result { () throws(Diagnostic) in try listParts(site.portal.projects[listed[index]], site: site) }
+        }, consume: { result in
+            switch result {
+            case .success(let parts):
+                csv.append(parts.csv)
+                json.append(parts.json)
+            case .failure(let problem): failure = failure ?? problem
+            }
         })
+        if let failure { throw failure }
         return (csv.finish(), json.finish())
     }
 
     /// A project's line of the CSV and its object of the JSON list, from one ``row(_:site:)``.
-    static func listParts(_ project: Project, site: Site) -> (csv: [UInt8], json: [UInt8]) {
-        let values = row(project, site: site)
+    static func listParts(_ project: Project, site: Site) throws(Diagnostic) -> (csv: [UInt8], json: [UInt8]) {
+        let values = try row(project, site: site)
         return (Array(csvRow(values).utf8), Array(listJSONElement(values).utf8))
     }
 

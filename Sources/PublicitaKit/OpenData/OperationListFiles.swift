@@ -15,15 +15,16 @@ final class OperationListFiles: @unchecked Sendable {
     }
 
     /// The bytes of `file` when it is one of the two, else nil.
-    func bytes(of file: GeneratedFile) -> [UInt8]? {
+    func bytes(of file: GeneratedFile) throws(Diagnostic) -> [UInt8]? {
         guard file == .projectsCSV || file == .projectsJSON else { return nil }
-        return lock.withLock {
-            if made == nil {
-                let files = OpenData.listFiles(site)
-                made = [.projectsCSV: files.csv, .projectsJSON: files.json]
-            }
-            // Asked for again (not in one build): made again.
-            return made?.removeValue(forKey: file) ?? OpenData.bytes(of: file, site: site)
+        lock.lock()
+        defer { lock.unlock() }
+        if made == nil {
+            let files = try OpenData.listFiles(site)
+            made = [.projectsCSV: files.csv, .projectsJSON: files.json]
         }
+        // Asked for again (not in one build): made again.
+        if let bytes = made?.removeValue(forKey: file) { return bytes }
+        return try OpenData.bytes(of: file, site: site)
     }
 }

@@ -18,15 +18,14 @@ struct LinkDescription {
         }
         guard let target = InternalLink(trimmed, from: page) else { return nil }
         let file = String(target.path.dropFirst())
-        guard site.staticFileSet.contains(file) else { return nil }
-        return fileNote(for: file)
+        guard let found = site.staticFilesByName[file] else { return nil }
+        return fileNote(for: found)
     }
 
-    /// "PDF, 1,2 MB" for a file under `static/`.
-    func fileNote(for file: String) -> String? {
-        let ext = (file as NSString).pathExtension.lowercased()
-        let url = URL(fileURLWithPath: site.portal.root).appendingPathComponent("static").appendingPathComponent(file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? NSNumber)?.int64Value
+    /// "PDF, 1,2 MB" for a file under `static/` (its size as the load stage found it).
+    func fileNote(for file: StaticFile) -> String? {
+        let ext = (file.name as NSString).pathExtension.lowercased()
+        let size: Int64? = file.size
         let type = Self.typeNames[ext] ?? (ext.isEmpty ? nil : ext.uppercased())
         let parts = [type, size.map { Self.formatSize($0, language: strings.language) }].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")

@@ -23,12 +23,12 @@ struct NewsListView {
         return view
     }
 
-    func item(_ news: NewsItem) -> [String: Any] {
+    func item(_ news: NewsItem, body: String) -> [String: Any] {
         var view: [String: Any] = [
             "title": news.title,
             "date_text": news.date.formatted(context.strings.language),
             "date_iso": news.date.iso,
-            "body_html": context.markdown(news.source.body),
+            "body_html": context.markdown(body),
             "news_href": context.href(Route.newsList),
         ]
         if let summary = news.summary { view["summary"] = summary }

@@ -3,11 +3,13 @@
 struct ProjectView {
     let context: PageContext
     let project: Project
+    /// The record's Markdown body.
+    let body: String
 
     func make() -> [String: Any] {
         let strings = context.strings
         let outline = project.source.outline
-        let topics = TopicSections(body: project.source.body, outline: outline, titles: shownTopics(), reserved: context.site.reservedIDs)
+        let topics = TopicSections(body: body, outline: outline, titles: shownTopics(), reserved: context.site.reservedIDs)
         var view: [String: Any] = [
             "title": project.title,
             "beneficiary": project.beneficiary,

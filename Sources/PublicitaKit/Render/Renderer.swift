@@ -53,6 +53,15 @@ public struct Renderer: Sendable {
 
     /// Renders one page.
     public func render(_ page: SitePage) -> Result<RenderedPage, Diagnostic> {
+        do {
+            return .success(try renderPage(page))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func renderPage(_ page: SitePage) throws(Diagnostic) -> RenderedPage {
+        let bodies = site.portal.bodies
         let language = site.language(of: page)
         let strings = theme.strings(for: language)
         let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames, projectRows: projectRows)
@@ -64,14 +73,14 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("home", HomeView(context: context).make(), portal.config.title, portal.config.description)
         case .project(let index):
             let project = portal.projects[index]
-            (template, view, title, description) = ("project", ProjectView(context: context, project: project).make(), project.title, project.summary)
+            (template, view, title, description) = ("project", ProjectView(context: context, project: project, body: try bodies.body(of: project.source)).make(), project.title, project.summary)
             jsonLD = Discovery.grantJSONLD(project, site: site, strings: strings)
         case .report(let index):
             let report = portal.reports[index]
-            (template, view, title, description) = ("report", ReportView(context: context, report: report).make(), report.title, report.summary)
+            (template, view, title, description) = ("report", ReportView(context: context, report: report, body: try bodies.body(of: report.source)).make(), report.title, report.summary)
         case .page(let index):
             let free = portal.pages[index]
-            var pageView: [String: Any] = ["title": free.title, "body_html": context.markdown(free.source.body)]
+            var pageView: [String: Any] = ["title": free.title, "body_html": context.markdown(try bodies.body(of: free.source))]
             if let toc = context.tableOfContents(free.source.outline) {
                 pageView["toc"] = toc
                 pageView["has_toc"] = true
@@ -81,7 +90,7 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("news-list", NewsListView(context: context).list(), strings["news"], nil)
         case .newsItem(let index):
             let news = portal.news[index]
-            (template, view, title, description) = ("news-item", NewsListView(context: context).item(news), news.title, news.summary)
+            (template, view, title, description) = ("news-item", NewsListView(context: context).item(news, body: try bodies.body(of: news.source)), news.title, news.summary)
         case .city(let index, let number):
             let cityView = CityView(context: context, city: site.cities[index])
             (template, view, title, description) = ("city", cityView.make(page: number), cityView.title(page: number), nil)
@@ -99,12 +108,13 @@ public struct Renderer: Sendable {
             let list = ProjectListView(context: context)
             (template, view, title, description) = ("project-list", list.allProjects(page: number), list.allProjectsTitle(page: number), nil)
         case .searchIndex:
-            return .success(RenderedPage(file: page.outputFile, bytes: SearchIndex(context: context).bytes()))
+            return RenderedPage(file: page.outputFile, bytes: SearchIndex(context: context).bytes())
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            let bytes = operationList.bytes(of: file) ?? Discovery.bytes(file, site: site, strings: strings)
-            return .success(RenderedPage(file: page.outputFile, bytes: bytes))
+            var bytes = try operationList.bytes(of: file)
+            if bytes == nil { bytes = try Discovery.bytes(file, site: site, strings: strings) }
+            return RenderedPage(file: page.outputFile, bytes: bytes ?? [])
         }
         var pageView = view
         pageView["t"] = strings.table
@@ -116,7 +126,7 @@ public struct Renderer: Sendable {
             if let list = value as? any ListValue { pageView["has_\(key)"] = !list.isEmptyList }
         }
         guard var content = theme.render(pageView, template: template, language: language) else {
-            return .failure(missingTemplate(template))
+            throw missingTemplate(template)
         }
         // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
         if page.kind != .glossary { content = glossary.apply(to: content) }
@@ -126,10 +136,10 @@ public struct Renderer: Sendable {
         layout["footer_html"] = footer.render(layout, theme: theme, language: language) ?? ""
         layout["head_links_html"] = headLinks.render(layout, theme: theme, language: language) ?? ""
         guard let html = theme.render(layout, template: "layout", language: language) else {
-            return .failure(missingTemplate("layout"))
+            throw missingTemplate("layout")
         }
         // Last, over the whole page: the header's and the fields' text are typeset as the body is.
-        return .success(RenderedPage(file: page.outputFile, bytes: Typography(language: language).apply(to: Array(html.utf8))))
+        return RenderedPage(file: page.outputFile, bytes: Typography(language: language).apply(to: Array(html.utf8)))
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {

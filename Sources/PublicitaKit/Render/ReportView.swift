@@ -2,11 +2,13 @@
 struct ReportView {
     let context: PageContext
     let report: Report
+    /// The record's Markdown body.
+    let body: String
 
     func make() -> [String: Any] {
         var view: [String: Any] = [
             "title": report.title,
-            "body_html": context.markdown(report.source.body, tables: report.tables)
+            "body_html": context.markdown(body, tables: report.tables)
                 + context.unplacedTables(report.tables, outline: report.source.outline),
             "abbreviations": report.abbreviations.map { ["abbr": $0.abbr, "meaning": $0.meaning] },
             "documents": report.documents.map(context.documentLink),

@@ -61,7 +61,7 @@ extension Site {
             SitePage(kind: .file(.projectJSON($0)), path: Route.projectJSON(portal.projects[$0].source.slug.value))
         }
         let hasBase = portal.config.baseURL != nil
-        let staticFiles = Set(portal.staticFiles)
+        let staticFiles = Set(portal.staticFiles.map(\.name))
         if hasBase { list.append(SitePage(kind: .file(.newsFeed), path: Route.newsFeed)) }
         if hasBase, !staticFiles.contains("sitemap.xml") { list.append(SitePage(kind: .file(.sitemap), path: Route.sitemap)) }
         if !staticFiles.contains("robots.txt") { list.append(SitePage(kind: .file(.robots), path: Route.robots)) }

@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var linkTargets: Set<String>
     /// The portal's files in `static/` (paths inside it), to look up each link's note in constant time.
     public let staticFileSet: Set<String>
+    /// The files under `static/` by name.
+    public let staticFilesByName: [String: StaticFile]
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
     private var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
@@ -119,9 +121,10 @@ public struct Site: Sendable {
 
         var targets = Set(list.map(\.path))
         targets.insert(Route.stylesheet)
-        for file in portal.staticFiles { targets.insert("/" + file) }
+        for file in portal.staticFiles { targets.insert("/" + file.name) }
         self.linkTargets = targets
-        self.staticFileSet = Set(portal.staticFiles)
+        self.staticFileSet = Set(portal.staticFiles.map(\.name))
+        self.staticFilesByName = Dictionary(portal.staticFiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         var anchorSources: [String: (source: RecordSource, tables: [ContentTable])] = [:]
         for p in portal.projects { anchorSources[Route.project(p.source.slug.value)] = (p.source, p.tables) }
