@@ -182,4 +182,25 @@ struct SiteAddressTests {
             #expect(try readOutputFile(configured, "projekty/minimalni/index.html").contains("href=\"../../assets/style.css\""))
         }
     }
+
+    /// The same output folder built with and without the address options, in turn:
+    /// every build equals a clean one (the page keys include the options).
+    @Test func switchingAddressOptionsRebuildsEveryPage() throws {
+        try withTemporaryDirectory { tmp in
+            let portal = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML,
+                                                "content/projects/minimalni.md": TestPortal.minimalProject])
+            let reused = tmp.appendingPathComponent("reused")
+            let variants: [(String?, Bool)] = [(nil, false), (nil, true), ("https://owner.github.io/portal/", true),
+                                               ("https://owner.github.io/portal/", false), (nil, false)]
+            for (index, (baseURL, relative)) in variants.enumerated() {
+                let clean = tmp.appendingPathComponent("clean-\(index)")
+                for output in [reused, clean] {
+                    let outcome = Builder.run(.init(portalRoot: portal.root, output: output, today: testToday,
+                                                    baseURL: baseURL, relativeLinks: relative))
+                    #expect(!outcome.failed)
+                }
+                #expect(try snapshot(of: reused) == snapshot(of: clean), "build \(index): \(String(describing: baseURL)), relative \(relative)")
+            }
+        }
+    }
 }

@@ -32,8 +32,9 @@ struct PageKeys: Sendable {
         hash.combine(tool)
         hash.combine(themeHash)
         hash.combine(configHash)
-        // `publicita build --base-url` overrides portal.yaml's address; every page's canonical address shows it.
+        // `--base-url` and `--relative-links` override portal.yaml; every address on every page shows them.
         hash.combine(site.portal.config.baseURL)
+        hash.combine(site.portal.config.relativeLinks ? "relative" : "absolute")
         for page in site.portal.pages where page.order != nil {
             hash.combine(page.title); hash.combine(page.source.slug.value); hash.combine(UInt64(bitPattern: Int64(page.order ?? 0)))
         }
