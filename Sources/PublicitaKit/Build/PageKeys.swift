@@ -94,6 +94,12 @@ struct PageKeys: Sendable {
             let slug = project.source.slug.value
             for index in inputs.reportsByProject[slug] ?? [] { combineListing(portal.reports[index], into: &hash) }
             for index in inputs.newsByProject[slug] ?? [] { combineListing(portal.news[index], into: &hash) }
+        case .poster(let index):
+            // The poster shows the record's own fields only (its language and address come with the path).
+            hash.combine(portal.projects[index].source.contentHash)
+        case .statistics:
+            // Sums over every listed project's exported fields, as the CSV they must match.
+            for index in site.listedProjects { hash.combine(portal.projects[index].source.contentHash) }
         case .report(let index):
             let report = portal.reports[index]
             hash.combine(report.source.contentHash)
