@@ -7,7 +7,8 @@ as exactly one A3 sheet (297 × 420 mm, portrait) holding the poster's text.
 SITE_DIR is served on 127.0.0.1; each /projekty/<slug>/plakat/ page (the first N
 in path order with --limit) is printed to PDF by headless Chromium through the
 DevTools Page.printToPDF with the page's own CSS page size, as a browser's print
-dialogue does. pdfinfo (poppler-utils) must report one page of 841.89 × 1190.55
+dialogue does. Laid out for print, the poster's content must fit its sheet (the
+sheet clips it); pdfinfo (poppler-utils) must report one page of 841.89 × 1190.55
 pt (± 1 pt), and pdftotext must find in it the project's name, the EU statement
 or reference to the Union next to the emblem, the main aim and the support text,
 as the page's HTML states them.
@@ -56,6 +57,16 @@ def check(driver, base, path, file, folder):
     if len(expected) < 3:
         return [f"the page has no title, reference to the Union or support text ({expected})"]
     driver.get(base + path)
+    # Laid out for print, the poster's box must hold all its content: it clips the rest.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    overflow = driver.execute_script(
+        "const p = document.querySelector('.poster');"
+        "return p ? [p.scrollHeight, p.clientHeight, p.scrollWidth, p.clientWidth] : null;")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if overflow is None:
+        return ["no .poster element"]
+    if overflow[0] > overflow[1] or overflow[2] > overflow[3]:
+        problems.append(f"the content ({overflow[2]} × {overflow[0]} px) overflows the sheet ({overflow[3]} × {overflow[1]} px) and is cut off")
     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True,
                                                        "displayHeaderFooter": False})
     pdf_file = os.path.join(folder, "poster.pdf")
