@@ -95,6 +95,17 @@ struct PageKeys: Sendable {
             let slug = project.source.slug.value
             for index in inputs.reportsByProject[slug] ?? [] { combineListing(portal.reports[index], into: &hash) }
             for index in inputs.newsByProject[slug] ?? [] { combineListing(portal.news[index], into: &hash) }
+        case .poster(let index):
+            // Its listing (name, summary, programme, period, budget, language) and the few
+            // fields only the poster adds, not the body: a body edit re-renders the project page alone.
+            let project = portal.projects[index]
+            hash.combine(listings[index].digest)
+            hash.combine(project.beneficiary); hash.combine(project.goals.first); hash.combine(project.euStatement)
+            hash.combine(project.registrationNumber?.value)
+        case .statistics:
+            // Sums of the listed projects' programme, city, period and budget: all in their listings.
+            hash.combine(UInt64(site.listedProjects.count))
+            for index in site.listedProjects { hash.combine(listings[index].digest) }
         case .report(let index):
             let report = portal.reports[index]
             hash.combine(report.source.contentHash)

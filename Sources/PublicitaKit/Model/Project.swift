@@ -96,4 +96,8 @@ public struct Project: Sendable, Hashable {
 
     /// Whether any source is an EU fund.
     public var hasEUSource: Bool { budget?.sources.contains { $0.kind == .eu } ?? false }
+
+    /// Whether the project acknowledges EU support (statement, emblem, publicity poster):
+    /// it has a registration number or an EU source, and is not marked `funding: none`.
+    public var isEUFunded: Bool { !fundingNone && (registrationNumber != nil || hasEUSource) }
 }

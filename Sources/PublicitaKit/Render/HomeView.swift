@@ -43,6 +43,7 @@ struct HomeView {
         }
         if let description = portal.config.description { view["description"] = description }
         view.merge(totals(listed), uniquingKeysWith: { $1 })
+        view["statistics_href"] = context.href(Route.statistics)
         return view
     }
 

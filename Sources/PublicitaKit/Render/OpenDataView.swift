@@ -7,6 +7,7 @@ struct OpenDataView {
         let strings = context.strings
         var view: [String: Any] = [
             "csv_href": context.href(Route.projectsCSV),
+            "statistics_href": context.href(Route.statistics),
             "json_href": context.href(Route.projectsJSON),
             "project_json_pattern": Route.projectJSON("<slug>"),
             "columns": OpenData.columns.map { column -> [String: Any] in

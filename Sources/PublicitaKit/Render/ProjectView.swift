@@ -31,7 +31,8 @@ struct ProjectView {
             view["registration_number_html"] = Typography.registrationNumberHTML(text)
         }
         if let published = project.registrationNumberPublished { view["registration_number_published"] = published }
-        if !project.fundingNone, project.registrationNumber != nil || project.hasEUSource {
+        if project.isEUFunded {
+            view["poster_href"] = context.href(Route.poster(project.source.slug.value))
             let statement = project.euStatement ?? strings["eu_statement_default"]
             view["eu_statement"] = statement
             if let emblem = context.site.portal.config.euEmblem {

@@ -75,6 +75,12 @@ public struct Renderer: Sendable {
             let project = portal.projects[index]
             (template, view, title, description) = ("project", ProjectView(context: context, project: project, body: try bodies.body(of: project.source)).make(), project.title, project.summary)
             jsonLD = Discovery.grantJSONLD(project, site: site, strings: strings)
+        case .poster(let index):
+            let project = portal.projects[index]
+            (template, view, title, description) = ("poster", PosterView(context: context, project: project).make(),
+                                                    strings["poster"] + ": " + project.title, nil)
+        case .statistics:
+            (template, view, title, description) = ("statistics", StatisticsView(context: context).make(), strings["statistics"], nil)
         case .report(let index):
             let report = portal.reports[index]
             (template, view, title, description) = ("report", ReportView(context: context, report: report, body: try bodies.body(of: report.source)).make(), report.title, report.summary)

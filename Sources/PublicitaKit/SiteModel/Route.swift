@@ -8,6 +8,8 @@ public enum Route {
     public static let accessibility = "/prohlaseni-o-pristupnosti/"
     /// `/zkratky/`: the glossary of abbreviations.
     public static let glossary = "/zkratky/"
+    /// `/statistiky/`: the portal's figures as charts and tables.
+    public static let statistics = "/statistiky/"
     /// `/404.html`
     public static let notFound = "/404.html"
     /// `/assets/style.css`
@@ -15,6 +17,8 @@ public enum Route {
 
     /// `/projekty/<slug>/`
     public static func project(_ slug: String) -> String { "/projekty/\(slug)/" }
+    /// `/projekty/<slug>/plakat/`: the project's EU publicity poster, printed on one A3 sheet.
+    public static func poster(_ slug: String) -> String { "/projekty/\(slug)/plakat/" }
     /// `/zpravy/<slug>/`
     public static func report(_ slug: String) -> String { "/zpravy/\(slug)/" }
     /// `/<slug>/`
@@ -43,7 +47,7 @@ public enum Route {
     /// First path segments that generated pages use; a free page may not take them.
     /// (`prohlaseni-o-pristupnosti` may: a portal's own statement replaces the generated one.)
     public static let reservedSegments: Set<String> = [
-        "projekty", "zpravy", "aktuality", "mesta", "programy", "obdobi", "stav", "assets", "data", "404.html",
+        "projekty", "zpravy", "aktuality", "mesta", "programy", "obdobi", "stav", "statistiky", "assets", "data", "404.html",
     ]
 
     /// The file (relative to the output folder) a URL path is written to: pretty URLs get `index.html`.

@@ -79,6 +79,8 @@ public struct Site: Sendable {
             list += (2...pageCount).map { SitePage(kind: .projectsPage($0), path: Route.projectsPage($0)) }
         }
         list += portal.projects.indices.map { SitePage(kind: .project($0), path: Route.project(portal.projects[$0].source.slug.value)) }
+        list += portal.projects.indices.filter { portal.projects[$0].isEUFunded }
+            .map { SitePage(kind: .poster($0), path: Route.poster(portal.projects[$0].source.slug.value)) }
         list += portal.reports.indices.map { SitePage(kind: .report($0), path: Route.report(portal.reports[$0].source.slug.value)) }
         list += portal.pages.indices.map { SitePage(kind: .page($0), path: Route.page(portal.pages[$0].source.slug.value)) }
         list.append(SitePage(kind: .newsList, path: Route.newsList))
@@ -108,6 +110,7 @@ public struct Site: Sendable {
         if !abbreviations.isEmpty, !list.contains(where: { $0.path == Route.glossary }) {
             list.append(SitePage(kind: .glossary, path: Route.glossary))
         }
+        list.append(SitePage(kind: .statistics, path: Route.statistics))
         list += Self.openDataPages(of: portal)
         list.append(SitePage(kind: .notFound, path: Route.notFound))
         if list.contains(where: { $0.kind == .file(.sitemap) }) {
@@ -201,7 +204,7 @@ public struct Site: Sendable {
     public func language(of page: SitePage) -> Language {
         let portal = self.portal
         switch page.kind {
-        case .project(let i): return portal.projects[i].source.language(default: portal.config.language)
+        case .project(let i), .poster(let i): return portal.projects[i].source.language(default: portal.config.language)
         case .report(let i): return portal.reports[i].source.language(default: portal.config.language)
         case .page(let i): return portal.pages[i].source.language(default: portal.config.language)
         case .newsItem(let i): return portal.news[i].source.language(default: portal.config.language)

@@ -4,6 +4,8 @@ public struct SitePage: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case home
         case project(Int)
+        /// The A3 publicity poster of project `n` (``Project/isEUFunded``).
+        case poster(Int)
         case report(Int)
         case page(Int)
         case newsList
@@ -19,6 +21,8 @@ public struct SitePage: Sendable, Hashable {
         case accessibility
         case glossary
         case notFound
+        /// `/statistiky/`: the portal's figures by programme, city and year.
+        case statistics
         /// `/data/`: the open data page.
         case openData
         /// A generated file that is not an HTML page (data, feed, sitemap, robots.txt).
