@@ -65,6 +65,7 @@ struct ValidationCache: Sendable {
         var diagnostics = projectRules.flatMap { $0 }
         diagnostics += Validator.reportRules(portal)
         diagnostics += DiscoveryRule.check(portal.config)
+        diagnostics += CatalogRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal, registrationKeys: registrationKeys)
         diagnostics += AddressRule.check(portal)
         diagnostics += TranslationRule.check(portal)

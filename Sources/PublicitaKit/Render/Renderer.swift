@@ -103,7 +103,7 @@ public struct Renderer: Sendable {
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            let bytes = operationList.bytes(of: file) ?? Discovery.bytes(file, site: site, strings: strings)
+            let bytes = operationList.bytes(of: file) ?? Discovery.bytes(file, site: site, strings: strings, localized: theme.strings(for:))
             return .success(RenderedPage(file: page.outputFile, bytes: bytes))
         }
         var pageView = view

@@ -9,6 +9,7 @@ public enum Validator {
         diagnostics += ParallelMap.map(portal.projects) { ProjectRules.check($0, today: today) }.flatMap { $0 }
         diagnostics += reportRules(portal)
         diagnostics += DiscoveryRule.check(portal.config)
+        diagnostics += CatalogRule.check(portal.config)
         diagnostics += UniquenessRule.check(portal, registrationKeys: portal.projects.map(UniquenessRule.registrationKey))
         diagnostics += AddressRule.check(portal)
         diagnostics += TranslationRule.check(portal)
