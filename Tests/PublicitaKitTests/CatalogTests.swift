@@ -11,6 +11,11 @@ struct CatalogTests {
     /// Liberec's real IČO and RÚIAN municipality code: a fixture that looks like a city's portal.
     static let ico = "00262978", ruian = "563889"
 
+    /// The minimal portal without its (made-up) IČO.
+    static var minimalWithoutICO: String {
+        get throws { try edited(TestPortal.minimalPortalYAML, replacing: "  ico: \"12345679\"\n", with: "") }
+    }
+
     // MARK: portal.yaml
 
     @Test("An IČO passes only with its mod-11 check digit; a short one gets its leading zeros")
@@ -44,9 +49,10 @@ struct CatalogTests {
         BadField(line: "licence: CC-BY-40", rule: "portal.licence", fix: "licence: CC-BY-4.0"),
     ])
     func badPortalField(_ bad: BadField) throws {
-        let yaml = try edited(TestPortal.minimalPortalYAML, replacing: "accessibility:", with: bad.line + "\naccessibility:")
+        let base = try Self.minimalWithoutICO
+        let yaml = try edited(base, replacing: "accessibility:", with: bad.line + "\naccessibility:")
         let yamlWithPublisherField = bad.line.hasPrefix("  ")
-            ? try edited(TestPortal.minimalPortalYAML, replacing: "  url: https://www.test.example.cz/\n",
+            ? try edited(base, replacing: "  url: https://www.test.example.cz/\n",
                          with: "  url: https://www.test.example.cz/\n" + bad.line + "\n")
             : yaml
         let portal = try TestPortal(files: ["portal.yaml": yamlWithPublisherField,
@@ -66,7 +72,7 @@ struct CatalogTests {
     @Test("Without an IČO the catalogue omits the publisher and catalog.publisher warns; without base_url there is no catalogue")
     func publisherWarning() throws {
         let project = ["content/projects/testovaci-projekt.md": TestPortal.minimalProject]
-        let withoutICO = try TestPortal(files: ["portal.yaml": TestPortal.minimalPortalYAML].merging(project) { $1 })
+        let withoutICO = try TestPortal(files: ["portal.yaml": Self.minimalWithoutICO].merging(project) { $1 })
         let warned = withoutICO.build()
         #expect(warned.diagnostics.map(\.rule) == ["catalog.publisher"], "\(warned.summary)")
         #expect(warned.diagnostics.first?.severity == .warning)
@@ -74,13 +80,13 @@ struct CatalogTests {
         #expect(catalog["poskytovatel"] == nil)
         #expect(try withoutICO.page("data/index.html").contains("publisher.ico"))
 
-        let withICO = try TestPortal(files: ["portal.yaml": Self.portalYAML(TestPortal.minimalPortalYAML)].merging(project) { $1 })
+        let withICO = try TestPortal(files: ["portal.yaml": Self.portalYAML(Self.minimalWithoutICO)].merging(project) { $1 })
         let clean = withICO.build()
         #expect(clean.diagnostics.isEmpty, "\(clean.summary)")
         #expect(try Self.json(withICO.page("data/katalog.jsonld"))["poskytovatel"] as? String == ICO.publisherIRI(Self.ico))
         #expect(try !withICO.page("data/index.html").contains("publisher.ico"))
 
-        let noBase = try edited(TestPortal.minimalPortalYAML, replacing: "base_url: https://test.example.cz/\n", with: "")
+        let noBase = try edited(Self.minimalWithoutICO, replacing: "base_url: https://test.example.cz/\n", with: "")
         let withoutBase = try TestPortal(files: ["portal.yaml": noBase].merging(project) { $1 })
         let outcome = withoutBase.build()
         #expect(outcome.diagnostics.map(\.rule) == ["portal.base-url"], "\(outcome.summary)")
@@ -251,7 +257,7 @@ struct CatalogTests {
     func primaryKeyFallsBackToSlug() throws {
         let unfunded = try edited(TestPortal.minimalProject, replacing: "registration_number: CZ.03.2.60/0.0/0.0/16_052/0007824\n",
                                   with: "funding: none\n")
-        let portal = try TestPortal(files: ["portal.yaml": Self.portalYAML(TestPortal.minimalPortalYAML),
+        let portal = try TestPortal(files: ["portal.yaml": Self.portalYAML(Self.minimalWithoutICO),
                                             "content/projects/testovaci-projekt.md": TestPortal.minimalProject,
                                             "content/projects/bez-podpory.md": try edited(unfunded, replacing: "title: Testovací projekt",
                                                                                           with: "title: Projekt bez podpory")])
