@@ -36,7 +36,7 @@ struct BadInputCorpusTests {
         "period.order": .error, "period.duration": .error,
         "contact.email": .error, "contact.phone": .warning,
         "link.broken": .error, "link.target-failed": .warning, "link.anchor": .error, "link.project": .error, "link.unsafe": .error, "link.lang": .error,
-        "url.format": .error,
+        "url.format": .error, "portal.ico": .error, "portal.ruian": .error, "portal.licence": .error,
         "table.unknown": .error, "table.shape": .error, "table.duplicate": .error, "table.id": .error,
         "correction.incomplete": .warning,
         "eu.goals": .warning, "eu.results": .warning, "eu.share": .warning,
