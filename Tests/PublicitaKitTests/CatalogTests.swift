@@ -166,6 +166,7 @@ struct CatalogTests {
             #expect(try DataTools.catalogueErrors(site: site, baseURL: "https://projekty.example.cz/")
                     == ["data/katalog.jsonld": [], "data/katalog/projekty.jsonld": []])
             #expect(try DataTools.frictionless(site.appendingPathComponent("data/datapackage.json")).valid)
+            #expect(try DataTools.csvw(site.appendingPathComponent("data/projekty.csv-metadata.json")).valid)
         }
 
         // As committed, the example has no IČO: the publisher is all the records miss.
@@ -190,20 +191,25 @@ struct CatalogTests {
 
     // MARK: Table metadata
 
-    @Test("frictionless validate passes for the example's Data Package and fails for a CSV that breaks its Table Schema",
+    @Test("frictionless validate and csvwvalidate pass for the example's CSV and fail for one that breaks its schema",
           .enabled(if: DataTools.enabled, DataTools.skipMessage))
     func frictionlessValidates() throws {
         try withTemporaryDirectory { (site: URL) throws in
             #expect(!Builder.run(.init(portalRoot: TestPaths.repositoryRoot, output: site, today: testToday)).failed)
             let package = site.appendingPathComponent("data/datapackage.json")
+            let metadata = site.appendingPathComponent("data/projekty.csv-metadata.json")
             let good = try DataTools.frictionless(package)
             #expect(good.valid, "\(good.output)")
+            let goodCSVW = try DataTools.csvw(metadata)
+            #expect(goodCSVW.valid, "\(goodCSVW.output)")
             // A decimal comma where the schema says decimalChar ".".
             let csv = site.appendingPathComponent("data/projekty.csv")
             let text = try String(contentsOf: csv, encoding: .utf8)
             try Data(edited(text, replacing: ",4485600.00,", with: ",\"4485600,00\",").utf8).write(to: csv)
             let bad = try DataTools.frictionless(package)
             #expect(!bad.valid && bad.output.contains("type-error"), "\(bad.output)")
+            let badCSVW = try DataTools.csvw(metadata)
+            #expect(!badCSVW.valid && badCSVW.output.contains("4485600,00"), "\(badCSVW.output)")
         }
     }
 
@@ -253,7 +259,7 @@ struct CatalogTests {
         #expect((package["licenses"] as? [[String: Any]])?.first?["name"] as? String == "CC-BY-4.0")
     }
 
-    @Test("A listed project without a registration number makes slug the primary key, and the package still validates")
+    @Test("A listed project without a registration number makes slug the primary key, and both descriptions still validate")
     func primaryKeyFallsBackToSlug() throws {
         let unfunded = try edited(TestPortal.minimalProject, replacing: "registration_number: CZ.03.2.60/0.0/0.0/16_052/0007824\n",
                                   with: "funding: none\n")
@@ -271,6 +277,8 @@ struct CatalogTests {
         if DataTools.enabled {
             let result = try DataTools.frictionless(portal.output.appendingPathComponent("data/datapackage.json"))
             #expect(result.valid, "\(result.output)")
+            let csvwResult = try DataTools.csvw(portal.output.appendingPathComponent("data/projekty.csv-metadata.json"))
+            #expect(csvwResult.valid, "\(csvwResult.output)")
         }
     }
 
@@ -323,7 +331,7 @@ struct CatalogTests {
 /// skipped on a developer's machine, but fail where they are required: under
 /// `scripts/test` (which sets PUBLICITA_REQUIRE_DATA_TOOLS=1) and in CI.
 enum DataTools {
-    static let available: Bool = run(["python3", "-c", "import frictionless, jsonschema, referencing"]).status == 0
+    static let available: Bool = run(["python3", "-c", "import frictionless, jsonschema, referencing, csvw"]).status == 0
 
     static var required: Bool {
         let environment = ProcessInfo.processInfo.environment
@@ -333,7 +341,7 @@ enum DataTools {
     /// Whether the tests run: the tools are there, or they must be (then a missing one fails).
     static var enabled: Bool { available || required }
 
-    static let skipMessage: Comment = "frictionless and jsonschema are missing (scripts/require-data-tools installs them)"
+    static let skipMessage: Comment = "frictionless, csvw or jsonschema is missing (scripts/require-data-tools installs them)"
 
     /// The validation errors of the catalogue's records in `site`, by record path.
     static func catalogueErrors(site: URL, baseURL: String) throws -> [String: [String]] {
@@ -350,6 +358,15 @@ enum DataTools {
                          in: package.deletingLastPathComponent())
         try #require(result.status == 0 || result.output.contains("INVALID"),
                      "frictionless did not run (\(result.status)): \(result.errors)\(result.output)")
+        return (result.status == 0, result.output)
+    }
+
+    /// `csvwvalidate` of CSVW metadata (it reads the CSV the metadata names): whether it passed.
+    static func csvw(_ metadata: URL) throws -> (valid: Bool, output: String) {
+        let result = run(["python3", "-c", "import sys; from csvw.__main__ import csvwvalidate; sys.exit(csvwvalidate())",
+                          "-v", metadata.lastPathComponent], in: metadata.deletingLastPathComponent())
+        try #require(result.status == 0 || result.output.contains("FAIL"),
+                     "csvwvalidate did not run (\(result.status)): \(result.errors)\(result.output)")
         return (result.status == 0, result.output)
     }
 
