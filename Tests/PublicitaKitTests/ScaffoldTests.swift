@@ -132,7 +132,9 @@ struct ScaffoldTests {
 
     // MARK: A new portal
 
-    @Test func newPortalBuildsWithoutErrorsOrWarnings() throws {
+    /// Its one warning asks for the publisher's IČO, which a template cannot know
+    /// (a made-up one would name another body as the data's publisher in NKOD).
+    @Test func newPortalBuildsWithoutErrorsAndAsksOnlyForTheICO() throws {
         try withTemporaryDirectory { folder in
             let root = folder.appendingPathComponent("muj-portal")
             let written = try Scaffold.createPortal(at: root, today: testToday)
@@ -147,7 +149,7 @@ struct ScaffoldTests {
             let gitignore = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
             #expect(gitignore.contains("/site/"))
             let outcome = runBuilder(portal: root, output: root.appendingPathComponent("site"))
-            #expect(outcome.diagnostics.isEmpty, "\(outcome.summary)")
+            #expect(outcome.diagnostics.map(\.rule) == [RuleID.catalogPublisher], "\(outcome.summary)")
             #expect(outcome.pagesWritten > 0)
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/projekty/ukazkovy-projekt/index.html").path))
             // The new portal's record scaffolding works too.

@@ -136,6 +136,12 @@ struct PageKeys: Sendable {
             // One project's data file shows that record only (its address comes from the base).
             hash.combine(portal.projects[index].source.contentHash)
             combineLanguage(portal.projects[index].source, into: &hash)
+        case .file(.catalog):
+            break  // portal.yaml and base_url only: the base covers them
+        case .file(.dataPackage), .file(.csvMetadata), .file(.catalogDataset):
+            // The primary key (do all listed projects have a registration number?), the
+            // dataset's cities and time span: keyed by the records, like the lists.
+            for index in site.listedProjects { hash.combine(portal.projects[index].source.contentHash) }
         case .file(.projectsJSON), .file(.projectsCSV):
             // The lists show every listed project's exported fields: keyed by the records
             // (computing the files' text for the key would build them twice).

@@ -86,6 +86,23 @@ extension RuleID {
                  "portal.yaml gives no base_url: no sitemap (sitemap.xml) and no news feed (aktuality/feed.xml) are written, and pages have no canonical address",
                  fix: "doplňte base_url: https://projekty.example.cz/ nebo adresu zadejte při sestavení: publicita build --base-url URL",
                  "add base_url: https://projekty.example.cz/ or give the address when building: publicita build --base-url URL")
+        case .portalIco:
+            RuleCatalog.rule(.portalIco, .error, "IČO „00262977“ nemá správnou kontrolní číslici: poslední číslice by musela být 8; nejspíš je v něm překlep",
+                 "the IČO \"00262977\" fails its check digit: the last digit would have to be 8; it probably has a typo",
+                 fix: "opište IČO vydavatele znovu z registru ARES (ares.gov.cz), osm číslic včetně úvodních nul",
+                 "copy the publisher's IČO again from the ARES register (ares.gov.cz): eight digits, leading zeros included")
+        case .portalRuian:
+            RuleCatalog.rule(.portalRuian, .error, "kód obce z RÚIAN „56388“ nemá šest číslic", "the RÚIAN municipality code \"56388\" does not have six digits",
+                 fix: "napište kód obce z RÚIAN (např. Liberec: ruian: 563889), najdete ho na vdp.cuzk.cz",
+                 "write the municipality's RÚIAN code (e.g. Liberec: ruian: 563889); vdp.cuzk.cz lists it")
+        case .portalLicence:
+            RuleCatalog.rule(.portalLicence, .error, "neznámá licence dat „CC-BY-40“", "unknown data licence \"CC-BY-40\"",
+                 fix: "napište licence: CC-BY-4.0 (výchozí), CC-BY-SA-4.0 nebo CC0-1.0", "write licence: CC-BY-4.0 (the default), CC-BY-SA-4.0 or CC0-1.0")
+        case .catalogPublisher:
+            RuleCatalog.rule(.catalogPublisher, .warning, "portal.yaml neuvádí IČO vydavatele (publisher.ico): katalog otevřených dat (data/katalog.jsonld) neuvede poskytovatele a Národní katalog otevřených dat ho nepřevezme",
+                 "portal.yaml gives no publisher IČO (publisher.ico): the open-data catalogue (data/katalog.jsonld) names no publisher and the national open-data catalogue will not harvest it",
+                 fix: "doplňte do oddílu publisher řádek ico: 00262978 s IČO vydavatele z registru ARES",
+                 "add the line ico: 00262978 with the publisher's IČO from the ARES register under publisher")
         case .urlFormat:
             RuleCatalog.rule(.urlFormat, .error, "base_url musí končit lomítkem /: je to adresa složky, ve které web leží",
                  "base_url must end in /: it is the address of the folder the site lives in",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The portal itself, from `portal.yaml`: title, address, language, publisher
 /// and the facts of its accessibility statement.
 public struct PortalConfig: Sendable, Hashable {
@@ -23,6 +25,10 @@ public struct PortalConfig: Sendable, Hashable {
     public var glossary: [Abbreviation] = []
     /// An EU emblem image in `static/` shown on project pages instead of the built-in flag.
     public var euEmblem: EUEmblem?
+    /// The RÚIAN code of the municipality the portal's data cover (`ruian`), if given.
+    public var ruian: String?
+    /// The licence of the portal's open data (`licence` or `license`).
+    public var licence: DataLicence = .default
 
     /// An EU emblem image the portal supplies.
     public struct EUEmblem: Sendable, Hashable {
@@ -40,6 +46,10 @@ public struct PortalConfig: Sendable, Hashable {
         public var name: String
         /// Its website.
         public var url: String?
+        /// Its IČO (eight digits, checked), which names it in the open-data catalogue.
+        public var ico: String?
+        /// An e-mail address for questions about the portal's data (the catalogue's contact point).
+        public var email: String?
     }
 
     /// The facts an accessibility statement under Czech law 99/2019 Sb. needs.
@@ -104,7 +114,8 @@ public struct PortalConfig: Sendable, Hashable {
                 pub.context.report(LinkScheme.unsafeLink(link.value, at: link.location, field: "publisher.url"))
                 url = nil
             }
-            publisher = Publisher(name: pub.string("name", required: true) ?? "", url: url?.value)
+            publisher = Publisher(name: pub.string("name", required: true) ?? "", url: url?.value,
+                                  ico: readICO(pub), email: pub.string("email"))
         }
         var accessibility = Accessibility(status: .partial, nonAccessible: [])
         if let a11y = reader.mappingReader("accessibility", required: true) {
@@ -156,7 +167,7 @@ public struct PortalConfig: Sendable, Hashable {
                 }
             }
         }
-        return PortalConfig(
+        var config = PortalConfig(
             title: reader.string("title", required: true) ?? "",
             description: reader.string("description"),
             baseURL: baseURL,
@@ -167,5 +178,63 @@ public struct PortalConfig: Sendable, Hashable {
             accessibility: accessibility,
             glossary: reader.mappings("glossary").compactMap(Abbreviation.read),
             euEmblem: euEmblem)
+        config.ruian = readRUIAN(reader)
+        config.licence = readLicence(reader) ?? .default
+        return config
+    }
+
+    /// `publisher.ico`, checked: eight digits with the check digit (`portal.ico`).
+    private static func readICO(_ reader: FieldReader) -> String? {
+        guard let text = reader.locatedString("ico") else { return nil }
+        switch ICO.parse(text.value) {
+        case .success(let ico): return ico
+        case .failure(.shape):
+            reader.context.report(.error(
+                .portalIco, at: text.location, field: "publisher.ico",
+                LocalizedText(cs: "IČO „\(text.value)“ nemá osm číslic", en: "the IČO \"\(text.value)\" does not have eight digits"),
+                expected: "00262978", found: text.value,
+                suggestion: LocalizedText(cs: "opište IČO vydavatele z registru ARES (ares.gov.cz), osm číslic včetně úvodních nul",
+                                          en: "copy the publisher's IČO from the ARES register (ares.gov.cz): eight digits, leading zeros included")))
+        case .failure(.checksum(let expected)):
+            reader.context.report(.error(
+                .portalIco, at: text.location, field: "publisher.ico",
+                LocalizedText(cs: "IČO „\(text.value)“ nemá správnou kontrolní číslici: poslední číslice by musela být \(expected); nejspíš je v něm překlep",
+                              en: "the IČO \"\(text.value)\" fails its check digit: the last digit would have to be \(expected); it probably has a typo"),
+                expected: "00262978", found: text.value,
+                suggestion: LocalizedText(cs: "opište IČO vydavatele znovu z registru ARES (ares.gov.cz)",
+                                          en: "copy the publisher's IČO again from the ARES register (ares.gov.cz)")))
+        }
+        return nil
+    }
+
+    /// `ruian`: the RÚIAN code of a municipality, six digits (`portal.ruian`).
+    private static func readRUIAN(_ reader: FieldReader) -> String? {
+        guard let text = reader.locatedString("ruian") else { return nil }
+        let code = text.value.trimmingCharacters(in: .whitespaces)
+        if code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) { return code }
+        reader.context.report(.error(
+            .portalRuian, at: text.location, field: "ruian",
+            LocalizedText(cs: "kód obce z RÚIAN „\(text.value)“ nemá šest číslic",
+                          en: "the RÚIAN municipality code \"\(text.value)\" does not have six digits"),
+            expected: "563889", found: text.value,
+            suggestion: LocalizedText(cs: "napište kód obce z RÚIAN (např. Liberec: ruian: 563889); najdete ho ve Veřejném dálkovém přístupu RÚIAN (vdp.cuzk.cz)",
+                                      en: "write the municipality's RÚIAN code (e.g. Liberec: ruian: 563889); the RÚIAN public access (vdp.cuzk.cz) lists it")))
+        return nil
+    }
+
+    /// `licence` (or `license`): the data's licence (`portal.licence`).
+    private static func readLicence(_ reader: FieldReader) -> DataLicence? {
+        guard let text = reader.locatedString("licence") ?? reader.locatedString("license") else { return nil }
+        if let licence = DataLicence.parse(text.value) { return licence }
+        let known = DataLicence.allCases.map(\.identifier)
+        reader.context.report(.error(
+            .portalLicence, at: text.location, field: "licence",
+            LocalizedText(cs: "neznámá licence dat „\(text.value)“", en: "unknown data licence \"\(text.value)\""),
+            expected: known.joined(separator: " | "), found: text.value,
+            suggestion: NearestName.find(for: text.value, among: known).map {
+                LocalizedText(cs: "napište licence: \($0)", en: "write licence: \($0)")
+            } ?? LocalizedText(cs: "napište licence: CC-BY-4.0 (výchozí), CC-BY-SA-4.0 nebo CC0-1.0",
+                               en: "write licence: CC-BY-4.0 (the default), CC-BY-SA-4.0 or CC0-1.0")))
+        return nil
     }
 }

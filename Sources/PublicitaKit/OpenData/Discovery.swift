@@ -7,13 +7,15 @@ enum Discovery {
 
     /// The bytes of a generated file: the data files as ``OpenData`` makes them (as
     /// bytes: megabytes on a national portal), the others from their text.
-    static func bytes(_ file: GeneratedFile, site: Site, strings: Strings) throws(Diagnostic) -> [UInt8] {
+    /// `localized` gives the strings of another language (the catalogue is written in Czech and English).
+    static func bytes(_ file: GeneratedFile, site: Site, strings: Strings, localized: ((Language) -> Strings)? = nil) throws(Diagnostic) -> [UInt8] {
         if let data = try OpenData.bytes(of: file, site: site) { return data }
-        return Array(render(file, site: site, strings: strings).utf8)
+        return Array(render(file, site: site, strings: strings, localized: localized).utf8)
     }
 
     /// The text of a generated file.
-    static func render(_ file: GeneratedFile, site: Site, strings: Strings) -> String {
+    static func render(_ file: GeneratedFile, site: Site, strings: Strings, localized: ((Language) -> Strings)? = nil) -> String {
+        let localized = localized ?? { _ in strings }
         switch file {
         // Data files are bytes (``bytes(_:site:strings:)``), not text made here.
         case .projectsJSON, .projectsCSV, .projectJSON: return ""
@@ -21,6 +23,10 @@ enum Discovery {
         case .sitemapPart(let number): return sitemapPart(number, of: site)
         case .robots: return robots(site)
         case .newsFeed: return feed(site, strings: strings)
+        case .dataPackage: return TableMetadata.dataPackage(site, strings: strings)
+        case .csvMetadata: return TableMetadata.csvMetadata(site, strings: strings)
+        case .catalog: return Catalog.catalog(site, localized: localized)
+        case .catalogDataset: return Catalog.dataset(site, localized: localized)
         }
     }
 
@@ -206,6 +212,12 @@ extension PageContext {
         }
         head["open_data_href"] = href(Route.openData)
         head["is_open_data"] = path == Route.openData
+        if path == Route.openData, site.hasCatalog {
+            // The DCAT-AP-CZ standard names no link relation; `alternate` with the JSON-LD
+            // type is how CKAN's DCAT extension points from a data page to its catalogue record.
+            head["catalog_href"] = href(Route.catalog)
+            head["catalog_title"] = strings["open_data_catalog"]
+        }
         return head
     }
 }

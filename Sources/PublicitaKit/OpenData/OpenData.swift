@@ -14,6 +14,22 @@ enum OpenData {
         var name: String
         /// The point of Art. 49(3) of Regulation (EU) 2021/1060 the column answers (`a`, `d`, …), if any.
         var article: String?
+        /// What its values are: the Table Schema and CSVW metadata declare it.
+        var type: ValueType = .text
+    }
+
+    /// The kind of a column's values, as ``row(_:site:)`` writes them.
+    enum ValueType: Sendable {
+        /// Any text.
+        case text
+        /// An ISO date (`2018-03-01`).
+        case date
+        /// A decimal with a dot (`6516062.50`, `85`), never signed or grouped.
+        case decimal
+        /// `true` or `false`.
+        case boolean
+        /// An absolute address (a relative one without `base_url`).
+        case address
     }
 
     /// The columns, in order. Their meaning is documented on `/data/` (strings `data_col_<name>`).
@@ -24,21 +40,21 @@ enum OpenData {
         Column(name: "operation_purpose", article: "e"),
         Column(name: "operation_goals", article: "e"),
         Column(name: "operation_achievements", article: "e"),
-        Column(name: "start_date", article: "f"),
-        Column(name: "end_date", article: "g"),
-        Column(name: "total_cost", article: "h"),
+        Column(name: "start_date", article: "f", type: .date),
+        Column(name: "end_date", article: "g", type: .date),
+        Column(name: "total_cost", article: "h", type: .decimal),
         Column(name: "total_cost_published", article: nil),
-        Column(name: "total_cost_correction", article: nil),
-        Column(name: "union_contribution", article: nil),
-        Column(name: "union_contribution_computed", article: nil),
+        Column(name: "total_cost_correction", article: nil, type: .address),
+        Column(name: "union_contribution", article: nil, type: .decimal),
+        Column(name: "union_contribution_computed", article: nil, type: .boolean),
         Column(name: "currency", article: nil),
-        Column(name: "union_cofinancing_rate", article: "k"),
-        Column(name: "union_cofinancing_rate_computed", article: nil),
+        Column(name: "union_cofinancing_rate", article: "k", type: .decimal),
+        Column(name: "union_cofinancing_rate_computed", article: nil, type: .boolean),
         Column(name: "fund", article: "i"),
         Column(name: "specific_objective", article: "j"),
         Column(name: "location", article: "l"),
         Column(name: "slug", article: nil),
-        Column(name: "url", article: nil),
+        Column(name: "url", article: nil, type: .address),
     ]
 
     /// A project's row: one value per column (nil: not given in the record).
@@ -149,6 +165,7 @@ enum OpenData {
         case .projectsCSV: return try listFiles(site).csv
         case .projectJSON(let index): return Array(projectJSON(site.portal.projects[index], site: site).utf8)
         case .sitemap, .sitemapPart, .robots, .newsFeed: return nil
+        case .dataPackage, .csvMetadata, .catalog, .catalogDataset: return nil
         }
     }
 

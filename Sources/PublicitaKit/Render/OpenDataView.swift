@@ -24,6 +24,16 @@ struct OpenDataView {
         if site.hasNewsFeed { view["feed_href"] = context.href(Route.newsFeed) }
         if site.pages.contains(where: { $0.kind == .file(.sitemap) }) { view["sitemap_href"] = context.href(Route.sitemap) }
         if site.portal.config.baseURL == nil { view["no_base_url"] = true }
+        let config = site.portal.config
+        view["licence_href"] = config.licence.url
+        view["licence_name"] = config.licence.shortName
+        view["publisher_name"] = config.publisher.name
+        view["datapackage_href"] = context.href(Route.dataPackage)
+        view["csvw_href"] = context.href(Route.csvMetadata)
+        if site.hasCatalog {
+            view["catalog_href"] = context.href(Route.catalog)
+            if config.publisher.ico == nil { view["catalog_no_publisher"] = true }
+        }
         return view
     }
 }

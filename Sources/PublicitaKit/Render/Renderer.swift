@@ -119,7 +119,7 @@ public struct Renderer: Sendable {
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
             var bytes = try operationList.bytes(of: file)
-            if bytes == nil { bytes = try Discovery.bytes(file, site: site, strings: strings) }
+            if bytes == nil { bytes = try Discovery.bytes(file, site: site, strings: strings, localized: theme.strings(for:)) }
             return RenderedPage(file: page.outputFile, bytes: bytes ?? [])
         }
         var pageView = view

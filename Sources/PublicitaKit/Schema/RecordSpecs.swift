@@ -320,6 +320,12 @@ extension PortalConfig {
                   en: "The publishing body (e.g. Statutární město Liberec).", example: "Statutární město Liberec"),
         FieldSpec("url", .text, cs: "Webové stránky vydavatele (https://…).", en: "The publisher's website (https://…).",
                   example: "https://www.liberec.cz/"),
+        FieldSpec("ico", .text, cs: "IČO vydavatele (osm číslic, z registru ARES); v katalogu otevřených dat z něj vznikne identifikátor orgánu veřejné moci, podle kterého ho zná Národní katalog otevřených dat.",
+                  en: "The publisher's IČO (eight digits, from the ARES register); the open-data catalogue names the public body by the identifier made from it, as the national open-data catalogue knows it.",
+                  example: "00262978"),
+        FieldSpec("email", .text, cs: "E-mail pro dotazy k otevřeným datům portálu (kontaktní bod katalogu); když chybí, použije se accessibility.contact_email.",
+                  en: "An e-mail address for questions about the portal's open data (the catalogue's contact point); when absent, accessibility.contact_email.",
+                  example: "opendata@liberec.cz"),
     ])
 
     /// The fields of one `accessibility.non_accessible` item.
@@ -376,5 +382,14 @@ extension PortalConfig {
                   en: "Abbreviations the portal uses; explained on the pages and in the glossary."),
         FieldSpec("eu_emblem", .object(euEmblemSpec), cs: "Vlastní obrázek znaku EU ze složky static/ místo vestavěné vlajky.",
                   en: "An EU emblem image from static/ instead of the built-in flag."),
+        FieldSpec("ruian", .text, cs: "Kód obce z RÚIAN (šest číslic), které se data portálu týkají; v katalogu otevřených dat je to jejich územní pokrytí. Když chybí, uvede katalog Českou republiku.",
+                  en: "The RÚIAN code (six digits) of the municipality the portal's data are about: their spatial coverage in the open-data catalogue. When absent, the catalogue names the Czech Republic.",
+                  example: "563889"),
+        FieldSpec("licence", .enumeration(DataLicence.allCases.map(\.identifier)),
+                  cs: "Licence otevřených dat portálu: CC-BY-4.0 (výchozí), CC-BY-SA-4.0 nebo CC0-1.0. Uvádí ji stránka Otevřená data i každý soubor metadat.",
+                  en: "The licence of the portal's open data: CC-BY-4.0 (default), CC-BY-SA-4.0 or CC0-1.0. The open data page and every metadata file state it.",
+                  example: "CC-BY-4.0"),
+        FieldSpec("license", .enumeration(DataLicence.allCases.map(\.identifier)),
+                  cs: "Totéž co licence (americký pravopis).", en: "The same as licence (American spelling)."),
     ])
 }

@@ -16,6 +16,15 @@ public enum GeneratedFile: Sendable, Hashable {
     case robots
     /// `/aktuality/feed.xml`: the news as an Atom feed.
     case newsFeed
+    /// `/data/datapackage.json`: the CSV list as a Frictionless Data Package (Table Schema).
+    case dataPackage
+    /// `/data/projekty.csv-metadata.json`: the CSV list's CSVW metadata (W3C tabular data).
+    case csvMetadata
+    /// `/data/katalog.jsonld`: the local open-data catalogue NKOD harvests (DCAT-AP-CZ);
+    /// only with a `base_url`, since its identifiers are absolute addresses.
+    case catalog
+    /// `/data/katalog/projekty.jsonld`: the catalogue's record of the list of operations.
+    case catalogDataset
 }
 
 extension Route {
@@ -27,6 +36,14 @@ extension Route {
     public static let projectsCSV = "/data/projekty.csv"
     /// `/data/projekty/<slug>.json`
     public static func projectJSON(_ slug: String) -> String { "/data/projekty/\(slug).json" }
+    /// `/data/datapackage.json`
+    public static let dataPackage = "/data/datapackage.json"
+    /// `/data/projekty.csv-metadata.json`: named after the CSV, as CSVW finds metadata beside a file.
+    public static let csvMetadata = "/data/projekty.csv-metadata.json"
+    /// `/data/katalog.jsonld`
+    public static let catalog = "/data/katalog.jsonld"
+    /// `/data/katalog/projekty.jsonld`
+    public static let catalogDataset = "/data/katalog/projekty.jsonld"
     /// `/sitemap.xml`
     public static let sitemap = "/sitemap.xml"
     /// `/sitemaps/sitemap-<n>.xml`
@@ -48,14 +65,16 @@ extension SitePage {
 extension Site {
     /// The data page and the generated files, for `portal`.
     ///
-    /// Without a `base_url` there is no sitemap and no feed: both need absolute
-    /// addresses (the validator warns). A portal's own `static/robots.txt` or
+    /// Without a `base_url` there is no sitemap, no feed and no catalogue: all of them
+    /// need absolute addresses (the validator warns). A portal's own `static/robots.txt` or
     /// `static/sitemap.xml` replaces the generated one.
     static func openDataPages(of portal: Portal) -> [SitePage] {
         var list: [SitePage] = [
             SitePage(kind: .openData, path: Route.openData),
             SitePage(kind: .file(.projectsJSON), path: Route.projectsJSON),
             SitePage(kind: .file(.projectsCSV), path: Route.projectsCSV),
+            SitePage(kind: .file(.dataPackage), path: Route.dataPackage),
+            SitePage(kind: .file(.csvMetadata), path: Route.csvMetadata),
         ]
         list += portal.projects.indices.map {
             SitePage(kind: .file(.projectJSON($0)), path: Route.projectJSON(portal.projects[$0].source.slug.value))
@@ -63,6 +82,10 @@ extension Site {
         let hasBase = portal.config.baseURL != nil
         let staticFiles = Set(portal.staticFiles.map(\.name))
         if hasBase { list.append(SitePage(kind: .file(.newsFeed), path: Route.newsFeed)) }
+        if hasBase {
+            list.append(SitePage(kind: .file(.catalog), path: Route.catalog))
+            list.append(SitePage(kind: .file(.catalogDataset), path: Route.catalogDataset))
+        }
         if hasBase, !staticFiles.contains("sitemap.xml") { list.append(SitePage(kind: .file(.sitemap), path: Route.sitemap)) }
         if !staticFiles.contains("robots.txt") { list.append(SitePage(kind: .file(.robots), path: Route.robots)) }
         return list
@@ -70,6 +93,9 @@ extension Site {
 
     /// Whether the site has the Atom feed of news (it needs a `base_url`).
     var hasNewsFeed: Bool { portal.config.baseURL != nil }
+
+    /// Whether the site has the open-data catalogue (it needs a `base_url`).
+    var hasCatalog: Bool { portal.config.baseURL != nil }
 
     /// The absolute address of `path` when the portal has a `base_url`, else its address under the base path.
     func absoluteURL(_ path: String) -> String { address.absoluteOrRooted(path) }

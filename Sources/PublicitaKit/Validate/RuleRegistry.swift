@@ -18,6 +18,7 @@ enum RuleRegistry {
     static let portalRules: [any PortalRule.Type] = [
         ReportRules.self,
         DiscoveryRule.self,
+        CatalogRule.self,
         UniquenessRule.self,
         AddressRule.self,
         TranslationRule.self,

@@ -119,6 +119,7 @@ final class TestPortal: @unchecked Sendable {
         publisher:
           name: Testovací město
           url: https://www.test.example.cz/
+          ico: "12345679"
         accessibility:
           contact_email: pristupnost@test.example.cz
           statement_date: 2026-11-01
