@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PublicitaKit
+@testable import PublicitaServe
 
 /// Issue #14 point 6: a portal with `languages: [cs, en]` has an English version of
 /// every UI page under `/en/`, paired with the Czech one, and an English reader who
@@ -254,6 +255,18 @@ struct BilingualPortalTests {
             #expect(translated.count == 10)
             let home = try readOutputFile(output, "en/index.html")
             for project in translated { #expect(home.contains(">\(HTML.escape(project.title))</a>"), "\(project.title)") }
+        }
+    }
+
+    /// `publicita serve` answers a missing address under `/en/` with the English 404 page.
+    @Test func thePreviewServerAnswersAMissingEnglishAddressInEnglish() async throws {
+        let portal = try TestPortal(files: Self.files())
+        try await withPreviewServer(portal) { server in
+            let english = try await fetch(server, "/en/neexistuje/")
+            #expect(english.status == 404)
+            #expect(english.body.contains("<html lang=\"en\">") && english.body.contains("<h1>Page not found</h1>"))
+            let czech = try await fetch(server, "/neexistuje/")
+            #expect(czech.status == 404 && czech.body.contains("<html lang=\"cs\">"))
         }
     }
 
