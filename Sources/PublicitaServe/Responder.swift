@@ -62,7 +62,12 @@ struct Responder: HTTPHandler {
         case .forbidden:
             return text(.forbidden, "forbidden\n")
         case .notFound:
-            let page = root.appendingPathComponent("404.html")
+            var page = root.appendingPathComponent("404.html")
+            // A missing address under a further language's prefix (`/en/…`) gets that language's 404 page.
+            if let first = rawPath.split(separator: "/").first, let language = Language(rawValue: String(first)) {
+                let localized = root.appendingPathComponent(language.rawValue).appendingPathComponent("404.html")
+                if FileManager.default.fileExists(atPath: localized.path) { page = localized }
+            }
             if FileManager.default.fileExists(atPath: page.path) {
                 return serve(page, status: .notFound, state: state)
             }

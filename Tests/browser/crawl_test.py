@@ -473,7 +473,9 @@ class FileCrawl:
         if parts.scheme in ("mailto", "tel", "data", "javascript"):
             return None, None
         if parts.scheme in ("http", "https"):
-            own = parts.hostname in self.own_hosts and "rel=canonical" not in what
+            # The canonical and the language versions' (hreflang) links are absolute by
+            # design: search engines read them so; readers follow the page's own links.
+            own = parts.hostname in self.own_hosts and "rel=canonical" not in what and "rel=alternate" not in what
             return (f"{what} {url}: an internal address written as an absolute one" if own else None), None
         if parts.scheme != "file":
             return f"{what} {url}: unexpected scheme", None

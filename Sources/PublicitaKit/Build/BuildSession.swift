@@ -123,7 +123,8 @@ public final class BuildSession: @unchecked Sendable {
         let fragments = kept.dataFileFragments(reusing: earlierFragments)
         keptFragments = nil
         let items = plan.map { item -> Builder.OutputPlan in
-            guard case .page(let page) = item.source, let chunks = fragments.chunks(of: page.kind, site: site) else { return item }
+            // The parts are the portal language's: a further language's search index is rendered whole.
+            guard case .page(let page) = item.source, page.language == nil, let chunks = fragments.chunks(of: page.kind, site: site) else { return item }
             return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
         }
         let result = Builder.write(items, previous: previous, output: output, renderer: Renderer(site: site, theme: theme))
@@ -192,11 +193,12 @@ public final class BuildSession: @unchecked Sendable {
             guard key != (state.writtenPageKeys?[index] ?? written.pages[path]) else { continue }
             // A data file whose rows the edit left as they were (a body edited outside its
             // goals and results) has the same bytes under its new key: 150 MB at 50 000 projects.
-            if state.writtenPageKeys != nil, state.dataFileIsWritten(page.kind) {
+            if state.writtenPageKeys != nil, page.language == nil, state.dataFileIsWritten(page.kind) {
                 rekeyed.append((path, key))
                 continue
             }
-            let source: Builder.OutputPlan.Source = fragments.chunks(of: page.kind, site: site).map { .chunks($0) } ?? .page(page)
+            let chunks = page.language == nil ? fragments.chunks(of: page.kind, site: site) : nil
+            let source: Builder.OutputPlan.Source = chunks.map { .chunks($0) } ?? .page(page)
             changed.append(Builder.OutputPlan(path: path, key: key, source: source))
         }
         timer.lap("plan")

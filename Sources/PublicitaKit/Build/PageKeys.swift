@@ -39,6 +39,12 @@ struct PageKeys: Sendable {
             hash.combine(page.title); hash.combine(page.source.slug.value); hash.combine(UInt64(bitPattern: Int64(page.order ?? 0)))
         }
         for item in site.abbreviations { hash.combine(item.abbr); hash.combine(item.meaning) }
+        // A further language's navigation names the translations of the ordered pages.
+        if !site.counterparts.isEmpty {
+            for page in site.portal.pages where page.source.translationOf != nil {
+                hash.combine(page.title); hash.combine(page.source.slug.value); hash.combine(page.source.translationOf?.value)
+            }
+        }
         for (path, stamp) in staticStamps.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine(stamp) }
         // Which pages exist decides where links point (and the glossary and statement pages).
         for page in site.pages { hash.combine(page.path) }
@@ -66,7 +72,7 @@ struct PageKeys: Sendable {
         case .home:
             // The home page lists the first page of projects; of the others it shows only
             // their number, their budgets (in the portal totals), cities and filter groups.
-            combineListPage(site.listedProjects, page: 1, into: &hash)
+            combineListPage(site.listedProjects, page: 1, language: page.language, into: &hash)
             for index in site.listedProjects { hash.combine(listings[index].budgetDigest) }
             for report in portal.reports { combineListing(report, into: &hash) }
             for item in portal.news { combineListing(item, into: &hash) }
@@ -81,11 +87,11 @@ struct PageKeys: Sendable {
             // thousand list pages linear, not quadratic.
             let group = site.groups[index]
             hash.combine(UInt64(number))
-            combineListPage(group.projectIndexes, page: number, into: &hash)
+            combineListPage(group.projectIndexes, page: number, language: page.language, into: &hash)
             if case .status = group.kind { hash.combine(site.today.iso) }
         case .projectsPage(let number):
             hash.combine(UInt64(number))
-            combineListPage(site.listedProjects, page: number, into: &hash)
+            combineListPage(site.listedProjects, page: number, language: page.language, into: &hash)
         case .searchIndex:
             for index in portal.projects.indices { hash.combine(listings[index].digest) }
             hash.combine(site.today.iso)
@@ -124,8 +130,12 @@ struct PageKeys: Sendable {
             let city = site.cities[index]
             hash.combine(city.name)
             hash.combine(UInt64(number))
-            combineListPage(city.projectIndexes, page: number, into: &hash)
-            if number == 1 { for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) } }
+            combineListPage(city.projectIndexes, page: number, language: page.language, into: &hash)
+            if number == 1 {
+                for i in city.reportIndexes { combineListing(portal.reports[i], into: &hash) }
+                // A further language's city page lists the reports' translations.
+                if page.language != nil { for report in portal.reports { combineListing(report, into: &hash) } }
+            }
         case .accessibility, .glossary, .notFound:
             break
         case .openData, .file(.sitemap), .file(.sitemapPart), .file(.robots):
@@ -153,9 +163,16 @@ struct PageKeys: Sendable {
     }
 
     /// What page `page` of a list of `indexes` shows: its slice and the list's length.
-    private func combineListPage(_ indexes: [Int], page: Int, into hash: inout ContentHash) {
+    /// A further language's list shows its projects' translations in their place: their records too.
+    private func combineListPage(_ indexes: [Int], page: Int, language: Language?, into hash: inout ContentHash) {
         hash.combine(UInt64(indexes.count))
-        for i in ProjectListView.slice(indexes, page: page) { hash.combine(listings[i].digest) }
+        let translations = language.flatMap { site.translations[$0] }
+        for i in ProjectListView.slice(indexes, page: page) {
+            hash.combine(listings[i].digest)
+            if let translations, let t = translations[Route.project(site.portal.projects[i].source.slug.value)] {
+                hash.combine(site.portal.projects[t].source.contentHash)
+            }
+        }
     }
 
     /// The filter groups the home page links, with their sizes, and the day (statuses).
@@ -187,5 +204,9 @@ struct PageKeys: Sendable {
         guard let slug, let index = site.projectIndex(slug: slug) else { hash.combine("-"); return }
         hash.combine(slug)
         hash.combine(site.portal.projects[index].title)
+        // A page in a further language names the project's translation into it.
+        for language in site.furtherLanguages {
+            if let translation = site.translations[language]?[Route.project(slug)] { hash.combine(site.portal.projects[translation].title) }
+        }
     }
 }

@@ -16,6 +16,10 @@ public struct PortalConfig: Sendable, Hashable {
     public var relativeLinks: Bool = false
     /// The UI language.
     public var language: Language
+    /// Every language the portal's UI pages are built in (`languages: [cs, en]`): the
+    /// portal's ``language`` first, then the others, each with its own set of pages
+    /// under its prefix (``Route/inLanguage(_:_:)``).
+    public var languages: [Language] = []
     /// Who publishes the portal.
     public var publisher: Publisher
     /// The accessibility statement's facts.
@@ -106,6 +110,21 @@ public struct PortalConfig: Sendable, Hashable {
                     expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: text.value))
             }
         }
+        var languages: [Language] = []
+        for text in reader.strings("languages") {
+            guard let parsed = Language(rawValue: text.lowercased()) else {
+                reader.context.report(.error(
+                    .yamlType, at: reader.location(of: "languages"), field: "languages",
+                    LocalizedText(cs: "nepodporovaný jazyk „\(text)“", en: "unsupported language \"\(text)\""),
+                    expected: Language.allCases.map(\.rawValue).joined(separator: " | "), found: text))
+                continue
+            }
+            if !languages.contains(parsed) { languages.append(parsed) }
+        }
+        // Without `language`, the first of `languages` is the portal's; it always comes first.
+        if reader.locatedString("language") == nil, let first = languages.first { language = first }
+        languages.removeAll { $0 == language }
+        languages.insert(language, at: 0)
         var publisher = Publisher(name: "", url: nil)
         if let pub = reader.mappingReader("publisher", required: true) {
             pub.rejectUnknownKeys(publisherSpec.names)
@@ -174,6 +193,7 @@ public struct PortalConfig: Sendable, Hashable {
             baseURLFailed: baseURLFailed,
             relativeLinks: reader.bool("relative_links") ?? false,
             language: language,
+            languages: languages,
             publisher: publisher,
             accessibility: accessibility,
             glossary: reader.mappings("glossary").compactMap(Abbreviation.read),

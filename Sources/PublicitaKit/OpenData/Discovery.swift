@@ -55,9 +55,18 @@ enum Discovery {
         site.pages.filter(\.isInSitemap)
     }
 
+    /// A page with language versions names each of them (itself included) as an alternate, as its head does.
     private static func urlset(_ pages: ArraySlice<SitePage>, site: Site) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages { out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc></url>\n" }
+        let versioned = !site.alternates.isEmpty
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        out += versioned ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        for page in pages {
+            out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc>"
+            for version in site.alternates[page.path] ?? [] {
+                out += "<xhtml:link rel=\"alternate\" hreflang=\"\(version.language.rawValue)\" href=\"\(xml(site.absoluteURL(version.path)))\"/>"
+            }
+            out += "</url>\n"
+        }
         return out + "</urlset>\n"
     }
 
@@ -211,8 +220,8 @@ extension PageContext {
             head["feed_title"] = Discovery.feedTitle(site, strings: strings)
         }
         head["open_data_href"] = href(Route.openData)
-        head["is_open_data"] = path == Route.openData
-        if path == Route.openData, site.hasCatalog {
+        head["is_open_data"] = isPage(Route.openData)
+        if isPage(Route.openData), site.hasCatalog {
             // The DCAT-AP-CZ standard names no link relation; `alternate` with the JSON-LD
             // type is how CKAN's DCAT extension points from a data page to its catalogue record.
             head["catalog_href"] = href(Route.catalog)

@@ -20,6 +20,8 @@ struct AccessibilityView {
             "has_non_accessible": !a11y.nonAccessible.isEmpty,
         ]
         if let base = config.baseURL { view["base_url"] = base }
+        // In a further language the portal's own facts (its name, the content listed) stay in its language.
+        if let language = context.portalTextLanguage { view["portal_lang"] = language }
         if let date = a11y.statementDate { view["statement_date_text"] = date.formatted(language) }
         if let date = a11y.reviewDate ?? a11y.statementDate { view["review_date_text"] = date.formatted(language) }
         if let method = a11y.method {

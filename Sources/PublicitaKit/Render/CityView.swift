@@ -18,10 +18,7 @@ struct CityView {
             "name": title(page: page),
             "projects": ProjectListView.slice(city.projectIndexes, page: page).map { rows.row(at: $0) },
             "reports": page > 1 ? [] : city.reportIndexes.map { index -> [String: Any] in
-                let report = portal.reports[index]
-                var item: [String: Any] = ["title": report.title, "href": context.href(Route.report(report.source.slug.value))]
-                if let summary = report.summary { item["summary"] = summary }
-                return item
+                context.reportItem(portal.reports[index], summary: true)
             },
         ]
         view.merge(Pagination(context: context).make(count: city.projectIndexes.count, page: page) { city.path(page: $0) },

@@ -16,7 +16,7 @@ struct HomeView {
                 if !city.projectIndexes.isEmpty { item["count"] = "\(city.projectIndexes.count)" }
                 return item
             },
-            "reports": site.listedReports.map { portal.reports[$0] }.map { ["title": $0.title, "href": context.href(Route.report($0.source.slug.value))] },
+            "reports": site.listedReports.map { context.reportItem(portal.reports[$0], summary: false) },
             "news": NewsListView(context: context).items(limit: 3),
         ]
         view.merge(Pagination(context: context).make(count: listed.count, page: 1, path: Route.projectsPage), uniquingKeysWith: { $1 })
@@ -42,6 +42,7 @@ struct HomeView {
             if context.addresses.namesIndex { view["search_page_suffix"] = "index.html" }
         }
         if let description = portal.config.description { view["description"] = description }
+        if let language = context.portalTextLanguage { view["description_lang"] = language }
         view.merge(totals(listed), uniquingKeysWith: { $1 })
         view["statistics_href"] = context.href(Route.statistics)
         return view
@@ -103,9 +104,14 @@ struct HomeView {
         let shown = indexes.prefix(Self.namedProjectsLimit)
         return shown.enumerated().map { position, index in
             let project = context.site.portal.projects[index]
-            var href = context.href(Route.project(project.source.slug.value))
-            if let anchor = correction?(project) { href += "#" + anchor }
-            return ["title": project.title, "href": href, "separator": position < shown.count - 1 ? ", " : ""]
+            let path = Route.project(project.source.slug.value)
+            let title = context.translation(of: path).map { context.site.portal.projects[$0] } ?? project
+            var href = context.href(path)
+            // A translation that does not carry the correction is linked whole: the anchor is on the original's page.
+            if let anchor = correction?(project), title.corrections.count == project.corrections.count { href += "#" + anchor }
+            var item: [String: Any] = ["title": title.title, "href": href, "separator": position < shown.count - 1 ? ", " : ""]
+            if let language = context.titleLanguage(title.source) { item["record_lang"] = language }
+            return item
         }
     }
 

@@ -6,11 +6,14 @@ struct NewsListView {
         let sorted = context.site.listedNews.map { context.site.portal.news[$0] }.sorted {
             $0.date != $1.date ? $0.date > $1.date : $0.source.slug.value < $1.source.slug.value
         }
-        return sorted.prefix(limit ?? sorted.count).map { item in
+        return sorted.prefix(limit ?? sorted.count).map { original in
+            let path = Route.news(original.source.slug.value)
+            let item = context.translation(of: path).map { context.site.portal.news[$0] } ?? original
             var row: [String: Any] = [
-                "title": item.title, "href": context.href(Route.news(item.source.slug.value)),
+                "title": item.title, "href": context.href(path),
                 "date_text": item.date.formatted(context.strings.language), "date_iso": item.date.iso,
             ]
+            if let language = context.titleLanguage(item.source) { row["record_lang"] = language }
             if let summary = item.summary { row["summary"] = summary }
             return row
         }
@@ -33,8 +36,7 @@ struct NewsListView {
         ]
         if let summary = news.summary { view["summary"] = summary }
         if let slug = news.project?.value, let index = context.site.projectIndex(slug: slug) {
-            view["project_title"] = context.site.portal.projects[index].title
-            view["project_href"] = context.href(Route.project(slug))
+            view.merge(context.projectReference(index), uniquingKeysWith: { $1 })
         }
         return view
     }

@@ -13,8 +13,49 @@ struct PageContext {
     /// The addresses as written on this page (under the base path, or relative to the page).
     var addresses: PageAddresses { site.address.from(path) }
 
-    /// The address of site path `sitePath` as written on this page.
-    func href(_ sitePath: String) -> String { addresses.href(sitePath) }
+    /// The address of site path `sitePath` as written on this page: on a page in a
+    /// further language of the portal, that of its version in the page's language when
+    /// it has one (``localized(_:)``).
+    func href(_ sitePath: String) -> String { addresses.href(localized(sitePath)) }
+
+    /// The paths of this page's language's versions of the portal language's pages,
+    /// when the page is in a further language of the portal.
+    private var counterparts: [String: String]? {
+        strings.language == site.portal.config.language ? nil : site.counterparts[strings.language]
+    }
+
+    /// `sitePath` (with any `?query` or `#fragment`), or the path of its version in
+    /// this page's language: an English page links the English home page, lists and
+    /// records, and a record without an English version as it is.
+    func localized(_ sitePath: String) -> String {
+        guard let counterparts else { return sitePath }
+        if let found = counterparts[sitePath] { return found }
+        guard let mark = sitePath.firstIndex(where: { $0 == "?" || $0 == "#" }),
+              let found = counterparts[String(sitePath[..<mark])] else { return sitePath }
+        return found + sitePath[mark...]
+    }
+
+    /// Whether this page is the version of the portal-language page at `sitePath` in its language.
+    func isPage(_ sitePath: String) -> Bool { path == localized(sitePath) }
+
+    /// The index of the translation into this page's language of the portal-language
+    /// record at `recordPath`, which this page's lists show in its place; nil on a page
+    /// in the portal's language or when the record has no such translation.
+    func translation(of recordPath: String) -> Int? {
+        guard counterparts != nil else { return nil }
+        return site.translations[strings.language]?[recordPath]
+    }
+
+    /// The `lang` of a record's title listed on this page: its language when the page's differs.
+    func titleLanguage(_ source: RecordSource) -> String? {
+        let language = source.language(default: site.portal.config.language)
+        return language == strings.language ? nil : language.rawValue
+    }
+
+    /// The `lang` of the portal's own texts (its title, statement, glossary) on this page: the portal's language when the page's differs.
+    var portalTextLanguage: String? {
+        strings.language == site.portal.config.language ? nil : site.portal.config.language.rawValue
+    }
 
     /// The layout context for a page at `path` whose inner HTML is `content`.
     func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
@@ -27,11 +68,11 @@ struct PageContext {
             "home_href": href(Route.home),
             "stylesheet_href": href(Route.stylesheet),
             "accessibility_href": href(Route.accessibility),
-            "is_accessibility": path == Route.accessibility,
-            "is_glossary": path == Route.glossary,
-            "is_home": path == Route.home,
+            "is_accessibility": isPage(Route.accessibility),
+            "is_glossary": isPage(Route.glossary),
+            "is_home": isPage(Route.home),
             "title": title,
-            "document_title": path == Route.home ? config.title : "\(title) – \(config.title)",
+            "document_title": isPage(Route.home) ? config.title : "\(title) – \(config.title)",
             "content": content,
             "nav": navigation(current: path),
         ]
@@ -40,12 +81,18 @@ struct PageContext {
         if strings.language != config.language { context["portal_lang"] = config.language.rawValue }
         // A page with language versions names them in the head and links them visibly.
         if let versions = site.alternates[path] {
-            context["alternates"] = versions.map { version -> [String: Any] in
-                ["hreflang": version.language.rawValue, "href": site.address.absolute(version.path) ?? href(version.path)]
+            // Each version at its own address: not through `href`, which would name this page's own.
+            var links = versions.map { version -> [String: Any] in
+                ["hreflang": version.language.rawValue, "href": site.address.absolute(version.path) ?? addresses.href(version.path)]
             }
+            // A portal with UI pages in several languages names its own language's version as the default.
+            if !site.counterparts.isEmpty, let main = versions.first(where: { $0.language == config.language }) {
+                links.append(["hreflang": "x-default", "href": site.address.absolute(main.path) ?? addresses.href(main.path)])
+            }
+            context["alternates"] = links
             context["has_language_switch"] = true
             context["language_switch"] = versions.filter { $0.path != path }.map { version -> [String: Any] in
-                ["hreflang": version.language.rawValue, "href": href(version.path),
+                ["hreflang": version.language.rawValue, "href": addresses.href(version.path),
                  "label": languageNames[version.language] ?? version.language.rawValue]
             }
         }
@@ -55,7 +102,7 @@ struct PageContext {
             if let note = links.note(for: url) { context["publisher_link_note"] = note }
         }
         if let description = description ?? config.description { context["description"] = description }
-        if path != Route.notFound, let canonical = site.address.absolute(path) { context["canonical"] = canonical }
+        if !path.hasSuffix(Route.notFound), let canonical = site.address.absolute(path) { context["canonical"] = canonical }
         return context
     }
 
@@ -63,10 +110,42 @@ struct PageContext {
     private func navigation(current: String) -> [[String: Any]] {
         var items: [(String, String)] = [(strings["home"], Route.home), (strings["news"], Route.newsList)]
         let ordered = site.portal.pages.filter { $0.order != nil }.sorted { ($0.order ?? 0) < ($1.order ?? 0) }
-        items += ordered.map { ($0.title, Route.page($0.source.slug.value)) }
-        return items.map { title, path in
-            ["title": title, "href": href(path), "current": path == current]
+        var languages: [String: String] = [:]
+        items += ordered.map { page in
+            let path = Route.page(page.source.slug.value)
+            // On a page in a further language, a page's translation in its place, or the page with its title's language named.
+            let shown = translation(of: path).map { site.portal.pages[$0] } ?? page
+            if let language = titleLanguage(shown.source) { languages[path] = language }
+            return (shown.title, path)
         }
+        return items.map { title, path in
+            var item: [String: Any] = ["title": title, "href": href(path), "current": localized(path) == current]
+            if let language = languages[path] { item["item_lang"] = language }
+            return item
+        }
+    }
+
+    /// The project a record belongs to, as its page names it (`project_title`,
+    /// `project_href`, `project_lang`): its translation into this page's language when
+    /// there is one, else itself with its title's language named when it differs.
+    func projectReference(_ index: Int) -> [String: Any] {
+        let original = site.portal.projects[index]
+        let path = Route.project(original.source.slug.value)
+        let project = translation(of: path).map { site.portal.projects[$0] } ?? original
+        var view: [String: Any] = ["project_title": project.title, "project_href": href(path)]
+        if counterparts != nil, let language = titleLanguage(project.source) { view["project_lang"] = language }
+        return view
+    }
+
+    /// A report as an item of a list: its translation into this page's language in its
+    /// place when there is one, else itself with its title's language named.
+    func reportItem(_ original: Report, summary withSummary: Bool) -> [String: Any] {
+        let path = Route.report(original.source.slug.value)
+        let report = translation(of: path).map { site.portal.reports[$0] } ?? original
+        var item: [String: Any] = ["title": report.title, "href": href(path)]
+        if let language = titleLanguage(report.source) { item["record_lang"] = language }
+        if withSummary, let summary = report.summary { item["summary"] = summary }
+        return item
     }
 
     /// "1. 3. 2018 – 28. 2. 2021", or the reason no period is given.
@@ -126,11 +205,24 @@ struct PageContext {
     /// writes `/projekty/x/`, the page links it under the base path or relative to
     /// itself), with its note ("externí odkaz", "PDF, 1,2 MB"); nil leaves it as written.
     func bodyLink(_ destination: String) -> MarkdownDocument.LinkRewrite? {
-        let note = links.note(for: destination, from: path)
+        let note = joined(links.note(for: destination, from: path), languageNote(destination))
         guard let written = internalHref(destination) else {
             return note.map { MarkdownDocument.LinkRewrite(destination: destination, note: $0) }
         }
         return MarkdownDocument.LinkRewrite(destination: written, note: note)
+    }
+
+    /// "in Czech": the note of a link from a page in a further language of the portal to
+    /// a record page in another language (one without a version in the page's).
+    func languageNote(_ destination: String) -> String? {
+        guard counterparts != nil, destination.first != "#", let target = InternalLink(destination, from: path),
+              let language = site.recordLanguages[localized(target.path)], language != strings.language else { return nil }
+        return strings["in_language_\(language.rawValue)"]
+    }
+
+    private func joined(_ a: String?, _ b: String?) -> String? {
+        guard let a else { return b }
+        return b.map { a + ", " + $0 } ?? a
     }
 
     /// The address of an internal link as written on this page (its query and fragment
@@ -157,7 +249,7 @@ struct PageContext {
         var item: [String: Any] = ["title": document.title]
         if let destination = document.href?.value, LinkScheme.isAllowed(destination) {
             item["href"] = internalHref(destination) ?? destination
-            if let note = links.note(for: destination, from: path) { item["link_note"] = note }
+            if let note = joined(links.note(for: destination, from: path), languageNote(destination)) { item["link_note"] = note }
         }
         if let note = document.note { item["note"] = note }
         return item

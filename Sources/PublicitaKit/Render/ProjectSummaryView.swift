@@ -12,8 +12,10 @@ struct ProjectSummaryView {
 
     /// The fields of a project's row.
     func row(_ project: Project) -> [String: Any] {
+        // On a page in a further language, a translated project's row names its translation (its figures stay the original's).
+        let shown = context.translation(of: Route.project(project.source.slug.value)).map { context.site.portal.projects[$0] } ?? project
         var item: [String: Any] = [
-            "title": project.title,
+            "title": shown.title,
             "href": context.href(Route.project(project.source.slug.value)),
             // Lists show dates only; the reason a period is missing belongs on the project's page.
             "period_text": project.period?.start == nil ? context.strings["not_published"] : context.periodText(project.period) ?? "",
@@ -22,8 +24,7 @@ struct ProjectSummaryView {
         ]
         if let city = project.city { item["city_href"] = context.href(Route.city(Slug.make(from: city))) }
         // A project written in another language than the list names its title's language.
-        let language = project.source.language(default: context.site.portal.config.language)
-        if language != context.strings.language { item["row_lang"] = language.rawValue }
+        if let language = context.titleLanguage(shown.source) { item["row_lang"] = language }
         let currency = project.budget?.currency ?? "CZK"
         item["total_text"] = project.budget?.total?.value.amount.formatted(currency: currency) ?? context.strings["not_published"]
         item["eu_text"] = project.budget?.euContribution.flatMap { eu in
@@ -33,7 +34,9 @@ struct ProjectSummaryView {
         let projectHref = context.href(Route.project(project.source.slug.value))
         func mark(_ provenance: Provenance, key: String) {
             guard let index = provenance.correctionIndex else { return }
-            item["\(key)_correction_href"] = projectHref + "#" + Correction.anchor(index: index)
+            // A translation that does not carry the correction is linked whole: the anchor is on the original's page.
+            let anchored = shown.corrections.indices.contains(index) ? "#" + Correction.anchor(index: index) : ""
+            item["\(key)_correction_href"] = projectHref + anchored
             item["\(key)_correction_text"] = context.strings["corrected_mark"]
         }
         if project.budget?.total != nil {

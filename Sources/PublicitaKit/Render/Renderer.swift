@@ -103,7 +103,9 @@ public struct Renderer: Sendable {
         case .accessibility:
             (template, view, title, description) = ("accessibility", AccessibilityView(context: context).make(), strings["accessibility_statement"], nil)
         case .glossary:
-            (template, view, title, description) = ("glossary", ["entries": glossary.entries.map { ["abbr": $0.abbr, "meaning": $0.meaning] }], strings["glossary"], nil)
+            var glossaryView: [String: Any] = ["entries": glossary.entries.map { ["abbr": $0.abbr, "meaning": $0.meaning] }]
+            if let language = context.portalTextLanguage { glossaryView["entries_lang"] = language }
+            (template, view, title, description) = ("glossary", glossaryView, strings["glossary"], nil)
         case .notFound:
             (template, view, title, description) = ("not-found", [:], strings["page_not_found"], nil)
         case .group(let index, let number):

@@ -27,8 +27,7 @@ struct ReportView {
         }
         if let date = report.date?.value { view["date_text"] = date.formatted(context.strings.language) }
         if let slug = report.project?.value, let index = context.site.projectIndex(slug: slug) {
-            view["project_title"] = context.site.portal.projects[index].title
-            view["project_href"] = context.href(Route.project(slug))
+            view.merge(context.projectReference(index), uniquingKeysWith: { $1 })
         }
         if let funded = report.fundedBy {
             if let title = funded.title { view["funded_by_title"] = title }

@@ -17,6 +17,8 @@ struct SearchIndex {
         var total: String?
         /// The `id` of the total's correction on the project page, for a corrected total.
         var correction: String?
+        /// The title's language when it is not the index's (a project without a version in it).
+        var lang: String?
     }
 
     /// The index as JSON: `{"projects":[…]}`, keys sorted, so equal input gives equal
@@ -30,12 +32,16 @@ struct SearchIndex {
     func entry(_ index: Int) -> Entry {
         let site = context.site
         let project = site.portal.projects[index]
+        // A further language's index names a project's translation into it, where there is one.
+        let shown = context.translation(of: Route.project(project.source.slug.value)).map { site.portal.projects[$0] } ?? project
+        let correction = project.budget?.total == nil ? nil : project.totalProvenance.correctionIndex
         return Entry(
-            slug: project.source.slug.value, title: project.title, city: project.city, programme: project.programme,
+            slug: shown.source.slug.value, title: shown.title, city: project.city, programme: project.programme,
             period: project.programmingPeriod?.rawValue,
             status: ProjectStatus.of(project.period, on: site.today).map { context.strings["status_\($0.rawValue)"] },
             total: project.budget?.total.map { $0.value.amount.formatted(currency: project.budget?.currency ?? "CZK") },
-            correction: project.budget?.total == nil ? nil : project.totalProvenance.correctionIndex.map(Correction.anchor))
+            correction: correction.flatMap { shown.corrections.indices.contains($0) ? Correction.anchor(index: $0) : nil },
+            lang: context.titleLanguage(shown.source))
     }
 
     /// The encoder of the index's entries.

@@ -44,11 +44,23 @@ public enum Route {
     /// `/assets/hledani.js`: the search script (a theme asset).
     public static let searchScript = "/assets/hledani.js"
 
+    /// The path of a UI page's version in `language`, a further language of a bilingual
+    /// portal: the portal language's path under the language's prefix (`/mesta/liberec/`
+    /// → `/en/mesta/liberec/`, `/` → `/en/`), so that every route above has its
+    /// counterpart without a second table. The search index stays beside the portal
+    /// language's (`/data/hledani-en.json`): the search script resolves the projects'
+    /// addresses against the index's own.
+    public static func inLanguage(_ path: String, _ language: Language) -> String {
+        if path == searchIndex { return "/data/hledani-\(language.rawValue).json" }
+        return "/\(language.rawValue)" + path
+    }
+
     /// First path segments that generated pages use; a free page may not take them.
     /// (`prohlaseni-o-pristupnosti` may: a portal's own statement replaces the generated one.)
-    public static let reservedSegments: Set<String> = [
+    /// The languages' codes are the prefixes of the further languages' pages.
+    public static let reservedSegments: Set<String> = Set([
         "projekty", "zpravy", "aktuality", "mesta", "programy", "obdobi", "stav", "statistiky", "assets", "data", "404.html",
-    ]
+    ] + Language.allCases.map(\.rawValue))
 
     /// The file (relative to the output folder) a URL path is written to: pretty URLs get `index.html`.
     public static func outputFile(for path: String) -> String {

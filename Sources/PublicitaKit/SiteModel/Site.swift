@@ -43,6 +43,16 @@ public struct Site: Sendable {
     /// Language versions of a page: for every record page that has a translation (or
     /// is one), all versions of it, the page itself included, in language order.
     public var alternates: [String: [LanguageVersion]]
+    /// For each further language of a bilingual portal (`languages`), the path of
+    /// each portal-language page's version in it: the UI pages' under the language's
+    /// prefix, the records' translations. A page in that language links through it.
+    public var counterparts: [Language: [String: String]] = [:]
+    /// For each further language, the index (in its kind's records) of the translation
+    /// of each portal-language record, by the original's path: what that language's
+    /// lists show in place of the original.
+    public var translations: [Language: [String: Int]] = [:]
+    /// Each record page's language, in a portal with further languages (their pages note links to records in another).
+    public var recordLanguages: [String: Language] = [:]
 
     /// How site paths become the addresses written into the site (base path or relative).
     public let address: SiteAddress
@@ -72,7 +82,7 @@ public struct Site: Sendable {
         self.cities = cities
         let groups = ProjectGroup.groups(of: portal, listed: listedProjects, today: today)
         self.groups = groups
-        self.alternates = Self.alternates(of: portal)
+        var alternates = Self.alternates(of: portal)
         var list: [SitePage] = [SitePage(kind: .home, path: Route.home)]
         let pageCount = Self.pageCount(listedProjects.count)
         if pageCount > 1 {
@@ -113,6 +123,23 @@ public struct Site: Sendable {
         list.append(SitePage(kind: .statistics, path: Route.statistics))
         list += Self.openDataPages(of: portal)
         list.append(SitePage(kind: .notFound, path: Route.notFound))
+        var counterparts: [Language: [String: String]] = [:], translations: [Language: [String: Int]] = [:]
+        for language in portal.config.languages where language != portal.config.language {
+            let further = Self.languagePages(language, of: list, portal: portal, alternates: &alternates)
+            list += further.pages
+            counterparts[language] = further.counterparts
+            translations[language] = further.translations
+        }
+        if !counterparts.isEmpty {
+            let main = portal.config.language
+            for p in portal.projects { recordLanguages[Route.project(p.source.slug.value)] = p.source.language(default: main) }
+            for r in portal.reports { recordLanguages[Route.report(r.source.slug.value)] = r.source.language(default: main) }
+            for p in portal.pages { recordLanguages[Route.page(p.source.slug.value)] = p.source.language(default: main) }
+            for n in portal.news { recordLanguages[Route.news(n.source.slug.value)] = n.source.language(default: main) }
+        }
+        self.alternates = alternates
+        self.counterparts = counterparts
+        self.translations = translations
         if list.contains(where: { $0.kind == .file(.sitemap) }) {
             let addresses = list.count(where: \.isInSitemap)
             if addresses > self.sitemapURLLimit {
@@ -200,8 +227,57 @@ public struct Site: Sendable {
         return result
     }
 
-    /// The language a page is written in: its record's `lang`, or the portal's.
+    /// The pages of `language`, a further language of the portal: a version of every
+    /// UI page among the portal language's `pages`, each paired with its original as
+    /// language versions; and the records' translations into it, for its lists.
+    private static func languagePages(_ language: Language, of pages: [SitePage], portal: Portal, alternates: inout [String: [LanguageVersion]])
+        -> (pages: [SitePage], counterparts: [String: String], translations: [String: Int]) {
+        let main = portal.config.language
+        var added: [SitePage] = [], paths: [String: String] = [:]
+        var originals = pages.filter { $0.language == nil && $0.kind.hasLanguageVersions }
+        // A portal's own statement page (which replaced the generated one) without a
+        // translation into `language`: that language gets the generated statement.
+        let statementSlug = String(Route.accessibility.dropFirst().dropLast())
+        if !originals.contains(where: { $0.kind == .accessibility }),
+           !portal.pages.contains(where: { $0.source.translationOf?.value == statementSlug && $0.source.language(default: main) == language }) {
+            originals.append(SitePage(kind: .accessibility, path: Route.accessibility))
+        }
+        for page in originals {
+            let path = Route.inLanguage(page.path, language)
+            added.append(SitePage(kind: page.kind, path: path, language: language))
+            paths[page.path] = path
+            guard page.isHTMLPage else { continue }
+            var versions = alternates[page.path] ?? [LanguageVersion(language: main, path: page.path)]
+            versions.append(LanguageVersion(language: language, path: path))
+            versions.sort { $0.language.rawValue < $1.language.rawValue }
+            for version in versions { alternates[version.path] = versions }
+        }
+        var indexes: [String: Int] = [:]
+        func link(_ sources: [RecordSource], route: (String) -> String) {
+            for (index, source) in sources.enumerated() where source.language(default: main) == language {
+                guard let original = source.translationOf?.value else { continue }
+                let path = route(original), translated = route(source.slug.value)
+                // Only a translation the original's language versions name (one per language, the validator's choice).
+                guard alternates[path]?.contains(LanguageVersion(language: language, path: translated)) == true,
+                      alternates[path]?.contains(LanguageVersion(language: main, path: path)) == true else { continue }
+                paths[path] = translated
+                indexes[path] = index
+            }
+        }
+        link(portal.projects.map(\.source), route: Route.project)
+        link(portal.reports.map(\.source), route: Route.report)
+        link(portal.pages.map(\.source), route: Route.page)
+        link(portal.news.map(\.source), route: Route.news)
+        return (added, paths, indexes)
+    }
+
+    /// The portal's further languages (`languages` but its own), each with its own UI pages.
+    public var furtherLanguages: [Language] { Array(counterparts.keys).sorted { $0.rawValue < $1.rawValue } }
+
+    /// The language a page is written in: a further language's UI page's, its record's
+    /// `lang`, or the portal's.
     public func language(of page: SitePage) -> Language {
+        if let language = page.language { return language }
         let portal = self.portal
         switch page.kind {
         case .project(let i), .poster(let i): return portal.projects[i].source.language(default: portal.config.language)

@@ -44,8 +44,8 @@ public struct SiteAddress: Sendable, Hashable {
     /// The addresses as written on the page at `pagePath`.
     public func from(_ pagePath: String) -> PageAddresses {
         // A host serves the 404 page at any depth: relative addresses would break there,
-        // so it keeps the base path whenever the site's address is known.
-        guard relative, !(pagePath == Route.notFound && baseURL != nil) else {
+        // so it keeps the base path whenever the site's address is known (each language's 404 page alike).
+        guard relative, !(pagePath.hasSuffix(Route.notFound) && baseURL != nil) else {
             return PageAddresses(prefix: basePath, namesIndex: relative)
         }
         // A page's folder: `/` for `/` and `/404.html`, `/projekty/x/` for itself.

@@ -33,6 +33,25 @@ public struct SitePage: Sendable, Hashable {
     public var kind: Kind
     /// Its URL path (`/projekty/liberec-apk/`).
     public var path: String
+    /// The language of a UI page of a further language of the portal (`languages`),
+    /// written under that language's prefix; nil for the portal language's pages and
+    /// for records, which are in their own language (``Site/language(of:)``).
+    public var language: Language? = nil
     /// The file it is written to, relative to the output folder.
     public var outputFile: String { Route.outputFile(for: path) }
+}
+
+extension SitePage.Kind {
+    /// Whether a page of this kind gets a version in each further language of a
+    /// bilingual portal (`languages: [cs, en]`), at ``Route/inLanguage(_:_:)`` of
+    /// its path. Records are not among them: a record's versions are its translations.
+    /// A new UI page kind that has a view taking the page's language joins this list.
+    var hasLanguageVersions: Bool {
+        switch self {
+        case .home, .projectsPage, .newsList, .city, .group, .searchIndex, .accessibility, .glossary, .notFound, .openData, .statistics:
+            return true
+        case .project, .poster, .report, .page, .newsItem, .file:
+            return false
+        }
+    }
 }

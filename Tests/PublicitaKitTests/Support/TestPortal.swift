@@ -258,13 +258,14 @@ func captures(of pattern: String, in text: String) -> [String] {
 
 /// Writes a generated portal of `projects` projects into `folder` with the
 /// repository's corpus generator, `scripts/gen-corpus` (every record valid; the
-/// same `seed` gives the same bytes, nil its default seed).
-func generateCorpus(projects: Int, into folder: URL, seed: Int? = nil) throws {
+/// same `seed` gives the same bytes, nil its default seed); `bilingual` makes it
+/// Czech and English with some records translated (`--bilingual`).
+func generateCorpus(projects: Int, into folder: URL, seed: Int? = nil, bilingual: Bool = false) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.currentDirectoryURL = TestPaths.repositoryRoot
     process.arguments = ["python3", "scripts/gen-corpus", "\(projects)", folder.path, "--force"]
-        + (seed.map { ["--seed", "\($0)"] } ?? [])
+        + (seed.map { ["--seed", "\($0)"] } ?? []) + (bilingual ? ["--bilingual"] : [])
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()

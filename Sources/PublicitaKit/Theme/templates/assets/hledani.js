@@ -52,6 +52,8 @@
     var a = document.createElement("a");
     a.href = new URL("../projekty/" + encodeURIComponent(p.slug) + "/" + suffix, indexURL).href;
     a.textContent = p.title;
+    // A project without a version in the index's language: its title is read in its own.
+    if (p.lang) a.lang = p.lang;
     li.appendChild(a);
     var facts = [p.city, p.programme, p.period, p.status, p.total].filter(Boolean);
     if (facts.length) {
