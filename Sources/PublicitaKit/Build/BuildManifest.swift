@@ -24,6 +24,8 @@ struct BuildManifest: Sendable {
     var staticFiles: [String]
     /// The diagnostics (warnings) of that build, printed again when nothing changed.
     var diagnostics: [Diagnostic]
+    /// The command line's address options it was built with (``Builder/Options/addressOptions``).
+    var addressOptions = ""
 
     /// The cache folder for `output`.
     static func folder(for output: URL) -> URL {
@@ -46,6 +48,7 @@ struct BuildManifest: Sendable {
                 sawHeader = true
             case "tool": manifest.tool = String(line.dropFirst(5))
             case "day": manifest.day = String(line.dropFirst(4))
+            case "opt": manifest.addressOptions = String(line.dropFirst(4))
             case "lang": manifest.language = Language(rawValue: String(line.dropFirst(5))) ?? .cs
             case "I" where parts.count == 3: manifest.inputs.stamps[String(parts[2])] = String(parts[1])
             case "P" where parts.count == 3:
@@ -65,6 +68,7 @@ struct BuildManifest: Sendable {
     func save(for output: URL) {
         let folder = Self.folder(for: output)
         var text = "publicita-cache \(Self.formatVersion)\ntool \(tool)\nday \(day)\nlang \(language.rawValue)\n"
+        if !addressOptions.isEmpty { text += "opt \(addressOptions)\n" }
         for (path, stamp) in inputs.stamps.sorted(by: { $0.key < $1.key }) { text += "I \(stamp) \(path)\n" }
         for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "P \(String(key, radix: 16)) \(path)\n" }
         for path in staticFiles.sorted() { text += "S \(path)\n" }

@@ -74,78 +74,24 @@ public final class BuildSession: @unchecked Sendable {
     /// unchanged files), keeping the state for the next edit.
     private func fullBuild(today: Day) -> Builder.Outcome {
         // The data-file parts of unchanged records are kept across full builds too.
-        let earlierFragments = state?.madeDataFileFragments ?? keptFragments
-        keptFragments = earlierFragments
+        let earlierParts = state?.madeDataFileFragments ?? keptFragments
+        keptFragments = earlierParts
         state = nil
-        var timer = StageTimer()
-        var stamps = InputStamps.scan(root)
-        stamps.stamps.merge(options.addressStamps, uniquingKeysWith: { $1 })
-        timer.lap("stat")
-        let loaded = ContentLoader.loadParts(portalAt: root, cache: parseCache)
-        timer.lap("load")
-        guard var portal = loaded.portal else {
-            return Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
-        }
-        var afterRecords = loaded.staticDiagnostics + Builder.applyAddressOptions(options, to: &portal)
-        let language = portal.config.language
-        let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
-        afterRecords += themeDiagnostics
-        timer.lap("theme")
-        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [], today: today)
-        timer.lap("site")
-        let validation = ProjectChecks(site: site, today: today)
-        timer.lap("validate")
-        let placement = Builder.outputPlacement(output, root: root)
-        guard let theme else {
-            let diagnostics = loaded.diagnostics + afterRecords + Validator.validate(site, projects: validation) + placement
-            return Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language,
-                                   basePath: site.address.basePath)
-        }
-        let listings = ProjectListing.all(of: site.portal)
-        let keys = PageKeys(site: site, listings: listings, themeHash: theme.contentHash, tool: tool,
-                            staticStamps: Builder.staticStamps(stamps), configHash: Builder.configHash(root: root, stamps: stamps))
-        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
-        var kept = SessionState(
-            today: today, stamps: stamps, site: site, theme: theme, keyInputs: keys.inputs, language: language,
-            configDiagnostics: loaded.configDiagnostics, records: loaded.records, afterRecordDiagnostics: afterRecords,
-            validation: validation, listings: listings, outputDiagnostics: placement, conflictDiagnostics: conflicts,
-            outputFiles: site.pages.map(\.outputFile), htmlPageCount: site.pages.filter(\.isHTMLPage).count)
-        let diagnostics = kept.diagnostics()
-        timer.lap("plan")
-        guard !diagnostics.containsErrors else {
-            state = kept
-            return kept.outcome(diagnostics)
-        }
-
+        let stamps = InputStamps.scan(root)
         let previous = written ?? BuildManifest.load(for: output).flatMap {
             $0.tool == tool && Builder.outputIsIntact(output, $0) ? $0 : nil
         }
-        let fragments = kept.dataFileFragments(reusing: earlierFragments)
-        keptFragments = nil
-        let items = plan.map { item -> Builder.OutputPlan in
-            // The parts are the portal language's: a further language's search index is rendered whole.
-            guard case .page(let page) = item.source, page.language == nil, let chunks = fragments.chunks(of: page.kind, site: site) else { return item }
-            return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
-        }
-        let result = Builder.write(items, previous: previous, output: output, renderer: Renderer(site: site, theme: theme))
-        timer.lap("render")
-        state = kept
-        switch result {
-        case .failure(let problem):
-            forgetOutput()
-            return kept.outcome(diagnostics + [problem])
-        case .success(let rendered):
-            let manifest = BuildManifest(tool: tool, day: today.iso, language: language, inputs: stamps,
-                                         pages: Dictionary(items.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
-                                         staticFiles: site.portal.staticFiles.map(\.name), diagnostics: diagnostics.sortedForReport())
-            manifest.save(for: output)
+        let run = Pipeline.run(options, today: today, output: output, stamps: stamps,
+                               reuse: Pipeline.Reuse(parseCache: parseCache, previous: previous,
+                                                     keepsDataFileParts: true, dataFileParts: earlierParts))
+        state = run.state
+        if run.state?.madeDataFileFragments != nil { keptFragments = nil }
+        if run.writeFailed { forgetOutput() }
+        if let manifest = run.written {
             written = manifest
-            state?.writtenPageKeys = Array(items.prefix(site.pages.count).map(\.key))
-            state?.dataFilesWereWritten()
             savedManifestIsCurrent = true
-            timer.lap("manifest")
-            return kept.outcome(diagnostics, rendered: rendered)
         }
+        return run.outcome
     }
 
     // MARK: Incremental build

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the pipeline: load → validate → site model → render → write.
+/// `publicita build` and `publicita check`: runs the ``Pipeline`` once, unless the
+/// output is already up to date.
 ///
 /// Every stage reports diagnostics instead of stopping at the first problem; the
 /// write stage runs only when no stage found an error.
@@ -63,71 +64,19 @@ public enum Builder {
         // written again, since the manifest may not describe them.
         let interrupted = output.map { Leftovers.clear(beside: $0) } ?? []
         if let output, !interrupted.isEmpty { previous = previous?.forgetting(interrupted, in: output) }
-        var stamps = output == nil ? nil : InputStamps.scan(root)
-        // The command line's address options are inputs too: a build with other addresses is not up to date.
-        stamps?.stamps.merge(options.addressStamps, uniquingKeysWith: { $1 })
+        let stamps = output == nil ? nil : InputStamps.scan(root)
 
         // Nothing changed since the last build: same tool, same day, same input
         // stamps, output intact. Only `stat` has run; print the last diagnostics again.
         if let output, let previous, let stamps, interrupted.isEmpty, previous.tool == tool, previous.day == options.today.iso,
-           previous.inputs == stamps, outputIsIntact(output, previous) {
+           previous.inputs == stamps, previous.addressOptions == options.addressOptions, outputIsIntact(output, previous) {
             return Outcome(diagnostics: previous.diagnostics, pagesWritten: previous.pages.count, upToDate: true,
                            language: previous.language)
         }
 
-        var timer = StageTimer()
-        timer.lap("stat")
-        let (loaded, loadDiagnostics) = ContentLoader.load(portalAt: root, cache: options.parseCache)
-        timer.lap("load")
-        var diagnostics = loadDiagnostics
-        guard var portal = loaded else {
-            return Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: .cs)
-        }
-        diagnostics += applyAddressOptions(options, to: &portal)
-        let language = portal.config.language
-        let basePath = SiteAddress(baseURL: portal.config.baseURL, relative: portal.config.relativeLinks).basePath
-        func finish(_ written: Int = 0, rendered: Int = 0) -> Outcome {
-            Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: written, pagesRendered: rendered, language: language,
-                    basePath: basePath)
-        }
-
-        let (theme, themeDiagnostics) = Theme.load(portalRoot: root, language: language)
-        timer.lap("theme")
-        diagnostics += themeDiagnostics
-        let site = Site(portal: portal, reservedIDs: theme?.staticIDs ?? [], today: options.today)
-        timer.lap("site")
-        diagnostics += Validator.validate(site, today: options.today)
-        timer.lap("validate")
-        if let output { diagnostics += outputPlacement(output, root: root) }
-        guard let theme, !diagnostics.containsErrors, let output, let stamps else { return finish() }
-
-        // Plan every output file with its key.
-        let keys = PageKeys(site: site, listings: ProjectListing.all(of: portal), themeHash: theme.contentHash, tool: tool,
-                            staticStamps: staticStamps(stamps), configHash: configHash(root: root, stamps: stamps))
-        let (plan, planDiagnostics) = self.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
-        diagnostics += planDiagnostics
-        guard !diagnostics.containsErrors else { return finish() }
-
-        // Reuse what the last build of the same tool wrote, when its output is intact.
-        timer.lap("plan")
-        let reusable = previous.flatMap { $0.tool == tool && outputIsIntact(output, $0) ? $0 : nil }
-        let sorted = diagnostics.sortedForReport()
-        let manifest = BuildManifest(tool: tool, day: options.today.iso, language: language, inputs: stamps,
-                                     pages: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
-                                     staticFiles: portal.staticFiles.map(\.name), diagnostics: sorted)
-        let written = write(plan, previous: reusable, output: output, renderer: Renderer(site: site, theme: theme)) {
-            manifest.save(for: output)
-        }
-        switch written {
-        case .failure(let problem):
-            diagnostics.append(problem)
-            BuildManifest.remove(for: output)
-            return finish()
-        case .success(let rendered):
-            timer.lap("render+manifest")
-            return Outcome(diagnostics: sorted, pagesWritten: site.pages.filter(\.isHTMLPage).count, pagesRendered: rendered, language: language,
-                           basePath: site.address.basePath)
-        }
+        let reusable = previous.flatMap { previous in output.flatMap { previous.tool == tool && outputIsIntact($0, previous) ? previous : nil } }
+        return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
+                            reuse: Pipeline.Reuse(parseCache: options.parseCache, previous: reusable)).outcome
     }
 
     /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;
@@ -336,11 +285,9 @@ extension Day {
 }
 
 extension Builder.Options {
-    /// The command line's address options as input stamps (a build with other addresses is not up to date).
-    var addressStamps: [String: String] {
-        var stamps: [String: String] = [:]
-        if let baseURL { stamps["--base-url"] = baseURL }
-        if relativeLinks { stamps["--relative-links"] = "yes" }
-        return stamps
+    /// The command line's address options in one line, kept in the build manifest: a
+    /// build with other addresses than the last one is not up to date.
+    var addressOptions: String {
+        [baseURL.map { "--base-url \($0)" }, relativeLinks ? "--relative-links" : nil].compactMap { $0 }.joined(separator: " ")
     }
 }
