@@ -8,7 +8,7 @@ import Foundation
 /// results per project (``ProjectChecks``), each project's listing digest and
 /// data-file parts (``DataFileFragments``), and the keys of the files the output
 /// holds — and is told which files changed (``InputChanges``). An edit of project
-/// records that leaves the site's structure as it was (``Site/replaceProject(at:with:)``)
+/// records that leaves the site's structure as it was (``Site/replacingProject(at:with:)``)
 /// is applied by parsing only those files, checking again only what they can
 /// affect, keying every page from the kept digests and writing only the files whose
 /// key changed. Everything else — templates, `portal.yaml`, static files, records
@@ -112,7 +112,8 @@ public final class BuildSession: @unchecked Sendable {
                   let stamp = InputStamps.stamp(readPath) else { return nil }
             let (record, found) = ContentLoader.loadRecord(kind: .projects, url: URL(fileURLWithPath: readPath),
                                                            relative: path, stamp: stamp, cache: parseCache)
-            guard case .project(let project)? = record, state.site.replaceProject(at: index, with: project) else { return nil }
+            guard case .project(let project)? = record, let replaced = state.site.replacingProject(at: index, with: project) else { return nil }
+            state.site = replaced
             state.records[slot].diagnostics = found
             state.stamps.stamps[path] = stamp
             state.listings[index] = ProjectListing(project)

@@ -91,7 +91,7 @@ struct DataFileFragments: Sendable {
     func chunks(of kind: SitePage.Kind, site: Site) -> [[UInt8]]? {
         switch kind {
         case .searchIndex: return SearchIndex.file.chunks(site.listedProjects.map { searchEntries[$0] })
-        case .file(.projectsCSV), .file(.projectsJSON) where !unmade.isEmpty: return nil
+        case .file(.projectsCSV) where !unmade.isEmpty, .file(.projectsJSON) where !unmade.isEmpty: return nil
         case .file(.projectsCSV): return OpenData.csvFile.chunks(site.listedProjects.map { csvRows[$0] })
         case .file(.projectsJSON): return OpenData.listJSONFile.chunks(site.listedProjects.map { jsonElements[$0] })
         default: return nil

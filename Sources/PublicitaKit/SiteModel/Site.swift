@@ -17,9 +17,9 @@ public struct Site: Sendable {
     public let staticFilesByName: [String: StaticFile]
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
-    private var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
+    var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
     /// The ids of each page asked for so far.
-    private var anchorMemo = AnchorMemo()
+    var anchorMemo = AnchorMemo()
     /// The paths of all pages (not static files), which have at least the template's ids.
     private var pagePaths: Set<String>
     /// Ids the templates use; body headings never take them.
@@ -307,28 +307,6 @@ public struct Site: Sendable {
     /// The path of the project with `slug`, when there is one.
     public func projectIndex(slug: String) -> Int? {
         projectIndexBySlug[slug]
-    }
-
-    /// Replaces project `index` with `project` when the site's structure stays as it
-    /// was (same pages, cities, filter groups, language versions): only its record
-    /// and its anchors change. Returns false, changing nothing, when the edit moves
-    /// the project (another slug, city, programme, programming period, status,
-    /// language or translation); the site must then be built anew.
-    public mutating func replaceProject(at index: Int, with project: Project) -> Bool {
-        let old = portal.projects[index]
-        // Values, not locations: a field moving down a line changes no page.
-        guard old.source.slug.value == project.source.slug.value, old.source.language?.value == project.source.language?.value,
-              old.source.translationOf?.value == project.source.translationOf?.value, old.city == project.city,
-              old.programme == project.programme, old.programmingPeriod == project.programmingPeriod,
-              ProjectStatus.of(old.period, on: today) == ProjectStatus.of(project.period, on: today)
-        else { return false }
-        portal.projects[index] = project
-        // With a duplicated slug the page's anchors are the last such project's (as in `init`).
-        let path = Route.project(project.source.slug.value)
-        if anchorSources[path]?.source.file == old.source.file { anchorSources[path] = (project.source, project.tables) }
-        // A memo of its own: copies of the site made before the edit keep theirs.
-        anchorMemo = AnchorMemo()
-        return true
     }
 }
 
