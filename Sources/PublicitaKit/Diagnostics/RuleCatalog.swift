@@ -154,7 +154,7 @@ public enum RuleCatalog {
              fix: "zkontrolujte druh (kind) zdrojů a jejich částky", "check the sources' kind and amounts"),
         rule("static.conflict", .error, "soubor by přepsal vygenerovanou stránku /index.html", "the file would overwrite the generated page /index.html",
              fix: "přejmenujte soubor ve static/", "rename the file in static/"),
-        rule("template.syntax", .error, "chyba v šabloně: sectionCloseNameIncorrect", "template error: sectionCloseNameIncorrect",
+        rule("template.syntax", .error, "chyba v šabloně: {{/list}} uzavírá jiný oddíl, než je otevřen („item“)", "template error: {{/list}} closes another section than the open one (\"item\")",
              fix: "opravte značky Mustache v šabloně", "fix the Mustache tags in the template"),
         rule("template.missing", .error, "šablona „project“ neexistuje", "the template \"project\" does not exist",
              fix: "obnovte šablonu nebo smažte svou neúplnou náhradu", "restore the template or delete your incomplete override"),

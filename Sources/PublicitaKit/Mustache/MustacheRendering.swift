@@ -100,6 +100,11 @@ struct MustacheRendering {
     }
 
     private mutating func append(_ value: Any, escaped: Bool) {
+        if type(of: value) == String.self {
+            let text = value as! String
+            if escaped { appendEscaped(text) } else { output += text.utf8 }
+            return
+        }
         switch value {
         case let text as String:
             if escaped { appendEscaped(text) } else { output += text.utf8 }
@@ -144,6 +149,27 @@ struct MustacheRendering {
     private mutating func section(_ value: Any?, inverted: Bool, body: [MustacheOp]) {
         guard let value, !(value is NSNull) else {
             if inverted { run(body) }
+            return
+        }
+        // The view models' usual kinds by exact type, before the slower protocol casts.
+        let type = type(of: value)
+        if type == String.self || type == [String: Any].self || type == [String: String].self {
+            if !inverted { within(value, position: nil, body) }
+            return
+        }
+        if type == Bool.self {
+            if (value as! Bool) != inverted { run(body) }
+            return
+        }
+        if type == [[String: Any]].self {
+            let list = value as! [[String: Any]]
+            if inverted {
+                if list.isEmpty { within(value, position: nil, body) }
+                return
+            }
+            for (index, item) in list.enumerated() {
+                within(item, position: MustacheSequencePosition(index: index, count: list.count), body)
+            }
             return
         }
         if let list = value as? MustacheList {

@@ -15,7 +15,11 @@ protocol MustacheList {
 extension Array: MustacheList {
     var itemCount: Int { count }
     func forEachItem(_ body: (Any, Int) -> Void) {
-        for (index, item) in enumerated() { body(item, index) }
+        var index = 0
+        for item in self {
+            body(item, index)
+            index += 1
+        }
     }
     var firstItem: Any? { first }
     var lastItem: Any? { last }
@@ -26,7 +30,11 @@ extension Set: MustacheList {
     var isEmptyList: Bool { isEmpty }
     var itemCount: Int { count }
     func forEachItem(_ body: (Any, Int) -> Void) {
-        for (index, item) in enumerated() { body(item, index) }
+        var index = 0
+        for item in self {
+            body(item, index)
+            index += 1
+        }
     }
     var firstItem: Any? { first }
     var lastItem: Any? { Array(self).last }
@@ -44,8 +52,15 @@ struct MustacheSequencePosition {
 /// key, anything else by its stored properties (Mirror), `NSNull` as no value.
 enum MustacheValues {
     /// The value `object` has under `key`, nil when it has none.
+    ///
+    /// The view models' own kinds are recognised by their exact type first: a cast
+    /// of `[String: String]` to `[String: Any]` converts it (through NSDictionary).
     @inline(__always)
     static func child(of object: Any, named key: String) -> Any? {
+        let type = type(of: object)
+        if type == [String: Any].self { return (object as! [String: Any])[key] }
+        if type == [String: String].self { return (object as! [String: String])[key] }
+        if type == String.self || type == Int.self || type == Bool.self { return nil }
         if let dictionary = object as? [String: Any] { return dictionary[key] }
         switch object {
         case is String, is Int, is Bool, is Double, is NSNull, is MustacheList: return nil
