@@ -55,7 +55,7 @@ def serve_edit_ms(publicita, corpus, output, edits):
 # Where a clean build spends its time: each category is the share of perf samples
 # whose call stack passes through a function whose symbol contains the marker.
 PROFILE_CATEGORIES = [
-    ("templates (swift-mustache)", ["Mustache0A7LibraryV6render"]),
+    ("templates (Mustache engine)", ["11MustacheSetV6render"]),
     ("loading records (read, split, YAML, fields)", ["ContentLoader"]),
     ("… of which YAML (Yams, libyaml)", ["YAMLLoader"]),
     ("project view models (formatting, link notes)", ["ProjectViewV4make"]),

@@ -254,7 +254,7 @@ extension RuleID {
             RuleCatalog.rule(.staticConflict, .error, "soubor by přepsal vygenerovanou stránku /index.html", "the file would overwrite the generated page /index.html",
                  fix: "přejmenujte soubor ve static/", "rename the file in static/")
         case .templateSyntax:
-            RuleCatalog.rule(.templateSyntax, .error, "chyba v šabloně: sectionCloseNameIncorrect", "template error: sectionCloseNameIncorrect",
+            RuleCatalog.rule(.templateSyntax, .error, "chyba v šabloně: {{/list}} uzavírá jiný oddíl, než je otevřen („item“)", "template error: {{/list}} closes another section than the open one (\"item\")",
                  fix: "opravte značky Mustache v šabloně", "fix the Mustache tags in the template")
         case .templateMissing:
             RuleCatalog.rule(.templateMissing, .error, "šablona „project“ neexistuje", "the template \"project\" does not exist",

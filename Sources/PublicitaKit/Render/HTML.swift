@@ -1,8 +1,7 @@
 import Foundation
-import Mustache
 
 /// HTML escaping for text that goes into markup built in Swift (tables, the SVG
-/// chart) and, through ``HTMLContentType``, for every `{{value}}` of the templates.
+/// chart); the template engine escapes every `{{value}}` the same way, on bytes.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     ///
@@ -58,29 +57,5 @@ public enum HTML {
             .filter { !$0.isEmpty }
         if parts.count <= 1 { return escape(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return parts.map { "<p>\(escape($0))</p>" }.joined()
-    }
-
-    /// The templates' content type: the same escaping as swift-mustache's built-in
-    /// `HTML` type (the same five characters, the same entities), done on bytes.
-    /// swift-mustache's own escaper looks every character up in a dictionary, which
-    /// was a tenth of a build's time.
-    struct HTMLContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
-    }
-
-    /// The name templates select the content type by (`{{%CONTENT_TYPE:…}}`).
-    static let contentTypeName = "PUBLICITA_HTML"
-
-    /// Registers ``HTMLContentType`` with swift-mustache (once per process).
-    static let registerContentType: Void = {
-        MustacheContentTypes.register(HTMLContentType(), named: contentTypeName)
-    }()
-
-    /// The pragma that selects ``HTMLContentType``, put in front of every template
-    /// when the theme is loaded (partials start with the default type again, so
-    /// each template needs it). On the first line, it does not shift line numbers.
-    static var contentTypePragma: String {
-        _ = registerContentType
-        return "{{%CONTENT_TYPE:\(contentTypeName)}}"
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 
 /// The templates, assets and UI strings a portal is rendered with: the built-in
 /// theme, with any same-named file in the portal's own `templates/` taking its place.
 public struct Theme: Sendable {
-    /// The parsed templates, each parsed once.
-    var library: MustacheLibrary
+    /// The compiled templates, each compiled once, with the portal language's UI strings inlined.
+    var library: MustacheSet
     /// Theme assets by output path under `assets/` (the stylesheet, …).
     var assets: [String: Data]
     /// The UI strings.
@@ -23,7 +22,7 @@ public struct Theme: Sendable {
 
     /// Templates with one language's strings inlined, and those strings.
     struct Localized: Sendable {
-        var library: MustacheLibrary
+        var library: MustacheSet
         var strings: Strings
     }
 
@@ -51,18 +50,16 @@ public struct Theme: Sendable {
         collect(BuiltInTheme.files(under: "templates"), displayPrefix: "(theme)/templates", into: &sources, assets: &assets)
         diagnostics += collectPortalTemplates(portalRoot, into: &sources, assets: &assets)
 
-        var library = MustacheLibrary()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(HTML.contentTypePragma + inlineStrings(source.text, strings), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    .templateSyntax, at: SourceLocation(file: source.file, line: error.context.lineNumber, column: column(of: error)),
-                    LocalizedText(cs: "chyba v šabloně: \(error.error)", en: "template error: \(error.error)")))
-            } catch {
-                diagnostics.append(.error(
-                    .templateSyntax, at: SourceLocation(file: source.file),
-                    LocalizedText(cs: "chyba v šabloně: \(error)", en: "template error: \(error)")))
+        let texts = sources.mapValues(\.text)
+        let (library, errors) = MustacheSet.compile(texts, constant: uiString(strings))
+        for error in errors {
+            let file = sources[error.template]?.file ?? "templates/\(error.template).mustache"
+            let at = SourceLocation(file: file, line: error.line, column: error.column)
+            if case .unknownPartial = error.kind {
+                diagnostics.append(.error(.templateMissing, at: at, error.message))
+            } else {
+                diagnostics.append(.error(.templateSyntax, at: at,
+                                          LocalizedText(cs: "chyba v šabloně: \(error.message.cs)", en: "template error: \(error.message.en)")))
             }
         }
         // The other languages' templates (the same sources, their strings inlined); a
@@ -70,11 +67,7 @@ public struct Theme: Sendable {
         var others: [Language: Localized] = [:]
         for other in Language.allCases where other != language {
             guard let table = try? Strings.load(other, from: BuiltInTheme.files(under: "strings")) else { continue }
-            var otherLibrary = MustacheLibrary()
-            for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-                try? otherLibrary.register(HTML.contentTypePragma + inlineStrings(source.text, table), named: name)
-            }
-            others[other] = Localized(library: otherLibrary, strings: table)
+            others[other] = Localized(library: MustacheSet.compile(texts, constant: uiString(table)).0, strings: table)
         }
         let idPattern = /id="([A-Za-z][A-Za-z0-9_-]*)"/
         var ids: Set<String> = []
@@ -93,13 +86,6 @@ public struct Theme: Sendable {
                       sources: sources.mapValues(\.text), otherLanguages: others), diagnostics)
     }
 
-    /// The column of a template syntax error in the file as written (the content-type
-    /// pragma put in front of the first line is not the author's).
-    private static func column(of error: MustacheTemplate.ParserError) -> Int {
-        let column = error.context.columnNumber
-        return error.context.lineNumber == 1 ? max(1, column - HTML.contentTypePragma.count) : column
-    }
-
     /// Takes `*.mustache` files (by name) and `assets/*` files from a theme folder's
     /// `files` (path below the folder → bytes), later calls overriding earlier ones.
     private static func collect(_ files: [String: Data], displayPrefix: String, into sources: inout [String: (text: String, file: String)], assets: inout [String: Data]) {
@@ -115,44 +101,32 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Replaces `{{t.key}}` (and `{{{t.key}}}`) by the translated text once, when the
-    /// theme is loaded: the words are constant for a whole build, and looking each
-    /// of them up through Mustache's dynamic context on every page was a large part
-    /// of rendering. Unknown keys are left for Mustache (they render as before).
-    static func inlineStrings(_ template: String, _ strings: Strings) -> String {
-        guard template.contains("{{t.") || template.contains("{{{t.") else { return template }
-        var output = ""
-        var rest = template[...]
-        while let open = rest.range(of: "{{") {
-            output += rest[..<open.lowerBound]
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let nameStart = triple ? rest.index(after: open.upperBound) : open.upperBound
-            let closer = triple ? "}}}" : "}}"
-            guard rest[nameStart...].hasPrefix("t."), let close = rest[nameStart...].range(of: closer) else {
-                output += rest[open.lowerBound..<open.upperBound]
-                rest = rest[open.upperBound...]
-                continue
-            }
-            let key = String(rest[rest.index(nameStart, offsetBy: 2)..<close.lowerBound])
-            if let text = strings.table[key], !key.contains(where: { $0 == " " || $0 == "(" }) {
-                output += triple ? text : HTML.escape(text)
-            } else {
-                output += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+    /// The UI strings as constants of the templates: `{{t.key}}` becomes the key's
+    /// text when the theme is compiled. The words are fixed for a whole build, and
+    /// looking each of them up on every page was a large part of rendering. Unknown
+    /// keys are left to be looked up (the page's `t`), rendering as before.
+    static func uiString(_ strings: Strings) -> (NamePath) -> String? {
+        let table = strings.table
+        return { path in
+            guard !path.anchored, path.transforms.isEmpty, path.components.count == 2, path.components[0] == "t" else { return nil }
+            return table[path.components[1]]
         }
-        output += rest
-        return output
     }
 
     /// Renders `context` with the template `name`, or nil when there is no such template.
     func render(_ context: Any, template name: String) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(context, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Renders `context` with the template `name` and the UI strings of `language`.
     func render(_ context: Any, template name: String, language: Language) -> String? {
         guard language != strings.language, let other = otherLanguages[language] else { return render(context, template: name) }
-        return other.library.render(context, withTemplate: name)
+        return other.library.render(context, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders `context` with the template `name` and the UI strings of `language`, as UTF-8.
+    func renderBytes(_ context: Any, template name: String, language: Language) -> [UInt8]? {
+        let library = language == strings.language ? library : otherLanguages[language]?.library ?? library
+        return library.render(context, template: name)
     }
 }
