@@ -42,8 +42,19 @@ enum Footnote {
     /// `text` with a backslash before the `[` of each definition line outside fenced
     /// code: cmark would otherwise read `[^1]: https://…` as a link reference
     /// definition and drop it. Lines keep their numbers.
+    /// Whether `text` has a `[^` at all, looked for byte by byte: Foundation's
+    /// `contains` goes through NSString, and every body of a build is asked.
+    static func mentionsFootnote(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "[") && byte == UInt8(ascii: "^") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func escapingDefinitions(_ text: String) -> String {
-        guard text.contains("[^") else { return text }
+        guard mentionsFootnote(text) else { return text }
         var lines: [Substring] = []
         var fence: Character?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -202,7 +202,7 @@ public final class MarkdownDocument {
         walk { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT, !Self.isInHeading(node) else { return }
             var text = Self.literal(of: node)
-            guard text.contains("[^") else { return }
+            guard Footnote.mentionsFootnote(text) else { return }
             if let parent = cmark_node_parent(node), Self.definitionLines(of: parent).contains(where: { $0.first == node }) {
                 text = Footnote.definition(text)?.rest ?? ""
             }
