@@ -317,4 +317,17 @@ struct BilingualPortalTests {
         #expect(incremental.keys.sorted() == whole.keys.sorted())
         #expect(incremental.keys.filter { incremental[$0] != whole[$0] }.sorted() == [], "pages the incremental build left stale")
     }
+
+    /// serve's build session writes the same bilingual site as `publicita build`
+    /// (its kept data-file parts are the portal language's; the English index is made whole).
+    @Test func aBuildSessionWritesTheSameBilingualSite() throws {
+        let portal = try TestPortal(files: Self.files())
+        #expect(portal.build().errors.isEmpty)
+        let served = portal.workspace.appendingPathComponent("served")
+        let session = BuildSession(.init(portalRoot: portal.root, output: served, today: testToday))
+        #expect(session.build().errors.isEmpty)
+        #expect(try snapshot(of: served) == snapshot(of: portal.output))
+        #expect(try readOutputFile(served, "data/hledani-en.json").contains("\"test-project\""))
+    }
 }
+

@@ -83,7 +83,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         let run = Pipeline.run(options, today: today, output: output, stamps: stamps,
                                reuse: Pipeline.Reuse(parseCache: parseCache, previous: previous,
-                                                     keepsDataFileParts: true, dataFileParts: earlierParts))
+                                                     dataFileParts: earlierParts))
         state = run.state
         if run.state?.madeDataFileFragments != nil { keptFragments = nil }
         if run.writeFailed { forgetOutput() }
@@ -144,7 +144,7 @@ public final class BuildSession: @unchecked Sendable {
                 rekeyed.append((path, key))
                 continue
             }
-            let chunks = page.language == nil ? fragments.chunks(of: page.kind, site: site) : nil
+            let chunks = fragments.chunks(of: page, site: site)
             let source: Builder.OutputPlan.Source = chunks.map { .chunks($0) } ?? .page(page)
             changed.append(Builder.OutputPlan(path: path, key: key, source: source))
         }

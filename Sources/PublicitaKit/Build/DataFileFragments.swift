@@ -86,10 +86,13 @@ struct DataFileFragments: Sendable {
         unwritten = []
     }
 
-    /// The bytes of `kind` in pieces to be written one after another (the kept parts
+    /// The bytes of `page` in pieces to be written one after another (the kept parts
     /// themselves, not a copy) when it is one of the joined data files, else nil.
-    func chunks(of kind: SitePage.Kind, site: Site) -> [[UInt8]]? {
-        switch kind {
+    /// The parts are the portal language's: a further language's search index is
+    /// rendered whole.
+    func chunks(of page: SitePage, site: Site) -> [[UInt8]]? {
+        guard page.language == nil else { return nil }
+        switch page.kind {
         case .searchIndex: return SearchIndex.file.chunks(site.listedProjects.map { searchEntries[$0] })
         case .file(.projectsCSV) where !unmade.isEmpty, .file(.projectsJSON) where !unmade.isEmpty: return nil
         case .file(.projectsCSV): return OpenData.csvFile.chunks(site.listedProjects.map { csvRows[$0] })

@@ -14,10 +14,8 @@ enum Pipeline {
         /// What the output holds (an intact output of this tool): files whose key is
         /// unchanged are kept instead of rendered.
         var previous: BuildManifest?
-        /// Whether the list files are joined from per-project parts kept in the state
-        /// (`serve`, which writes them again after every edit) instead of rendered whole.
-        var keepsDataFileParts = false
-        /// Such parts from an earlier run, reused for records that did not change.
+        /// The data files' per-project parts from an earlier run (``DataFileFragments``),
+        /// reused for records that did not change.
         var dataFileParts: DataFileFragments?
     }
 
@@ -79,13 +77,12 @@ enum Pipeline {
         guard !diagnostics.containsErrors else { return Run(outcome: state.outcome(diagnostics), state: state) }
 
         // Render and write.
-        var items = plan
-        if reuse.keepsDataFileParts {
-            let parts = state.dataFileFragments(reusing: reuse.dataFileParts)
-            items = plan.map { item in
-                guard case .page(let page) = item.source, let chunks = parts.chunks(of: page.kind, site: site) else { return item }
-                return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
-            }
+        // The portal-wide data files (list of operations, search index) are joined from
+        // each project's part, the one way they are made; a session keeps the parts.
+        let parts = state.dataFileFragments(reusing: reuse.dataFileParts)
+        let items = plan.map { item in
+            guard case .page(let page) = item.source, let chunks = parts.chunks(of: page, site: site) else { return item }
+            return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
         }
         let manifest = BuildManifest(tool: tool, day: today.iso, language: language, inputs: stamps,
                                      pages: Dictionary(items.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),

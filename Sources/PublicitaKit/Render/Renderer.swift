@@ -23,11 +23,7 @@ public struct Renderer: Sendable {
         self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
         self.headLinks = PartialMemo(template: "head-links", source: theme.sources["head-links"])
         self.projectRows = ProjectRowMemo(theme: theme)
-        self.operationList = OperationListFiles(site: site)
     }
-
-    /// The CSV and JSON list of operations, made together (one row per project for both).
-    private let operationList: OperationListFiles
 
     /// Each project's row of the lists, rendered once: a project is in five lists or so
     /// (all projects, its programme, period, status, city), 50 rows to a page.
@@ -120,9 +116,8 @@ public struct Renderer: Sendable {
         case .openData:
             (template, view, title, description) = ("open-data", OpenDataView(context: context).make(), strings["open_data"], nil)
         case .file(let file):
-            var bytes = try operationList.bytes(of: file)
-            if bytes == nil { bytes = try Discovery.bytes(file, site: site, strings: strings, localized: theme.strings(for:)) }
-            return RenderedPage(file: page.outputFile, bytes: bytes ?? [])
+            // A build writes the list files from the projects' kept parts (``DataFileFragments``); whole, they are made here.
+            return RenderedPage(file: page.outputFile, bytes: try Discovery.bytes(file, site: site, strings: strings, localized: theme.strings(for:)))
         }
         var pageView = view
         pageView["t"] = strings.table
