@@ -135,6 +135,17 @@ struct GlossaryAndLinkNoteTests {
         return (root, output)
     }
 
+    /// A project's data file names its documents by addresses a reader can open:
+    /// the portal's own under its base path, other websites' as written.
+    @Test func projectDataFileGivesDocumentsFullAddresses() throws {
+        let (root, output) = try build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = try Data(contentsOf: output.appendingPathComponent("data/projekty/test.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let hrefs = (record["documents"] as? [[String: Any]])?.compactMap { $0["href"] as? String }
+        #expect(hrefs == ["https://test.example.cz/dokumenty/zprava.pdf", "https://www.example.org/apk", "https://test.example.cz/"])
+    }
+
     @Test func glossaryPageListsAbbreviationsAndIsLinkedFromTheFooter() throws {
         let (root, output) = try build()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -262,6 +262,12 @@ enum OpenData {
     /// The JSON list's shape: an array, one element per line block, indented by two.
     static let listJSONFile = JoinedText(open: "[\n  ", separator: ",\n  ", close: "\n]\n", empty: "[]\n")
 
+    /// A document link as a data file gives it: a root-relative address of the portal
+    /// becomes the site's address of it; another website's address stays as written.
+    static func documentAddress(_ href: String, site: Site) -> String {
+        href.hasPrefix("/") && !href.hasPrefix("//") ? site.absoluteURL(href) : href
+    }
+
     /// `/data/projekty/<slug>.json`: every field of a project's record (not its Markdown body).
     static func projectJSON(_ project: Project, site: Site) -> String {
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
@@ -336,7 +342,8 @@ enum OpenData {
                          ("email", text($0.email?.value)), ("note", text($0.note))])
             })),
             ("documents", .array(project.documents.map {
-                .object([("title", .string($0.title)), ("href", text($0.href?.value)), ("note", text($0.note))])
+                // A document in the portal is named by its address (under the base path), as `url` is.
+                .object([("title", .string($0.title)), ("href", text($0.href.map { documentAddress($0.value, site: site) })), ("note", text($0.note))])
             })),
             ("corrections", .array(project.corrections.map {
                 .object([("field", text($0.field)), ("published", text($0.published)),
