@@ -12,34 +12,23 @@ protocol MustacheList {
     var reversedItems: [Any] { get }
 }
 
-extension Array: MustacheList {
-    var itemCount: Int { count }
-    func forEachItem(_ body: (Any, Int) -> Void) {
-        var index = 0
-        for item in self {
-            body(item, index)
-            index += 1
-        }
-    }
-    var firstItem: Any? { first }
-    var lastItem: Any? { last }
-    var reversedItems: [Any] { reversed() }
-}
-
-extension Set: MustacheList {
+// Any collection is a list; the items are visited in its order.
+extension MustacheList where Self: Collection {
     var isEmptyList: Bool { isEmpty }
     var itemCount: Int { count }
     func forEachItem(_ body: (Any, Int) -> Void) {
-        var index = 0
-        for item in self {
-            body(item, index)
-            index += 1
-        }
+        for (index, item) in enumerated() { body(item, index) }
     }
     var firstItem: Any? { first }
     var lastItem: Any? { Array(self).last }
     var reversedItems: [Any] { Array(self).reversed() }
 }
+
+extension Array: MustacheList {
+    var lastItem: Any? { last }
+}
+
+extension Set: MustacheList {}
 
 /// Where a section is in its list: swift-mustache's `first()`, `last()`, `index()`,
 /// `even()`, `odd()` read it.

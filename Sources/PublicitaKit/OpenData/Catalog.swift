@@ -155,7 +155,7 @@ enum Catalog {
 
     /// From the first listed project's start to the last one's end, when they are known.
     static func temporalCoverage(_ site: Site) -> JSONValue? {
-        let periods = OpenData.listed(site).compactMap(\.period)
+        let periods = site.listedProjects.compactMap { site.portal.projects[$0].period }
         let start = periods.compactMap { $0.start?.value }.min(), end = periods.compactMap { $0.end?.value }.max()
         guard start != nil || end != nil else { return nil }
         var members: [(String, JSONValue)] = [("typ", .string("Časový interval"))]

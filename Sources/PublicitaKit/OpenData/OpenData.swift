@@ -106,7 +106,12 @@ enum OpenData {
 
     /// The registration number in its standard form (as the page shows it), or as written.
     static func registrationNumber(_ project: Project) -> String? {
-        guard let number = project.registrationNumber?.value else { return nil }
+        registrationNumber(of: project.registrationNumber?.value)
+    }
+
+    /// A registration number as written, in its standard form when it has one.
+    static func registrationNumber(of written: String?) -> String? {
+        guard let number = written else { return nil }
         return (try? RegistrationNumber.parse(number).text) ?? number
     }
 
@@ -210,12 +215,6 @@ enum OpenData {
     /// The CSV file's shape: the byte order mark and the header line, then the lines.
     static let csvFile = JoinedText(open: "\u{FEFF}" + columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n",
                                     separator: "", close: "")
-
-    /// The projects the lists hold: every project but translations of another one
-    /// (one row per operation), in the portal's order.
-    static func listed(_ site: Site) -> [Project] {
-        site.listedProjects.map { site.portal.projects[$0] }
-    }
 
     /// A CSV field, quoted when it has to be (looked at byte by byte: fields hold
     /// whole sections of text on a national portal).

@@ -17,8 +17,10 @@ enum TableMetadata {
     /// no two share it (the usual case), else `slug`, which is unique on every portal.
     static func primaryKey(_ site: Site) -> String {
         var seen: Set<String> = []
-        for project in OpenData.listed(site) {
-            guard let number = OpenData.registrationNumber(project), seen.insert(number).inserted else { return "slug" }
+        // By index: copying each record out of the portal would retain all its fields.
+        for index in site.listedProjects {
+            guard let number = OpenData.registrationNumber(of: site.portal.projects[index].registrationNumber?.value),
+                  seen.insert(number).inserted else { return "slug" }
         }
         return "registration_number"
     }

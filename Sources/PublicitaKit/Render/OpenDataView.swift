@@ -16,7 +16,7 @@ struct OpenDataView {
                 return item
             },
         ]
-        if let example = OpenData.listed(context.site).first {
+        if let example = context.site.listedProjects.first.map({ context.site.portal.projects[$0] }) {
             // Named by its address only: the page's key covers every page's path, not the projects' titles.
             view["example_json_href"] = context.href(Route.projectJSON(example.source.slug.value))
         }
