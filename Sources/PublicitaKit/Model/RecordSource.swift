@@ -51,6 +51,8 @@ public struct BodyOutline: Sendable, Hashable {
     public var headings: [String]
     /// Each top-level heading's level as written, in the same order.
     public var headingLevels: [Int]
+    /// Each top-level heading's body lines (a setext heading has two), in the same order.
+    public var headingLines: [Range<Int>]
     /// The ids of the footnotes and of their first references (``Footnote``).
     public var footnoteIDs: [String]
     /// The `table <id>` blocks.
@@ -67,6 +69,7 @@ public struct BodyOutline: Sendable, Hashable {
         let found = document.headings
         headings = found.map(\.text)
         headingLevels = found.map(\.level)
+        headingLines = found.map { $0.line..<($0.endLine + 1) }
         footnoteIDs = document.footnoteIDs
         tableReferences = document.tableReferences
         goalsLines = BodySection.lines(of: .goals, headings: found)
@@ -78,6 +81,15 @@ public struct BodyOutline: Sendable, Hashable {
         switch section {
         case .goals: return goalsLines
         case .results: return resultsLines
+        }
+    }
+
+    /// The top-level headings as the body's parse gave them (a page's sections are
+    /// cut from these, without parsing the body again).
+    public var headingsWithLines: [MarkdownDocument.Heading] {
+        headings.indices.map {
+            MarkdownDocument.Heading(text: headings[$0], level: headingLevels[$0], line: headingLines[$0].lowerBound,
+                                     endLine: headingLines[$0].upperBound - 1)
         }
     }
 

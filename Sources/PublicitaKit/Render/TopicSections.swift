@@ -30,7 +30,8 @@ struct TopicSections {
         self.body = body
         guard !titles.isEmpty, !outline.headings.isEmpty else { return }
         let topics = Dictionary(titles.map { (Self.normalized($1), $0) }, uniquingKeysWith: { first, _ in first })
-        let headings = MarkdownDocument(body).headings
+        // The outline was made from this very body (``BodySource`` checks its hash).
+        let headings = outline.headingsWithLines
         guard let top = headings.map(\.level).min() else { return }
         let ids = outline.headingIDs(reserved: reserved)
         var blanked: [Range<Int>] = []
