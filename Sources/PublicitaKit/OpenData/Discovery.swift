@@ -212,9 +212,9 @@ extension PageContext {
             "og_type": path.hasPrefix("/aktuality/") && path != Route.newsList ? "article" : "website",
             "og_locale": strings.language == .cs ? "cs_CZ" : "en_GB",
         ]
-        let files = site.staticFileSet
-        if files.contains("favicon.ico") { head["favicon_ico"] = href("/favicon.ico") }
-        if files.contains("favicon.svg") { head["favicon_svg"] = href("/favicon.svg") }
+        let files = site.staticFilesByName
+        if files["favicon.ico"] != nil { head["favicon_ico"] = href("/favicon.ico") }
+        if files["favicon.svg"] != nil { head["favicon_svg"] = href("/favicon.svg") }
         if site.hasNewsFeed {
             head["feed_href"] = href(Route.newsFeed)
             head["feed_title"] = Discovery.feedTitle(site, strings: strings)

@@ -11,9 +11,7 @@ public struct Site: Sendable {
     public var cities: [City]
     /// Every URL path a link may point to: pages, theme assets and static files.
     public var linkTargets: Set<String>
-    /// The portal's files in `static/` (paths inside it), to look up each link's note in constant time.
-    public let staticFileSet: Set<String>
-    /// The files under `static/` by name.
+    /// The files under `static/` by name (their path inside it), for links' notes and favicons.
     public let staticFilesByName: [String: StaticFile]
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
@@ -153,7 +151,6 @@ public struct Site: Sendable {
         targets.insert(Route.stylesheet)
         for file in portal.staticFiles { targets.insert("/" + file.name) }
         self.linkTargets = targets
-        self.staticFileSet = Set(portal.staticFiles.map(\.name))
         self.staticFilesByName = Dictionary(portal.staticFiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         var anchorSources: [String: (source: RecordSource, tables: [ContentTable])] = [:]
