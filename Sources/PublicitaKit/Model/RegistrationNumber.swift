@@ -33,6 +33,12 @@ public struct RegistrationNumber: Sendable, Hashable {
         self.programmingPeriod = programmingPeriod
     }
 
+    /// A number as pages, data files and comparisons give it: its standard form
+    /// when it can be read, else as written.
+    public static func standardForm(of written: String) -> String {
+        (try? parse(written).text) ?? written
+    }
+
     /// Reads a registration number. Whitespace around it is ignored; anything
     /// else that departs from the official shape is an error, which carries a
     /// `correctedForm` when the intended number is clear.

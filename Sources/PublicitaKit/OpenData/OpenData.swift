@@ -106,13 +106,7 @@ enum OpenData {
 
     /// The registration number in its standard form (as the page shows it), or as written.
     static func registrationNumber(_ project: Project) -> String? {
-        registrationNumber(of: project.registrationNumber?.value)
-    }
-
-    /// A registration number as written, in its standard form when it has one.
-    static func registrationNumber(of written: String?) -> String? {
-        guard let number = written else { return nil }
-        return (try? RegistrationNumber.parse(number).text) ?? number
+        project.registrationNumber.map { RegistrationNumber.standardForm(of: $0.value) }
     }
 
     /// The Union's contribution: the sum of the EU sources, when the total and every EU amount are published.

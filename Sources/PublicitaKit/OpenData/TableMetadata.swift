@@ -19,7 +19,7 @@ enum TableMetadata {
         var seen: Set<String> = []
         // By index: copying each record out of the portal would retain all its fields.
         for index in site.listedProjects {
-            guard let number = OpenData.registrationNumber(of: site.portal.projects[index].registrationNumber?.value),
+            guard let number = site.portal.projects[index].registrationNumber.map({ RegistrationNumber.standardForm(of: $0.value) }),
                   seen.insert(number).inserted else { return "slug" }
         }
         return "registration_number"

@@ -40,7 +40,7 @@ struct PosterView {
         }
         view["support_text"] = support(statement: statement)
         if let number = project.registrationNumber?.value {
-            view["registration_number_html"] = Typography.registrationNumberHTML((try? RegistrationNumber.parse(number).text) ?? number)
+            view["registration_number_html"] = Typography.registrationNumberHTML(RegistrationNumber.standardForm(of: number))
         }
         if let programme = project.programme { view["programme"] = programme }
         if let period = context.periodText(project.period) { view["period_text"] = period }

@@ -26,7 +26,7 @@ struct ProjectView {
             }.joined()
         }
         if let number = project.registrationNumber?.value {
-            let text = (try? RegistrationNumber.parse(number).text) ?? number
+            let text = RegistrationNumber.standardForm(of: number)
             view["registration_number"] = text
             view["registration_number_html"] = Typography.registrationNumberHTML(text)
         }

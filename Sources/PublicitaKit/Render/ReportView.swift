@@ -32,7 +32,7 @@ struct ReportView {
         if let funded = report.fundedBy {
             if let title = funded.title { view["funded_by_title"] = title }
             if let number = funded.registrationNumber?.value {
-                let text = (try? RegistrationNumber.parse(number).text) ?? number
+                let text = RegistrationNumber.standardForm(of: number)
                 view["funded_by_registration_number"] = text
                 view["funded_by_registration_number_html"] = Typography.registrationNumberHTML(text)
             }

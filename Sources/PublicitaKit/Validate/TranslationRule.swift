@@ -89,20 +89,16 @@ enum TranslationRule: PortalRule {
             }
             claimed[key] = record.source.file
             if let number = record.registrationNumber, let expected = original.registrationNumber,
-               canonical(number.value) != canonical(expected.value) {
+               RegistrationNumber.standardForm(of: number.value) != RegistrationNumber.standardForm(of: expected.value) {
                 diagnostics.append(.error(
                     .translationRegistration, at: number.location, field: "registration_number",
                     LocalizedText(cs: "překlad má jiné registrační číslo než \(original.source.file)",
                                   en: "the translation has another registration number than \(original.source.file)"),
-                    expected: canonical(expected.value), found: number.value,
+                    expected: RegistrationNumber.standardForm(of: expected.value), found: number.value,
                     suggestion: LocalizedText(cs: "překlad popisuje týž projekt: opište registrační číslo z původního záznamu",
                                               en: "a translation describes the same project: copy the original's registration number")))
             }
         }
         return diagnostics
-    }
-
-    private static func canonical(_ number: String) -> String {
-        (try? RegistrationNumber.parse(number).text) ?? number
     }
 }

@@ -5,7 +5,7 @@ enum UniquenessRule: PortalRule {
     /// original's number (checked by TranslationRule), or a project without one.
     static func registrationKey(_ project: Project) -> String? {
         guard project.source.translationOf == nil, let number = project.registrationNumber else { return nil }
-        return (try? RegistrationNumber.parse(number.value).text) ?? number.value
+        return RegistrationNumber.standardForm(of: number.value)
     }
 
     /// `registrationKeys[i]` is ``registrationKey(_:)`` of project `i` (passed in, so a
