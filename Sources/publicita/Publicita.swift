@@ -61,7 +61,7 @@ func report(_ outcome: Builder.Outcome, options: PortalOptions) -> Int32 {
             FileHandle.standardError.write(Data(rendered.utf8))
         }
     }
-    return ExitStatus.of(policy.verdict(diagnostics))
+    return ExitStatus.of(policy.verdict(outcome.diagnostics))
 }
 
 func summary(_ text: LocalizedText, _ language: Language) {

@@ -25,7 +25,7 @@ public struct SeverityPolicy: Sendable, Hashable {
         return diagnostics.map { var d = $0; d.severity = .error; return d }
     }
 
-    /// The verdict on `diagnostics` (as ``apply(to:)`` gives them).
+    /// The verdict on a run's `diagnostics`, this policy applied to them.
     public func verdict(_ diagnostics: [Diagnostic]) -> Verdict {
         let errors = apply(to: diagnostics).filter { $0.severity == .error }
         if errors.isEmpty { return .passed }
