@@ -78,9 +78,7 @@ public final class BuildSession: @unchecked Sendable {
         keptFragments = earlierParts
         state = nil
         let stamps = InputStamps.scan(root)
-        let previous = written ?? BuildManifest.load(for: output).flatMap {
-            $0.tool == tool && Builder.outputIsIntact(output, $0) ? $0 : nil
-        }
+        let previous = written ?? Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: tool)
         let run = Pipeline.run(options, today: today, output: output, stamps: stamps,
                                reuse: Pipeline.Reuse(parseCache: parseCache, previous: previous,
                                                      dataFileParts: earlierParts))

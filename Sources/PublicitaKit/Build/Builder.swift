@@ -74,7 +74,7 @@ public enum Builder {
                            language: previous.language)
         }
 
-        let reusable = previous.flatMap { previous in output.flatMap { previous.tool == tool && outputIsIntact($0, previous) ? previous : nil } }
+        let reusable = output.flatMap { intactManifest(previous, output: $0, tool: tool) }
         return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
                             reuse: Pipeline.Reuse(parseCache: options.parseCache, previous: reusable)).outcome
     }
@@ -152,6 +152,13 @@ public enum Builder {
         var path: String
         var key: UInt64
         var source: Source
+    }
+
+    /// `manifest` when `tool` wrote it and `output` still holds all it says: the
+    /// files a build may keep instead of rendering them again. Else nil.
+    static func intactManifest(_ manifest: BuildManifest?, output: URL, tool: String) -> BuildManifest? {
+        guard let manifest, manifest.tool == tool, outputIsIntact(output, manifest) else { return nil }
+        return manifest
     }
 
     /// Whether the output still holds what `manifest` says it wrote.
