@@ -14,7 +14,7 @@ struct FigureProvenanceTests {
             let outcome = Builder.run(.init(portalRoot: TestPaths.repositoryRoot, output: output, today: testToday))
             #expect(!outcome.failed, "\(outcome.summary)")
             var portal = try #require(ContentLoader.load(portalAt: TestPaths.repositoryRoot).0, "the example does not load")
-            portal.projects = portal.projects.filter { $0.source.translationOf == nil }
+            portal.projects = RecordList(portal.projects.filter { $0.source.translationOf == nil })
             try body(output, portal)
         }
     }

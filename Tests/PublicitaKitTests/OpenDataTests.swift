@@ -24,7 +24,7 @@ struct OpenDataTests {
     /// ones (translations of another record are left out, as the lists leave them out).
     private static func records(_ root: URL) throws -> Portal {
         var portal = try #require(ContentLoader.load(portalAt: root).0, "the portal does not load")
-        portal.projects = portal.projects.filter { $0.source.translationOf == nil }
+        portal.projects = RecordList(portal.projects.filter { $0.source.translationOf == nil })
         return portal
     }
 

@@ -40,23 +40,23 @@ struct PureRenderTests {
         let fromDisk = Self.renderAll(site, theme)
         // The same records parsed from their text (bodies kept), then the folder removed.
         var inMemory = site.portal
-        inMemory.projects = try inMemory.projects.map { project in
+        inMemory.projects = RecordList(try inMemory.projects.map { project in
             let text = try portal.source(project.source.file)
             guard case .project(let parsed)? = ContentLoader.parseRecord(text, kind: .projects, relativePath: project.source.file).0 else {
                 throw CocoaError(.fileReadCorruptFile)
             }
             return parsed
-        }
-        inMemory.pages = try inMemory.pages.map { page in
+        })
+        inMemory.pages = RecordList(try inMemory.pages.map { page in
             guard case .page(let parsed)? = ContentLoader.parseRecord(try portal.source(page.source.file), kind: .pages,
                                                                       relativePath: page.source.file).0 else { throw CocoaError(.fileReadCorruptFile) }
             return parsed
-        }
-        inMemory.news = try inMemory.news.map { item in
+        })
+        inMemory.news = RecordList(try inMemory.news.map { item in
             guard case .news(let parsed)? = ContentLoader.parseRecord(try portal.source(item.source.file), kind: .news,
                                                                       relativePath: item.source.file).0 else { throw CocoaError(.fileReadCorruptFile) }
             return parsed
-        }
+        })
         try FileManager.default.removeItem(at: portal.root)
         let rendered = Self.renderAll(Site(portal: inMemory, reservedIDs: theme.staticIDs, today: BadInputCorpusTests.today), theme)
         #expect(rendered.count == fromDisk.count && rendered.count > 10)

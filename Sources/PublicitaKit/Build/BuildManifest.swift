@@ -8,7 +8,7 @@ import Foundation
 /// pages must be rendered again.
 struct BuildManifest: Sendable {
     /// Bumped when the format or the meaning of keys changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The tool's identity (version and executable), so a new publicita never reuses old pages.
     var tool: String
@@ -20,6 +20,8 @@ struct BuildManifest: Sendable {
     var inputs: InputStamps
     /// Output file → page key.
     var pages: [String: UInt64]
+    /// Output file → the record files its render read (``ReadLog``), for pages.
+    var reads: [String: [String]] = [:]
     /// Static files copied, by output path.
     var staticFiles: [String]
     /// The diagnostics (warnings) of that build, printed again when nothing changed.
@@ -39,6 +41,7 @@ struct BuildManifest: Sendable {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
         var manifest = BuildManifest(tool: "", day: "", language: .cs, inputs: InputStamps(stamps: [:]), pages: [:], staticFiles: [], diagnostics: [])
         var sawHeader = false
+        var readFiles: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
             guard let tag = parts.first else { continue }
@@ -51,9 +54,13 @@ struct BuildManifest: Sendable {
             case "opt": manifest.addressOptions = String(line.dropFirst(4))
             case "lang": manifest.language = Language(rawValue: String(line.dropFirst(5))) ?? .cs
             case "I" where parts.count == 3: manifest.inputs.stamps[String(parts[2])] = String(parts[1])
+            case "F": readFiles.append(String(line.dropFirst(2)))
             case "P" where parts.count == 3:
                 guard let key = UInt64(parts[1], radix: 16) else { return nil }
                 manifest.pages[String(parts[2])] = key
+            case "R" where parts.count == 3:
+                guard let read = ReadSet.decode(parts[1], files: readFiles) else { return nil }
+                manifest.reads[String(parts[2])] = read
             case "S": manifest.staticFiles.append(String(line.dropFirst(2)))
             case "D":
                 guard let decoded = try? JSONDecoder().decode([Diagnostic].self, from: Data(line.dropFirst(2).utf8)) else { return nil }
@@ -70,7 +77,13 @@ struct BuildManifest: Sendable {
         var text = "publicita-cache \(Self.formatVersion)\ntool \(tool)\nday \(day)\nlang \(language.rawValue)\n"
         if !addressOptions.isEmpty { text += "opt \(addressOptions)\n" }
         for (path, stamp) in inputs.stamps.sorted(by: { $0.key < $1.key }) { text += "I \(stamp) \(path)\n" }
-        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "P \(String(key, radix: 16)) \(path)\n" }
+        let readFiles = Set(reads.values.joined()).sorted()
+        let fileIndex = Dictionary(uniqueKeysWithValues: readFiles.enumerated().map { ($1, $0) })
+        for file in readFiles { text += "F \(file)\n" }
+        for (path, key) in pages.sorted(by: { $0.key < $1.key }) {
+            text += "P \(String(key, radix: 16)) \(path)\n"
+            if let read = reads[path] { text += "R \(ReadSet.encode(read, index: fileIndex)) \(path)\n" }
+        }
         for path in staticFiles.sorted() { text += "S \(path)\n" }
         if let json = try? JSONEncoder().encode(diagnostics), let line = String(data: json, encoding: .utf8) {
             text += "D \(line)\n"
@@ -97,6 +110,7 @@ struct BuildManifest: Sendable {
         for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
             var info = stat()
             manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil
+            manifest.reads[path] = nil
         }
         return manifest
     }

@@ -74,7 +74,7 @@ public final class BuildSession: @unchecked Sendable {
     /// unchanged files), keeping the state for the next edit.
     private func fullBuild(today: Day) -> Builder.Outcome {
         // The data-file parts of unchanged records are kept across full builds too.
-        let earlierParts = state?.madeDataFileFragments ?? keptFragments
+        let earlierParts = state?.fragments ?? keptFragments
         keptFragments = earlierParts
         state = nil
         let stamps = InputStamps.scan(root)
@@ -83,7 +83,7 @@ public final class BuildSession: @unchecked Sendable {
                                reuse: Pipeline.Reuse(parseCache: parseCache, previous: previous,
                                                      dataFileParts: earlierParts))
         state = run.state
-        if run.state?.madeDataFileFragments != nil { keptFragments = nil }
+        if run.state?.fragments != nil { keptFragments = nil }
         if run.writeFailed { forgetOutput() }
         if let manifest = run.written {
             written = manifest
@@ -96,6 +96,10 @@ public final class BuildSession: @unchecked Sendable {
 
     /// Applies `changes` to `state` and writes the files they change; nil when the
     /// changes need a full build (`state` may then be half updated: it is dropped).
+    ///
+    /// The first stages' results come from `state`: only the changed records are
+    /// loaded, the site model is edited (``Site/replacingProject(at:with:)``) and only
+    /// what they can affect is validated again. The last stages are the pipeline's own.
     private func update(_ state: inout SessionState, with changes: InputChanges) -> Builder.Outcome? {
         guard let written else { return nil }
         var timer = StageTimer()
@@ -114,61 +118,21 @@ public final class BuildSession: @unchecked Sendable {
             state.site = replaced
             state.records[slot].diagnostics = found
             state.stamps.stamps[path] = stamp
-            state.listings[index] = ProjectListing(project)
-            state.updateDataFileFragments(index)
             edited.append(index)
         }
         timer.lap("load")
         state.validation.update(projects: edited, site: state.site)
-        let diagnostics = state.diagnostics()
         timer.lap("validate")
-        guard !diagnostics.containsErrors else { return state.outcome(diagnostics) }
-
-        // Key every page from the kept digests (cheap), and write those whose key changed.
-        let site = state.site
-        let keys = PageKeys(site: site, inputs: state.keyInputs, listings: state.listings)
-        let pageKeys = ParallelMap.map(site.pages) { keys.key(for: $0) }
-        timer.lap("keys")
-        let fragments = state.dataFileFragments()
-        var changed: [Builder.OutputPlan] = []
-        var rekeyed: [(path: String, key: UInt64)] = []
-        for (index, page) in site.pages.enumerated() {
-            let path = state.outputFiles[index], key = pageKeys[index]
-            // The keys last written for these very pages, when kept, spare a look-up by path.
-            guard key != (state.writtenPageKeys?[index] ?? written.pages[path]) else { continue }
-            // A data file whose rows the edit left as they were (a body edited outside its
-            // goals and results) has the same bytes under its new key: 150 MB at 50 000 projects.
-            if state.writtenPageKeys != nil, page.language == nil, state.dataFileIsWritten(page.kind) {
-                rekeyed.append((path, key))
-                continue
-            }
-            let chunks = fragments.chunks(of: page, site: site)
-            let source: Builder.OutputPlan.Source = chunks.map { .chunks($0) } ?? .page(page)
-            changed.append(Builder.OutputPlan(path: path, key: key, source: source))
-        }
-        timer.lap("plan")
         if savedManifestIsCurrent {
+            // The output changes in place: another build must not trust the saved manifest.
             BuildManifest.remove(for: output)
             savedManifestIsCurrent = false
         }
-        let result = Builder.writeInPlace(changed, removals: [], output: output, renderer: Renderer(site: site, theme: state.theme))
-        timer.lap("render")
-        switch result {
-        case .failure(let problem):
-            forgetOutput()
-            state.writtenPageKeys = nil
-            return state.outcome(diagnostics + [problem])
-        case .success(let rendered):
-            var manifest = written
-            for item in changed { manifest.pages[item.path] = item.key }
-            for item in rekeyed { manifest.pages[item.path] = item.key }
-            state.dataFilesWereWritten()
-            manifest.inputs = state.stamps
-            manifest.diagnostics = diagnostics.sortedForReport()
-            self.written = manifest
-            state.writtenPageKeys = pageKeys
-            return state.outcome(diagnostics, rendered: rendered)
-        }
+        let run = Pipeline.finish(state, output: output, previous: written, reusing: nil, persist: false)
+        if let kept = run.state { state = kept }
+        if run.writeFailed { forgetOutput() }
+        if let manifest = run.written { self.written = manifest }
+        return run.outcome
     }
 
     /// After a failed write the output's content is unknown: the next build writes a complete site.

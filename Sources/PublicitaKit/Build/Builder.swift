@@ -23,6 +23,9 @@ public enum Builder {
         /// Records parsed by earlier builds of this process (`publicita serve`), reused
         /// for files whose stamp has not changed; nil parses every file.
         public var parseCache: ParseCache?
+        /// Fields added to every page's view, as a new field of a view model would be:
+        /// how a test shows that keys follow what views show without any key code.
+        var extraViewFields: Renderer.ExtraFields?
 
         /// Creates options; `output` nil checks without writing.
         public init(portalRoot: URL, output: URL?, today: Day = .today, baseURL: String? = nil, relativeLinks: Bool = false,
@@ -94,23 +97,23 @@ public enum Builder {
         }
     }
 
-    /// The stamps of `static/`'s files (every page's key includes them: favicons, link targets).
-    static func staticStamps(_ stamps: InputStamps) -> [String: String] {
-        stamps.stamps.filter { $0.key.hasPrefix("static/") }
-    }
-
     /// A hash of `portal.yaml` (its stamp and bytes), part of every page's key.
     static func configHash(root: URL, stamps: InputStamps) -> UInt64 {
         ContentHash.of(stamps.stamps["portal.yaml"] ?? "")
             ^ ContentHash.of((try? Data(contentsOf: root.appendingPathComponent("portal.yaml"))) ?? Data())
     }
 
-    /// Every output file with its key: the site's pages, the theme's assets and the
-    /// static files, and an error for each static file that would replace a page.
-    static func plan(site: Site, keys: PageKeys, theme: Theme, stamps: InputStamps, root: URL) -> ([OutputPlan], [Diagnostic]) {
+    /// Every output file with the key it has if the output's copy is current: the
+    /// site's pages (keyed by what their last render read, as `previous` says), the
+    /// theme's assets and the static files; and an error for each static file that
+    /// would replace a page.
+    static func plan(site: Site, keys: DependencyKeys, theme: Theme, stamps: InputStamps, previous: BuildManifest?) -> ([OutputPlan], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let staticStamps = staticStamps(stamps)
-        var plan: [OutputPlan] = ParallelMap.map(site.pages) { OutputPlan(path: $0.outputFile, key: keys.key(for: $0), source: .page($0)) }
+        var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
+            let path = page.outputFile
+            let key = previous?.reads[path].flatMap { keys.key(path: path, reads: $0) }
+            return OutputPlan(path: path, key: key, source: .page(page))
+        }
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
@@ -123,35 +126,48 @@ public enum Builder {
                 continue
             }
             // Copied from where the load stage found it readable: a link's target, never the link.
-            plan.append(OutputPlan(path: file.name, key: ContentHash.of(staticStamps["static/" + file.name] ?? ""),
+            plan.append(OutputPlan(path: file.name, key: ContentHash.of(stamps.stamps["static/" + file.name] ?? ""),
                                    source: .copy(URL(fileURLWithPath: file.path))))
         }
         return (plan, diagnostics)
+    }
+
+    /// One file of the new site: where it goes, the key it has if the output's copy
+    /// is current, and what produces it.
+    struct OutputPlan: Sendable {
+        enum Source: Sendable {
+            case page(SitePage)
+            case asset(Data)
+            case copy(URL)
+        }
+        var path: String
+        /// Nil for a page never rendered into this output (or whose reads are gone): it is rendered.
+        var key: UInt64?
+        var source: Source
+
+        /// Whether `previous` holds this very file.
+        func isCurrent(in previous: BuildManifest?) -> Bool {
+            guard let key, let previous else { return false }
+            return previous.pages[path] == key
+        }
+    }
+
+    /// What writing a plan did: how many pages were rendered, and each output file's
+    /// key and (for pages) what its render read, as the manifest keeps them.
+    struct Written: Sendable {
+        var rendered = 0
+        var keys: [String: UInt64] = [:]
+        var reads: [String: [String]] = [:]
     }
 
     /// Writes `plan` into `output`: only the changed files when `previous` (intact output
     /// of the same tool) says what is there, else a complete new site.
     /// `committed` runs once the new files are in place and before the work folders
     /// go (it saves the manifest: a kill before it leaves what ``Leftovers`` recovers).
-    static func write(_ plan: [OutputPlan], previous: BuildManifest?, output: URL, renderer: Renderer,
-                      committed: () -> Void = {}) -> Result<Int, Diagnostic> {
-        if let previous { return writeIncrementally(plan, previous: previous, output: output, renderer: renderer, committed: committed) }
-        return writeAll(plan, reusing: nil, output: output, renderer: renderer, committed: committed)
-    }
-
-    /// One file of the new site: where it goes, its key, and what produces it.
-    struct OutputPlan: Sendable {
-        enum Source: Sendable {
-            case page(SitePage)
-            case asset(Data)
-            case copy(URL)
-            /// Bytes made beforehand, in pieces written one after another (a data file
-            /// from kept per-project parts, written without joining them first).
-            case chunks([[UInt8]])
-        }
-        var path: String
-        var key: UInt64
-        var source: Source
+    static func write(_ plan: [OutputPlan], previous: BuildManifest?, output: URL, maker: PageMaker,
+                      committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
+        if let previous { return writeIncrementally(plan, previous: previous, output: output, maker: maker, committed: committed) }
+        return writeAll(plan, reusing: nil, output: output, maker: maker, committed: committed)
     }
 
     /// `manifest` when `tool` wrote it and `output` still holds all it says: the
@@ -168,23 +184,20 @@ public enum Builder {
         return manifest.pages.keys.allSatisfy { manager.fileExists(atPath: output.path + "/" + $0) }
     }
 
-    /// Writes a complete new site into a staging folder and swaps it in. Files whose
-    /// key matches `reusing` are hard-linked from the current output instead of rendered.
-    static func writeAll(_ plan: [OutputPlan], reusing previous: BuildManifest?, output: URL, renderer: Renderer,
-                         committed: () -> Void = {}) -> Result<Int, Diagnostic> {
+    /// Writes a complete new site into a staging folder and swaps it in. Files current
+    /// in `previous` are hard-linked from the current output instead of rendered.
+    static func writeAll(_ plan: [OutputPlan], reusing previous: BuildManifest?, output: URL, maker: PageMaker,
+                         committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
         let staged: StagedOutput
         do {
             staged = try StagedOutput(replacing: output)
         } catch {
             return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
-        let produced = produce(plan, renderer: renderer, into: staged, output: output) { item in
-            // An unchanged file of the previous site is linked, not rendered again.
-            guard let previous, previous.pages[item.path] == item.key else { return false }
+        let produced = produce(plan, previous: previous, maker: maker, into: staged, output: output) { item in
             try staged.link(existing: output.appendingPathComponent(item.path), to: item.path)
-            return true
         }
-        guard case .success(let rendered) = produced else { staged.abort(); return produced }
+        guard case .success(let written) = produced else { staged.abort(); return produced.map(\.written) }
         // Killed after the swap, the old manifest would describe the new site's pages.
         BuildManifest.remove(for: output)
         do {
@@ -192,75 +205,89 @@ public enum Builder {
         } catch {
             return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
-        committed()
-        return .success(rendered)
+        committed(written.written)
+        return .success(written.written)
     }
 
     /// Renders, writes or copies every item of `plan` into `sink` on all cores, page by
-    /// page (nothing of a page is kept after it is written); `reuse` may settle an item
-    /// another way first. Returns how many pages were rendered.
-    static func produce(_ plan: [OutputPlan], renderer: Renderer, into sink: some OutputSink, output: URL,
-                        reuse: @Sendable (OutputPlan) throws -> Bool = { _ in false }) -> Result<Int, Diagnostic> {
-        let results = ParallelMap.map(plan) { item -> Result<Bool, Diagnostic> in
+    /// page (nothing of a page is kept after it is written). An item current in
+    /// `previous`, or a page whose bytes are those the output holds, is kept with
+    /// `keep` instead. Returns what was written, and the paths put into `sink`.
+    static func produce(_ plan: [OutputPlan], previous: BuildManifest?, maker: PageMaker, into sink: some OutputSink, output: URL,
+                        keep: @Sendable (OutputPlan) throws -> Void) -> Result<(written: Written, staged: [String]), Diagnostic> {
+        let results = ParallelMap.map(plan) { item -> Result<Produced, Diagnostic> in
             do {
-                if try reuse(item) { return .success(false) }
+                if item.isCurrent(in: previous), let key = item.key {
+                    try keep(item)
+                    return .success(.kept(key, previous?.reads[item.path]))
+                }
                 switch item.source {
                 case .page(let page):
-                    switch renderer.render(page) {
-                    case .success(let rendered): try sink.write(rendered.bytes, to: item.path)
+                    let made: PageMaker.Made
+                    switch maker.make(page) {
+                    case .success(let result): made = result
                     case .failure(let problem): return .failure(problem)
                     }
-                    return .success(page.isHTMLPage)  // data files, the feed, the sitemap are not counted as pages
+                    if made.sameAsWritten, previous?.pages[item.path] != nil {
+                        try keep(item)
+                        return .success(.kept(made.key, made.reads))
+                    }
+                    try sink.write(chunks: made.chunks, to: item.path)
+                    return .success(.made(key: made.key, reads: made.reads, rendered: made.isHTMLPage))
                 case .asset(let data): try sink.write(Array(data), to: item.path)
-                case .chunks(let chunks): try sink.write(chunks: chunks, to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
-                return .success(false)
+                return .success(.made(key: item.key ?? BuildManifest.untrustedKey, reads: nil, rendered: false))
             } catch let error as SiteWriter.WriteError {
                 return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
             } catch {
                 return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
             }
         }
-        var rendered = 0
-        for result in results {
+        var written = Written(), staged: [String] = []
+        for (item, result) in zip(plan, results) {
             switch result {
             case .failure(let problem): return .failure(problem)
-            case .success(let didRender): if didRender { rendered += 1 }
+            case .success(.kept(let key, let reads)):
+                written.keys[item.path] = key
+                written.reads[item.path] = reads
+            case .success(.made(let key, let reads, let rendered)):
+                written.keys[item.path] = key
+                written.reads[item.path] = reads
+                staged.append(item.path)
+                if rendered { written.rendered += 1 }
             }
         }
-        return .success(rendered)
+        return .success((written, staged))
     }
 
-    /// Updates only the files whose key changed, in place and all or nothing; falls
-    /// back to a complete staged build when most of the site changed.
-    static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, renderer: Renderer,
-                                   committed: () -> Void = {}) -> Result<Int, Diagnostic> {
-        let changed = plan.filter { previous.pages[$0.path] != $0.key }
+    /// What became of one item of a plan: kept as the output holds it, or made (and put in the sink).
+    private enum Produced: Sendable {
+        case kept(UInt64, [String]?)
+        case made(key: UInt64, reads: [String]?, rendered: Bool)
+    }
+
+    /// Updates only the files not current in `previous`, in place and all or nothing;
+    /// falls back to a complete staged build when most of the site changed.
+    static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, maker: PageMaker,
+                                   committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
+        let changed = plan.count { !$0.isCurrent(in: previous) }
         let kept = Set(plan.map(\.path))
         let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
-        if changed.isEmpty && removals.isEmpty { committed(); return .success(0) }
-        if changed.count + removals.count > max(64, plan.count / 4) {
-            return writeAll(plan, reusing: previous, output: output, renderer: renderer, committed: committed)
+        if changed + removals.count > max(64, plan.count / 4) {
+            return writeAll(plan, reusing: previous, output: output, maker: maker, committed: committed)
         }
-        return writeInPlace(changed, removals: removals, output: output, renderer: renderer, committed: committed)
-    }
-
-    /// Writes the `changed` files and removes `removals` in place, all or nothing.
-    static func writeInPlace(_ changed: [OutputPlan], removals: [String], output: URL, renderer: Renderer,
-                             committed: () -> Void = {}) -> Result<Int, Diagnostic> {
         let update = InPlaceUpdate(output: output)
-        let staged = changed.map(\.path)
-        let produced = produce(changed, renderer: renderer, into: update, output: output)
-        guard case .success(let rendered) = produced else { update.abort(); return produced }
+        let produced = produce(plan, previous: previous, maker: maker, into: update, output: output) { _ in }
+        guard case .success(let result) = produced else { update.abort(); return produced.map(\.written) }
         do {
-            try update.commit(staged: staged, removals: removals)
+            try update.commit(staged: result.staged, removals: removals)
         } catch {
             return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
-        committed()
+        committed(result.written)
         update.finish()
-        return .success(rendered)
+        return .success(result.written)
     }
 
     /// The output may not be the portal folder itself, nor inside its sources.

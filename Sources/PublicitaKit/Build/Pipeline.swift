@@ -2,10 +2,10 @@ import Foundation
 
 /// The pipeline, top to bottom: load → validate → site model → plan → render → write.
 ///
-/// `publicita build` (``Builder/run(_:)``) and `serve`'s full builds (``BuildSession``)
-/// both run ``run(_:today:output:stamps:reuse:)``. They differ only in what they
-/// hand it from earlier runs of the process (``Reuse``) and in what they keep of it
-/// (``Run/state``, which a session's next edit starts from).
+/// `publicita build` (``Builder/run(_:)``) runs it whole. `serve` (``BuildSession``)
+/// runs it whole too, handing it what earlier runs of the process made (``Reuse``);
+/// after an edit of a few records, the session makes the first stages' results
+/// from those it kept (``SessionState``) and runs the same last stages, ``finish(_:output:previous:reusing:persist:)``.
 enum Pipeline {
     /// What a run may take from earlier runs of the same process.
     struct Reuse {
@@ -15,7 +15,7 @@ enum Pipeline {
         /// unchanged are kept instead of rendered.
         var previous: BuildManifest?
         /// The data files' per-project parts from an earlier run (``DataFileFragments``),
-        /// reused for records that did not change.
+        /// reused for records whose parts read nothing that changed.
         var dataFileParts: DataFileFragments?
     }
 
@@ -60,46 +60,50 @@ enum Pipeline {
             return Run(outcome: Builder.Outcome(diagnostics: diagnostics.sortedForReport(), pagesWritten: 0, language: language,
                                                 basePath: site.address.basePath))
         }
-
-        // Plan: every output file with its key.
-        let tool = ToolIdentity.current
-        let listings = ProjectListing.all(of: site.portal)
-        let keys = PageKeys(site: site, listings: listings, themeHash: theme.contentHash, tool: tool,
-                            staticStamps: Builder.staticStamps(stamps), configHash: Builder.configHash(root: root, stamps: stamps))
-        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: theme, stamps: stamps, root: root)
         var state = SessionState(
-            today: today, stamps: stamps, site: site, theme: theme, keyInputs: keys.inputs, language: language,
-            configDiagnostics: loaded.configDiagnostics, records: loaded.records, afterRecordDiagnostics: afterRecords,
-            validation: checks, listings: listings, outputDiagnostics: placement, conflictDiagnostics: conflicts,
-            outputFiles: site.pages.map(\.outputFile), htmlPageCount: site.pages.filter(\.isHTMLPage).count)
+            today: today, stamps: stamps, configHash: Builder.configHash(root: root, stamps: stamps), site: site, theme: theme,
+            language: language, addressOptions: options.addressOptions, configDiagnostics: loaded.configDiagnostics,
+            records: loaded.records, afterRecordDiagnostics: afterRecords, validation: checks, outputDiagnostics: placement)
+        state.extraViewFields = options.extraViewFields
+        return finish(state, output: output, previous: reuse.previous, reusing: reuse.dataFileParts, persist: true)
+    }
+
+    /// Plan → render → write: keys every output file from what its last render read,
+    /// renders those whose key changed, writes them, and (`persist`) saves the manifest.
+    static func finish(_ state: SessionState, output: URL, previous: BuildManifest?, reusing parts: DataFileFragments?,
+                       persist: Bool) -> Run {
+        var timer = StageTimer()
+        var state = state
+        let site = state.site
+        let tool = ToolIdentity.current
+        let keys = DependencyKeys(site: site, theme: state.theme, tool: tool, stamps: state.stamps, configHash: state.configHash)
+        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: state.theme, stamps: state.stamps, previous: previous)
+        state.conflictDiagnostics = conflicts
         let diagnostics = state.diagnostics()
         timer.lap("plan")
         guard !diagnostics.containsErrors else { return Run(outcome: state.outcome(diagnostics), state: state) }
 
-        // Render and write.
         // The portal-wide data files (list of operations, search index) are joined from
         // each project's part, the one way they are made; a session keeps the parts.
-        let parts = state.dataFileFragments(reusing: reuse.dataFileParts)
-        let items = plan.map { item in
-            guard case .page(let page) = item.source, let chunks = parts.chunks(of: page, site: site) else { return item }
-            return Builder.OutputPlan(path: item.path, key: item.key, source: .chunks(chunks))
-        }
-        let manifest = BuildManifest(tool: tool, day: today.iso, language: language, inputs: stamps,
-                                     pages: Dictionary(items.map { ($0.path, $0.key) }, uniquingKeysWith: { $1 }),
+        let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: parts ?? state.fragments)
+        state.fragments = fragments
+        let maker = PageMaker(renderer: Renderer(site: site, theme: state.theme, extraFields: state.extraViewFields), parts: fragments, keys: keys)
+        var manifest = BuildManifest(tool: tool, day: state.today.iso, language: state.language, inputs: state.stamps, pages: [:],
                                      staticFiles: site.portal.staticFiles.map(\.name), diagnostics: diagnostics.sortedForReport(),
-                                     addressOptions: options.addressOptions)
-        let written = Builder.write(items, previous: reuse.previous, output: output, renderer: Renderer(site: site, theme: theme)) {
-            manifest.save(for: output)
+                                     addressOptions: state.addressOptions)
+        let result = Builder.write(plan, previous: previous, output: output, maker: maker) { written in
+            manifest.pages = written.keys
+            manifest.reads = written.reads
+            if persist { manifest.save(for: output) }
         }
         timer.lap("render+write")
-        switch written {
+        switch result {
         case .failure(let problem):
             BuildManifest.remove(for: output)
             return Run(outcome: state.outcome(diagnostics + [problem]), state: state, writeFailed: true)
-        case .success(let rendered):
-            state.writtenPageKeys = Array(items.prefix(site.pages.count).map(\.key))
+        case .success(let written):
             state.dataFilesWereWritten()
-            return Run(outcome: state.outcome(diagnostics, rendered: rendered), state: state, written: manifest)
+            return Run(outcome: state.outcome(diagnostics, rendered: written.rendered), state: state, written: manifest)
         }
     }
 }

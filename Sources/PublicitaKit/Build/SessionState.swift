@@ -1,19 +1,23 @@
-/// What a ``BuildSession`` keeps of its last build: the loaded portal in its site
-/// model and everything worked out from it that an edit of a few project records
-/// changes only in part.
+/// What a ``BuildSession`` keeps of its last build: the results of the pipeline's
+/// first stages (load, site model, validate) and the data files' parts, which an
+/// edit of a few project records changes only in part.
 struct SessionState: Sendable {
     /// The day the build was made as of.
     let today: Day
     /// The stamps of the inputs as loaded.
     var stamps: InputStamps
+    /// The hash of `portal.yaml` as loaded (``Builder/configHash(root:stamps:)``).
+    let configHash: UInt64
     /// The site model, with the loaded portal.
     var site: Site
     /// The theme.
     let theme: Theme
-    /// What every page key shares (unchanged by an edit the session applies).
-    let keyInputs: PageKeys.Inputs
     /// The portal's language.
     let language: Language
+    /// The command line's address options (``Builder/Options/addressOptions``).
+    let addressOptions: String
+    /// Fields every page's view gets besides its own (``Builder/Options/extraViewFields``).
+    var extraViewFields: Renderer.ExtraFields?
     /// `portal.yaml`'s diagnostics.
     let configDiagnostics: [Diagnostic]
     /// Every content file in load order, with its load diagnostics.
@@ -22,46 +26,36 @@ struct SessionState: Sendable {
     let afterRecordDiagnostics: [Diagnostic]
     /// The validation results.
     var validation: ProjectChecks
-    /// The ``ProjectListing`` of every project.
-    var listings: [ProjectListing]
     /// Where the output goes, if misplaced.
     let outputDiagnostics: [Diagnostic]
-    /// Static files that would replace a page (reported only when nothing else is an error, as `Builder.run` does).
-    let conflictDiagnostics: [Diagnostic]
-    /// The output file of each page of `site.pages`.
-    let outputFiles: [String]
+    /// Static files that would replace a page (reported only when nothing else is an
+    /// error, as `Builder.run` does); found by the plan stage.
+    var conflictDiagnostics: [Diagnostic] = []
     /// How many HTML pages the site has.
     let htmlPageCount: Int
     /// Each project file's index in `site.portal.projects`.
     let projectIndexByFile: [String: Int]
     /// Each content file's index in `records`.
     let recordSlotByFile: [String: Int]
-    /// The key of each page of `site.pages` as the output holds it, when this state
-    /// wrote it (nil after a failed write, or when the output is from an older state).
-    var writtenPageKeys: [UInt64]?
-    /// The projects' data-file parts, made when first written.
-    private var fragments: DataFileFragments?
 
-    init(today: Day, stamps: InputStamps, site: Site, theme: Theme, keyInputs: PageKeys.Inputs, language: Language,
+    init(today: Day, stamps: InputStamps, configHash: UInt64, site: Site, theme: Theme, language: Language, addressOptions: String,
          configDiagnostics: [Diagnostic], records: [(file: String, diagnostics: [Diagnostic])], afterRecordDiagnostics: [Diagnostic],
-         validation: ProjectChecks, listings: [ProjectListing], outputDiagnostics: [Diagnostic], conflictDiagnostics: [Diagnostic],
-         outputFiles: [String], htmlPageCount: Int) {
+         validation: ProjectChecks, outputDiagnostics: [Diagnostic]) {
         self.today = today
         self.stamps = stamps
+        self.configHash = configHash
         self.site = site
         self.theme = theme
-        self.keyInputs = keyInputs
         self.language = language
+        self.addressOptions = addressOptions
         self.configDiagnostics = configDiagnostics
         self.records = records
         self.afterRecordDiagnostics = afterRecordDiagnostics
         self.validation = validation
-        self.listings = listings
         self.outputDiagnostics = outputDiagnostics
-        self.conflictDiagnostics = conflictDiagnostics
-        self.outputFiles = outputFiles
-        self.htmlPageCount = htmlPageCount
-        projectIndexByFile = Dictionary(site.portal.projects.enumerated().map { ($1.source.file, $0) }, uniquingKeysWith: { first, _ in first })
+        htmlPageCount = site.pages.count(where: \.isHTMLPage)
+        let projects = site.portal.projects.unnoted
+        projectIndexByFile = Dictionary(projects.enumerated().map { ($1.source.file, $0) }, uniquingKeysWith: { first, _ in first })
         recordSlotByFile = Dictionary(records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -80,29 +74,8 @@ struct SessionState: Sendable {
                                pagesRendered: rendered, language: language, basePath: site.address.basePath)
     }
 
-    /// The projects' data-file parts (made now if not yet, reusing those of `earlier`
-    /// for unchanged records).
-    mutating func dataFileFragments(reusing earlier: DataFileFragments? = nil) -> DataFileFragments {
-        if let fragments { return fragments }
-        let made = DataFileFragments(site: site, theme: theme, reusing: earlier)
-        fragments = made
-        return made
-    }
-
-    /// The data-file parts, if made.
-    var madeDataFileFragments: DataFileFragments? { fragments }
-
-    /// Makes project `index`'s data-file parts again, if they are kept.
-    mutating func updateDataFileFragments(_ index: Int) {
-        fragments?.update(index, site: site, theme: theme)
-    }
-
-    /// Whether `kind` is a data file joined from the parts that is up to date in the
-    /// output: its parts are as they were when it was last written there.
-    func dataFileIsWritten(_ kind: SitePage.Kind) -> Bool {
-        guard let fragments, DataFileFragments.joinedKinds.contains(kind) else { return false }
-        return !fragments.needsWriting(kind)
-    }
+    /// The projects' data-file parts, as last made.
+    var fragments: DataFileFragments?
 
     /// Notes that the output holds the data files as the parts make them now.
     mutating func dataFilesWereWritten() {

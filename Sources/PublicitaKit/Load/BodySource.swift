@@ -13,6 +13,7 @@ public struct BodySource: Sendable {
 
     /// The body of `source`, or the `file.changed` error when its file is no longer what was loaded.
     public func body(of source: RecordSource) throws(Diagnostic) -> String {
+        ReadLog.note(body: source.file)
         if let stored = source.storedBody { return stored }
         guard let path = source.path, let data = FileManager.default.contents(atPath: path),
               let text = String(data: data, encoding: .utf8), ContentHash.of(text) == source.contentHash,

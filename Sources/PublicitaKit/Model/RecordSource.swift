@@ -17,9 +17,21 @@ public struct RecordSource: Sendable, Hashable {
     /// The file line the body starts on.
     public var bodyFirstLine: Int
     /// What rules and the site model need from the body, read once at load time.
-    public var outline: BodyOutline
-    /// A hash of the whole file's text: the build cache's key for this record.
+    /// Reading it during a render is reading the body (``ReadLog``).
+    public var outline: BodyOutline {
+        get {
+            ReadLog.note(body: file)
+            return storedOutline
+        }
+        set { storedOutline = newValue }
+    }
+    private var storedOutline: BodyOutline
+    /// A hash of the whole file's text: what ``BodySource`` checks the file against.
     public var contentHash: UInt64 = 0
+    /// A hash of the front matter: what a page showing the record's fields depends on.
+    private(set) var fieldsHash: UInt64 = 0
+    /// A hash of the body: what a page showing the body (or its outline) depends on.
+    private(set) var bodyHash: UInt64 = 0
     /// The record's language (`lang:`); nil means the portal's language.
     public var language: Located<Language>? = nil
     /// The slug of the record of the same kind this one translates (`translation_of:`).
@@ -29,15 +41,21 @@ public struct RecordSource: Sendable, Hashable {
     public func language(default portal: Language) -> Language { language?.value ?? portal }
 
     /// Creates a source; with `path`, the body is not kept but read from that file when asked for.
+    /// `frontMatter` is the file's YAML text, when the record was read from one.
     public init(file: String, slug: Located<String>, body: String, bodyFirstLine: Int, outline: BodyOutline,
-                contentHash: UInt64 = 0, path: String? = nil) {
+                contentHash: UInt64 = 0, path: String? = nil, frontMatter: String? = nil) {
         self.file = file
         self.slug = slug
         self.storedBody = path == nil ? body : nil
         self.path = path
         self.bodyFirstLine = bodyFirstLine
-        self.outline = outline
+        self.storedOutline = outline
         self.contentHash = contentHash
+        var fields = ContentHash()
+        if let frontMatter { fields.combine(frontMatter) } else { fields.combine(contentHash) }
+        fields.combine(UInt64(bodyFirstLine))
+        fieldsHash = fields.value
+        bodyHash = ContentHash.of(body)
     }
 }
 

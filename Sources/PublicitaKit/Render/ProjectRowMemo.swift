@@ -14,7 +14,7 @@ final class ProjectRowMemo: @unchecked Sendable {
     // @unchecked: `rows` is only touched under `lock`.
     private let theme: Theme
     private let lock = NSLock()
-    private var rows: [Variant: [Int: [String: Any]]] = [:]
+    private var rows: [Variant: [Int: (row: [String: Any], reads: ReadLog)]] = [:]
 
     /// What a row's text depends on besides the project: the language and how addresses are written.
     private struct Variant: Hashable {
@@ -30,10 +30,14 @@ final class ProjectRowMemo: @unchecked Sendable {
     /// (made once) and their HTML as `row_html`.
     func row(of index: Int, language: Language, addresses: PageAddresses, make: () -> [String: Any]) -> [String: Any] {
         let variant = Variant(language: language, addresses: addresses)
-        if let row = lock.withLock({ rows[variant]?[index] }) { return row }
-        var row = make()
+        if let kept = lock.withLock({ rows[variant]?[index] }) {
+            // Every page showing the row read what making it read.
+            ReadLog.replay(kept.reads)
+            return kept.row
+        }
+        var (row, reads) = ReadLog.recording { make() }
         row["row_html"] = theme.render(row, template: "project-row", language: language) ?? ""
-        lock.withLock { rows[variant, default: [:]][index] = row }
+        lock.withLock { rows[variant, default: [:]][index] = (row, reads) }
         return row
     }
 }

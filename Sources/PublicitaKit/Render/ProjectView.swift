@@ -90,9 +90,10 @@ struct ProjectView {
         }
         let slug = project.source.slug.value
         view["data_href"] = context.href(Route.projectJSON(slug))
-        view["reports"] = context.site.portal.reports.filter { $0.project?.value == slug }
+        let portal = context.site.portal
+        view["reports"] = (context.site.reportsByProject[slug] ?? []).map { portal.reports[$0] }
             .map { ["title": $0.title, "href": context.href(Route.report($0.source.slug.value))] }
-        view["news"] = context.site.portal.news.filter { $0.project?.value == slug }
+        view["news"] = (context.site.newsByProject[slug] ?? []).map { portal.news[$0] }
             .map { ["title": $0.title, "href": context.href(Route.news($0.source.slug.value)), "date": $0.date.formatted(strings.language)] }
         return view
     }

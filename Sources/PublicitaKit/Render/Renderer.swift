@@ -11,10 +11,19 @@ public struct Renderer: Sendable {
     /// The portal's abbreviations, marked up at their first use on each page.
     let glossary: Glossary
 
+    /// Fields a page's view gets besides its view model's (``Builder/Options/extraViewFields``).
+    typealias ExtraFields = @Sendable (SitePage, Site) -> [String: Any]
+    private let extraFields: ExtraFields?
+
     /// Creates a renderer.
     public init(site: Site, theme: Theme) {
+        self.init(site: site, theme: theme, extraFields: nil)
+    }
+
+    init(site: Site, theme: Theme, extraFields: ExtraFields?) {
         self.site = site
         self.theme = theme
+        self.extraFields = extraFields
         self.glossary = Glossary(site.abbreviations)
         var names: [Language: String] = [:]
         for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
@@ -120,6 +129,7 @@ public struct Renderer: Sendable {
             return RenderedPage(file: page.outputFile, bytes: try Discovery.bytes(file, site: site, strings: strings, localized: theme.strings(for:)))
         }
         var pageView = view
+        if let extraFields { pageView.merge(extraFields(page, site)) { _, extra in extra } }
         pageView["t"] = strings.table
         pageView["home_href"] = context.href(Route.home)
         pageView["news_href"] = context.href(Route.newsList)

@@ -36,6 +36,10 @@ public struct Site: Sendable {
     public var listedReports: [Int]
     /// News items that lists show (not translations).
     public var listedNews: [Int]
+    /// The reports and news items naming each project (by its slug), in their order:
+    /// a project's page finds its own without reading every report.
+    public var reportsByProject: [String: [Int]] = [:]
+    public var newsByProject: [String: [Int]] = [:]
     /// The filter pages' groups: by programme, by programming period, by status.
     public var groups: [ProjectGroup]
     /// Language versions of a page: for every record page that has a translation (or
@@ -76,6 +80,8 @@ public struct Site: Sendable {
         self.listedProjects = listedProjects
         self.listedReports = portal.reports.indices.filter { portal.reports[$0].source.translationOf == nil }
         self.listedNews = portal.news.indices.filter { portal.news[$0].source.translationOf == nil }
+        for (index, report) in portal.reports.unnoted.enumerated() { if let slug = report.project?.value { reportsByProject[slug, default: []].append(index) } }
+        for (index, item) in portal.news.unnoted.enumerated() { if let slug = item.project?.value { newsByProject[slug, default: []].append(index) } }
         let cities = Self.cities(of: portal)
         self.cities = cities
         let groups = ProjectGroup.groups(of: portal, listed: listedProjects, today: today)
@@ -289,6 +295,11 @@ public struct Site: Sendable {
     /// when `path` is not a page.
     public func anchors(at path: String) -> Set<String>? {
         guard pagePaths.contains(path) else { return nil }
+        // What the ids come from is read on every call, memo or not: the page asking depends on it.
+        if let (source, _) = anchorSources[path] {
+            ReadLog.note(file: source.file)
+            ReadLog.note(body: source.file)
+        }
         // Once per page: thousands of links may name anchors of one long page.
         return anchorMemo.ids(at: path) {
             var ids = reservedIDs

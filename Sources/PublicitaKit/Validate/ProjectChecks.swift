@@ -22,7 +22,7 @@ struct ProjectChecks: Sendable {
     /// Checks every project of `site` (on all cores).
     init(site: Site, today: Day) {
         self.today = today
-        let results = ParallelMap.map(site.portal.projects) { project in
+        let results = ParallelMap.map(site.portal.projects.unnoted) { project in
             (rules: Self.rules(project, today: today), links: LinkRule.check(project: project, site: site),
              key: UniquenessRule.registrationKey(project), anchored: LinkRule.anchoredPages(of: project))
         }
