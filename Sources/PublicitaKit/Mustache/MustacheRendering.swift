@@ -13,15 +13,19 @@ struct MustacheRendering {
     private var indent: [UInt8] = []
     /// The position in the innermost list section, for `first()`, `index()`, ….
     private var position: MustacheSequencePosition?
+    /// The names looked up in the outermost value (found there or nowhere), when
+    /// recorded: with the same values under these names a render writes the same text.
+    private(set) var rootNames: Set<String>?
     /// How many partials deep the render is; a partial including itself without end stops here.
     private var depth = 0
     private static let maximumDepth = 100
 
-    init(set: MustacheSet, context: Any, output: [UInt8]) {
+    init(set: MustacheSet, context: Any, output: [UInt8], recordingNames: Bool = false) {
         self.programs = set.programs
         self.index = set.index
         self.stack = [context]
         self.output = output
+        if recordingNames { rootNames = [] }
     }
 
     mutating func run(_ program: Int) {
@@ -36,10 +40,13 @@ struct MustacheRendering {
         var value: Any?
         if path.components.isEmpty {
             value = path.anchored ? stack[stack.count - 1] : position.map { $0 as Any }
+            // The outermost value itself, whole.
+            if path.anchored, stack.count == 1 { rootNames?.insert(".") }
         } else {
             let first = path.components[0]
             if path.anchored {
                 value = MustacheValues.child(of: stack[stack.count - 1], named: first)
+                if stack.count == 1 { rootNames?.insert(first) }
             } else {
                 var level = stack.count - 1
                 while level >= 0 {
@@ -49,6 +56,7 @@ struct MustacheRendering {
                     }
                     level -= 1
                 }
+                if level <= 0 { rootNames?.insert(first) }
             }
             var component = 1
             while component < path.components.count, let current = value {

@@ -68,6 +68,15 @@ struct MustacheSet: Sendable {
     }
 
     /// `context` rendered with template `name` as UTF-8, or nil when there is no such template.
+    /// Renders `context` with the template `name`, with the names the render looked
+    /// up in `context` itself (``MustacheRendering/rootNames``).
+    func renderRecordingNames(_ context: Any, template name: String) -> (output: [UInt8], names: Set<String>)? {
+        guard let program = index[name] else { return nil }
+        var rendering = MustacheRendering(set: self, context: context, output: [], recordingNames: true)
+        rendering.run(program)
+        return (rendering.output, rendering.rootNames ?? [])
+    }
+
     func render(_ context: Any, template name: String) -> [UInt8]? {
         guard let program = index[name] else { return nil }
         var output: [UInt8] = []

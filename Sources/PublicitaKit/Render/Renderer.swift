@@ -28,9 +28,9 @@ public struct Renderer: Sendable {
         var names: [Language: String] = [:]
         for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
         self.languageNames = names
-        self.header = PartialMemo(template: "header", source: theme.sources["header"])
-        self.footer = PartialMemo(template: "footer", source: theme.sources["footer"])
-        self.headLinks = PartialMemo(template: "head-links", source: theme.sources["head-links"])
+        self.header = PartialMemo(template: "header")
+        self.footer = PartialMemo(template: "footer")
+        self.headLinks = PartialMemo(template: "head-links")
         self.projectRows = ProjectRowMemo(theme: theme)
     }
 

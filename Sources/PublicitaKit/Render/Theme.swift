@@ -124,6 +124,13 @@ public struct Theme: Sendable {
         return other.library.render(context, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Renders `context` with the template `name` and the UI strings of `language`,
+    /// with the names the render looked up in `context` itself.
+    func renderRecordingNames(_ context: Any, template name: String, language: Language) -> (text: String, names: Set<String>)? {
+        let library = language == strings.language ? library : otherLanguages[language]?.library ?? library
+        return library.renderRecordingNames(context, template: name).map { (String(decoding: $0.output, as: UTF8.self), $0.names) }
+    }
+
     /// Renders `context` with the template `name` and the UI strings of `language`, as UTF-8.
     func renderBytes(_ context: Any, template name: String, language: Language) -> [UInt8]? {
         let library = language == strings.language ? library : otherLanguages[language]?.library ?? library
