@@ -5,15 +5,16 @@ import Foundation
 ///
 /// A session keeps what the last build loaded and worked out in memory — the
 /// portal and its site model, each file's load diagnostics, the validation
-/// results per project (``ProjectChecks``), each project's listing digest and
-/// data-file parts (``DataFileFragments``), and the keys of the files the output
-/// holds — and is told which files changed (``InputChanges``). An edit of project
-/// records that leaves the site's structure as it was (``Site/replacingProject(at:with:)``)
-/// is applied by parsing only those files, checking again only what they can
-/// affect, keying every page from the kept digests and writing only the files whose
-/// key changed. Everything else — templates, `portal.yaml`, static files, records
-/// added, removed or moved to another city, programme or status, reports, pages,
-/// news, another day — is built in full, the way ``Builder/run(_:)`` builds.
+/// results per project (``ProjectChecks``), the data files' parts
+/// (``DataFileFragments``), and the keys and reads of the files the output holds
+/// (``BuildCache``) — and is told which files changed (``InputChanges``). An edit of
+/// project records that leaves the site's structure as it was
+/// (``Site/replacingProject(at:with:)``) is applied by parsing only those files and
+/// checking again only what they can affect; then the pipeline's last stages run
+/// as for any build, rendering the pages whose reads changed. Everything else —
+/// templates, `portal.yaml`, static files, records added, removed or moved to
+/// another city, programme or status, reports, pages, news, another day — is built
+/// in full, the way ``Builder/run(_:)`` builds.
 ///
 /// The output and the diagnostics are always those of a clean ``Builder/run(_:)`` of
 /// the same input (tests check it after random edits); when content errors are
@@ -25,18 +26,15 @@ public final class BuildSession: @unchecked Sendable {
     private let root: URL
     private let output: URL
     private let tool = ToolIdentity.current
-    /// Parsed records by file stamp, so a full build parses only what changed.
-    private let parseCache = ParseCache()
+    /// What the builds so far made that the next may take: parsed records by file
+    /// stamp, what the output folder holds (the last successful build's manifest),
+    /// and the data files' parts (kept through full builds that failed before writing).
+    private var cache = BuildCache(parsedRecords: ParseCache())
     /// What the last build loaded and worked out; nil until a full build kept it.
     private var state: SessionState?
-    /// What the output folder holds: the last successful build's manifest.
-    private var written: BuildManifest?
     /// Whether the manifest file beside the output matches the output (it is removed
     /// before an in-place update, so another build never trusts a stale one).
     private var savedManifestIsCurrent = false
-    /// Data-file parts of an earlier build, kept through full builds that failed
-    /// before writing, for the next full build to reuse.
-    private var keptFragments: DataFileFragments?
     /// Whether the last build applied its changes incrementally (tests check that edits take that path).
     private(set) var lastBuildWasIncremental = false
 
@@ -74,19 +72,16 @@ public final class BuildSession: @unchecked Sendable {
     /// unchanged files), keeping the state for the next edit.
     private func fullBuild(today: Day) -> Builder.Outcome {
         // The data-file parts of unchanged records are kept across full builds too.
-        let earlierParts = state?.fragments ?? keptFragments
-        keptFragments = earlierParts
+        if let parts = state?.fragments { cache.dataFileParts = parts }
         state = nil
         let stamps = InputStamps.scan(root)
-        let previous = written ?? Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: tool)
-        let run = Pipeline.run(options, today: today, output: output, stamps: stamps,
-                               reuse: Pipeline.Reuse(parseCache: parseCache, previous: previous,
-                                                     dataFileParts: earlierParts))
+        if cache.output == nil { cache.output = Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: tool) }
+        let run = Pipeline.run(options, today: today, output: output, stamps: stamps, cache: cache)
         state = run.state
-        if run.state?.fragments != nil { keptFragments = nil }
+        if run.state?.fragments != nil { cache.dataFileParts = nil }
         if run.writeFailed { forgetOutput() }
         if let manifest = run.written {
-            written = manifest
+            cache.output = manifest
             savedManifestIsCurrent = true
         }
         return run.outcome
@@ -101,7 +96,7 @@ public final class BuildSession: @unchecked Sendable {
     /// loaded, the site model is edited (``Site/replacingProject(at:with:)``) and only
     /// what they can affect is validated again. The last stages are the pipeline's own.
     private func update(_ state: inout SessionState, with changes: InputChanges) -> Builder.Outcome? {
-        guard let written else { return nil }
+        guard cache.output != nil else { return nil }
         var timer = StageTimer()
         var edited: [Int] = []
         let portalFiles = PortalFiles(root: root)
@@ -113,7 +108,7 @@ public final class BuildSession: @unchecked Sendable {
                   case .file(let readPath)? = portalFiles.entry(path)?.kind, readPath == portalFiles.root + "/" + path,
                   let stamp = InputStamps.stamp(readPath) else { return nil }
             let (record, found) = ContentLoader.loadRecord(kind: .projects, url: URL(fileURLWithPath: readPath),
-                                                           relative: path, stamp: stamp, cache: parseCache)
+                                                           relative: path, stamp: stamp, cache: cache.parsedRecords)
             guard case .project(let project)? = record, let replaced = state.site.replacingProject(at: index, with: project) else { return nil }
             state.site = replaced
             state.records[slot].diagnostics = found
@@ -128,16 +123,16 @@ public final class BuildSession: @unchecked Sendable {
             BuildManifest.remove(for: output)
             savedManifestIsCurrent = false
         }
-        let run = Pipeline.finish(state, output: output, previous: written, reusing: nil, persist: false)
+        let run = Pipeline.finish(state, output: output, cache: BuildCache(parsedRecords: cache.parsedRecords, output: cache.output), persist: false)
         if let kept = run.state { state = kept }
         if run.writeFailed { forgetOutput() }
-        if let manifest = run.written { self.written = manifest }
+        if let manifest = run.written { cache.output = manifest }
         return run.outcome
     }
 
     /// After a failed write the output's content is unknown: the next build writes a complete site.
     private func forgetOutput() {
-        written = nil
+        cache.output = nil
         savedManifestIsCurrent = false
         BuildManifest.remove(for: output)
     }

@@ -79,7 +79,7 @@ public enum Builder {
 
         let reusable = output.flatMap { intactManifest(previous, output: $0, tool: tool) }
         return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
-                            reuse: Pipeline.Reuse(parseCache: options.parseCache, previous: reusable)).outcome
+                            cache: BuildCache(parsedRecords: options.parseCache, output: reusable)).outcome
     }
 
     /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;

@@ -3,22 +3,10 @@ import Foundation
 /// The pipeline, top to bottom: load → validate → site model → plan → render → write.
 ///
 /// `publicita build` (``Builder/run(_:)``) runs it whole. `serve` (``BuildSession``)
-/// runs it whole too, handing it what earlier runs of the process made (``Reuse``);
+/// runs it whole too, handing it what earlier runs of the process made (``BuildCache``);
 /// after an edit of a few records, the session makes the first stages' results
-/// from those it kept (``SessionState``) and runs the same last stages, ``finish(_:output:previous:reusing:persist:)``.
+/// from those it kept (``SessionState``) and runs the same last stages, ``finish(_:output:cache:persist:)``.
 enum Pipeline {
-    /// What a run may take from earlier runs of the same process.
-    struct Reuse {
-        /// Records parsed before, by file stamp.
-        var parseCache: ParseCache?
-        /// What the output holds (an intact output of this tool): files whose key is
-        /// unchanged are kept instead of rendered.
-        var previous: BuildManifest?
-        /// The data files' per-project parts from an earlier run (``DataFileFragments``),
-        /// reused for records whose parts read nothing that changed.
-        var dataFileParts: DataFileFragments?
-    }
-
     /// What a run found and did.
     struct Run {
         var outcome: Builder.Outcome
@@ -33,12 +21,12 @@ enum Pipeline {
 
     /// Builds the portal of `options` as of `today` into `output` (nil: checks only).
     /// `stamps` are the inputs' stamps as scanned before loading (needed to write).
-    static func run(_ options: Builder.Options, today: Day, output: URL?, stamps: InputStamps?, reuse: Reuse) -> Run {
+    static func run(_ options: Builder.Options, today: Day, output: URL?, stamps: InputStamps?, cache: BuildCache) -> Run {
         let root = options.portalRoot.standardizedFileURL
         var timer = StageTimer()
 
         // Load: the records, `portal.yaml`, `static/`, then the theme.
-        let loaded = ContentLoader.loadParts(portalAt: root, cache: reuse.parseCache)
+        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords)
         timer.lap("load")
         guard var portal = loaded.portal else {
             return Run(outcome: Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs))
@@ -65,19 +53,18 @@ enum Pipeline {
             language: language, addressOptions: options.addressOptions, configDiagnostics: loaded.configDiagnostics,
             records: loaded.records, afterRecordDiagnostics: afterRecords, validation: checks, outputDiagnostics: placement)
         state.extraViewFields = options.extraViewFields
-        return finish(state, output: output, previous: reuse.previous, reusing: reuse.dataFileParts, persist: true)
+        return finish(state, output: output, cache: cache, persist: true)
     }
 
     /// Plan → render → write: keys every output file from what its last render read,
     /// renders those whose key changed, writes them, and (`persist`) saves the manifest.
-    static func finish(_ state: SessionState, output: URL, previous: BuildManifest?, reusing parts: DataFileFragments?,
-                       persist: Bool) -> Run {
+    static func finish(_ state: SessionState, output: URL, cache: BuildCache, persist: Bool) -> Run {
         var timer = StageTimer()
         var state = state
         let site = state.site
         let tool = ToolIdentity.current
         let keys = DependencyKeys(site: site, theme: state.theme, tool: tool, stamps: state.stamps, configHash: state.configHash)
-        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: state.theme, stamps: state.stamps, previous: previous)
+        let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: state.theme, stamps: state.stamps, previous: cache.output)
         state.conflictDiagnostics = conflicts
         let diagnostics = state.diagnostics()
         timer.lap("plan")
@@ -85,13 +72,13 @@ enum Pipeline {
 
         // The portal-wide data files (list of operations, search index) are joined from
         // each project's part, the one way they are made; a session keeps the parts.
-        let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: parts ?? state.fragments)
+        let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: cache.dataFileParts ?? state.fragments)
         state.fragments = fragments
         let maker = PageMaker(renderer: Renderer(site: site, theme: state.theme, extraFields: state.extraViewFields), parts: fragments, keys: keys)
         var manifest = BuildManifest(tool: tool, day: state.today.iso, language: state.language, inputs: state.stamps, pages: [:],
                                      staticFiles: site.portal.staticFiles.map(\.name), diagnostics: diagnostics.sortedForReport(),
                                      addressOptions: state.addressOptions)
-        let result = Builder.write(plan, previous: previous, output: output, maker: maker) { written in
+        let result = Builder.write(plan, previous: cache.output, output: output, maker: maker) { written in
             manifest.pages = written.keys
             manifest.reads = written.reads
             if persist { manifest.save(for: output) }

@@ -28,19 +28,11 @@ public struct Renderer: Sendable {
         var names: [Language: String] = [:]
         for language in Language.allCases { names[language] = theme.strings(for: language)["language_name"] }
         self.languageNames = names
-        self.header = PartialMemo(template: "header")
-        self.footer = PartialMemo(template: "footer")
-        self.headLinks = PartialMemo(template: "head-links")
-        self.projectRows = ProjectRowMemo(theme: theme)
+        self.memos = RenderMemos(theme: theme)
     }
 
-    /// Each project's row of the lists, rendered once: a project is in five lists or so
-    /// (all projects, its programme, period, status, city), 50 rows to a page.
-    private let projectRows: ProjectRowMemo
-
-    /// The site header and footer and the head's links (feed, icons, stylesheet), the
-    /// same on most pages: rendered once per distinct input.
-    private let header: PartialMemo, footer: PartialMemo, headLinks: PartialMemo
+    /// What many pages share, made once per build.
+    private let memos: RenderMemos
 
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
@@ -69,7 +61,7 @@ public struct Renderer: Sendable {
         let bodies = site.portal.bodies
         let language = site.language(of: page)
         let strings = theme.strings(for: language)
-        let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames, projectRows: projectRows)
+        let context = PageContext(site: site, strings: strings, path: page.path, languageNames: languageNames, projectRows: memos.projectRows)
         let portal = site.portal
         let template: String, view: [String: Any], title: String, description: String?
         var jsonLD: String?
@@ -145,9 +137,9 @@ public struct Renderer: Sendable {
         if page.kind != .glossary { content = glossary.apply(to: content) }
         var layout = context.layout(path: page.path, title: title, description: description, content: content)
         if let jsonLD { layout["json_ld"] = jsonLD }
-        layout["header_html"] = header.render(layout, theme: theme, language: language) ?? ""
-        layout["footer_html"] = footer.render(layout, theme: theme, language: language) ?? ""
-        layout["head_links_html"] = headLinks.render(layout, theme: theme, language: language) ?? ""
+        layout["header_html"] = memos.header.render(layout, theme: theme, language: language) ?? ""
+        layout["footer_html"] = memos.footer.render(layout, theme: theme, language: language) ?? ""
+        layout["head_links_html"] = memos.headLinks.render(layout, theme: theme, language: language) ?? ""
         guard let html = theme.render(layout, template: "layout", language: language) else {
             throw missingTemplate("layout")
         }
