@@ -14,3 +14,20 @@ final class AnchorMemo: @unchecked Sendable {
         return made
     }
 }
+
+/// A site model's structure fingerprint, made on first use and shared by the
+/// copies of the site model that keep the structure.
+final class StructureMemo: @unchecked Sendable {
+    // @unchecked: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value: UInt64?
+
+    func fingerprint(_ make: () -> UInt64) -> UInt64 {
+        lock.withLock {
+            if let value { return value }
+            let made = make()
+            value = made
+            return made
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct DependencyKeys: Sendable {
 
     /// The properties of ``Site`` that are not its structure: the records (read
     /// through ``ReadLog``), the static files (their stamps are in the base) and memos.
-    static let unstructural: Set<String> = ["portal", "anchorSources", "anchorMemo", "staticFilesByName"]
+    static let unstructural: Set<String> = ["portal", "anchorSources", "anchorMemo", "structureMemo", "staticFilesByName"]
 
     init(site: Site, theme: Theme, tool: String, stamps: InputStamps, configHash: UInt64) {
         var hash = ContentHash()
@@ -31,7 +31,7 @@ struct DependencyKeys: Sendable {
             hash.combine(path)
             hash.combine(stamp)
         }
-        hash.combine(Fingerprint.of(site, skipping: Self.unstructural))
+        hash.combine(site.structureMemo.fingerprint { Fingerprint.of(site, skipping: Self.unstructural) })
         base = hash.value
         let portal = site.portal
         var files: [ReadLog.RecordKind: [String]] = [:]

@@ -66,7 +66,7 @@ struct MustacheRendering {
         }
         if !path.transforms.isEmpty {
             for transform in path.transforms {
-                guard let current = value, !(current is NSNull) else { return nil }
+                guard let current = value, !MustacheValues.isNull(current) else { return nil }
                 value = MustacheValues.transform(current, transform)
             }
         }
@@ -120,7 +120,7 @@ struct MustacheRendering {
             output += String(number).utf8
         case let flag as Bool:
             output += (flag ? "true" : "false").utf8
-        case is NSNull:
+        case _ where MustacheValues.isNull(value):
             break
         default:
             let text = MustacheValues.describe(value)
@@ -155,7 +155,7 @@ struct MustacheRendering {
     /// (never when empty), a Bool as it is, no value or `NSNull` never, and any other
     /// value (an empty text, a zero too) once with that value innermost.
     private mutating func section(_ value: Any?, inverted: Bool, body: [MustacheOp]) {
-        guard let value, !(value is NSNull) else {
+        guard let value, !MustacheValues.isNull(value) else {
             if inverted { run(body) }
             return
         }

@@ -40,6 +40,13 @@ struct MustacheSequencePosition {
 /// Looking names up in view values, the way swift-mustache does: a dictionary by
 /// key, anything else by its stored properties (Mirror), `NSNull` as no value.
 enum MustacheValues {
+    /// Whether `value` is `NSNull`, asked of its type: `value is NSNull` converts a
+    /// list to an Objective-C array, item by item, to answer.
+    @inline(__always)
+    static func isNull(_ value: Any) -> Bool {
+        type(of: value) is NSNull.Type
+    }
+
     /// The value `object` has under `key`, nil when it has none.
     ///
     /// The view models' own kinds are recognised by their exact type first: a cast
@@ -51,8 +58,9 @@ enum MustacheValues {
         if type == [String: String].self { return (object as! [String: String])[key] }
         if type == String.self || type == Int.self || type == Bool.self { return nil }
         if let dictionary = object as? [String: Any] { return dictionary[key] }
+        if isNull(object) { return nil }
         switch object {
-        case is String, is Int, is Bool, is Double, is NSNull, is MustacheList: return nil
+        case is String, is Int, is Bool, is Double, is MustacheList: return nil
         default: break
         }
         for child in Mirror(reflecting: object).children where child.label == key {

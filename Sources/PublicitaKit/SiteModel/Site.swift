@@ -18,6 +18,9 @@ public struct Site: Sendable {
     var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
     /// The ids of each page asked for so far.
     var anchorMemo = AnchorMemo()
+    /// The fingerprint of the site's structure (``DependencyKeys``), made once: a site
+    /// model edited by ``replacingProject(at:with:)``, which changes no structure, keeps it.
+    let structureMemo = StructureMemo()
     /// The paths of all pages (not static files), which have at least the template's ids.
     private var pagePaths: Set<String>
     /// Ids the templates use; body headings never take them.
