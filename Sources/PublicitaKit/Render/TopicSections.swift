@@ -45,11 +45,31 @@ struct TopicSections {
             blanked.append(heading.line..<end)
         }
         guard !blanked.isEmpty else { return }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        for range in blanked {
-            for number in range.lowerBound..<min(range.upperBound, lines.count + 1) { lines[number - 1] = "" }
+        self.body = Self.blanking(blanked, of: body)
+    }
+
+    /// `body` with the lines `blanked` (1-based) emptied. A line ends at each LF but
+    /// the one of a CRLF, as the split by `Character` that this replaced ended them
+    /// ("\r\n" is one character); it works on the bytes, since it runs for every
+    /// project page whose body has a section of the page's topics.
+    static func blanking(_ blanked: [Range<Int>], of body: String) -> String {
+        let bytes = Array(body.utf8)
+        var ends: [Int] = []
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) { ends.append(index) }
+        ends.append(bytes.count)
+        var blank = [Bool](repeating: false, count: ends.count)
+        for range in blanked where range.lowerBound <= ends.count {
+            for number in max(1, range.lowerBound)..<max(1, min(range.upperBound, ends.count + 1)) { blank[number - 1] = true }
         }
-        self.body = lines.joined(separator: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var start = 0
+        for (line, end) in ends.enumerated() {
+            if line > 0 { output.append(0x0A) }
+            if !blank[line] { output.append(contentsOf: bytes[start..<end]) }
+            start = end + 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func normalized(_ text: String) -> String {
