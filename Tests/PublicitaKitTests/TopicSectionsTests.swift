@@ -34,3 +34,27 @@ struct TopicSectionsTests {
     }
 }
 
+/// The heading normalization's byte path gives what the one on `Character`s gives.
+@Suite("Topic heading normalization")
+struct TopicHeadingNormalizationTests {
+    static func referenceNormalized(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.hasSuffix(":") { words.removeLast() }
+        return words.trimmingCharacters(in: .whitespaces)
+    }
+
+    @Test func givesWhatTheNormalizationOnCharactersGives() {
+        let pieces = ["Financování", "CÍLE", "projektu", "Výsledky", "ŽLUŤOUČKÝ", "İstanbul", "a", "Q", ":", "::", " ", "  ", "\t",
+                      "\r\n", "\n", "\u{0B}", "\u{0C}", "\r", "\u{00A0}", "\u{2003}", "e\u{301}", "\u{301}", "×", "ß", "Ÿ", "ŉ", "\u{1C}", "–"]
+        var rng = SplitMix64(seed: 19)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(Array(TopicSections.normalized(text).utf8) == Array(Self.referenceNormalized(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func joinsWordsAndDropsTheFinalColon() {
+        #expect(TopicSections.normalized("  Financování \t projektu : ") == "financování projektu")
+        #expect(TopicSections.normalized("Cíle:") == "cíle")
+    }
+}

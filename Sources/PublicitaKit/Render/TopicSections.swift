@@ -72,9 +72,42 @@ struct TopicSections {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func normalized(_ text: String) -> String {
-        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The heading lower-cased, its words joined by one space, without a final colon.
+    static func normalized(_ text: String) -> String {
+        let lowered = text.lowercased()
+        return normalizedSimpleText(lowered) ?? normalizedText(lowered)
+    }
+
+    /// The general case, on `Character`s and Foundation's whitespace.
+    private static func normalizedText(_ lowered: String) -> String {
+        var words = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while words.hasSuffix(":") { words.removeLast() }
         return words.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// ``normalizedText(_:)`` on the bytes, for text of ASCII and the Latin letters of
+    /// U+00C0–U+017F (lead bytes C3–C5), as page titles and headings are; nil for any
+    /// other text. In such text every character is one scalar, but a CRLF, which is
+    /// whitespace as its two bytes are, and the only whitespace is ASCII's.
+    private static func normalizedSimpleText(_ lowered: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(lowered.utf8.count)
+        var inWord = false
+        for byte in lowered.utf8 {
+            if byte >= 0x80 {
+                guard byte <= 0xBF || (0xC3...0xC5).contains(byte) else { return nil }
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                inWord = false
+                continue
+            }
+            if !inWord, !output.isEmpty { output.append(0x20) }
+            inWord = true
+            output.append(byte)
+        }
+        while output.last == UInt8(ascii: ":") { output.removeLast() }
+        // A colon alone as the last word leaves the space before it.
+        while output.last == 0x20 { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 }
