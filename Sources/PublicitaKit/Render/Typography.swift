@@ -30,44 +30,50 @@ struct Typography: Sendable {
 
     /// The page (UTF-8) with the rules applied.
     func apply(to html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer(typeset)
+    }
+
+    // The state lives in locals and inout parameters, not in variables a closure
+    // captures: captured, every append to the output paid a dynamic exclusivity check.
+    private func typeset(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(html.count + html.count / 16)
-        html.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var skipDepth = 0
-            var index = 0
-            var textStart = 0
-            func flushText(upTo end: Int) {
-                guard textStart < end else { return }
-                if skipDepth == 0 {
-                    rewriteText(bytes, textStart..<end, into: &output)
-                } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<end]))
+        output.reserveCapacity(bytes.count + bytes.count / 16)
+        guard let base = bytes.baseAddress else { return output }
+        var skipDepth = 0
+        var index = 0
+        var textStart = 0
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(Byte.lessThan), bytes.count - index) else { break }
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            copyText(bytes, textStart..<index, skipped: skipDepth > 0, into: &output)
+            let tagEnd = Self.endOfTag(bytes, from: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<tagEnd]))
+            var next = tagEnd
+            let tag = Tag(bytes, index..<tagEnd)
+            if !tag.selfClosing {
+                if !tag.closing, let name = tag.kind.rawTextName {
+                    // Their content is not markup: copied as it is, up to their end tag.
+                    next = Self.endTagStart(bytes, name: name, from: tagEnd)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tagEnd..<next]))
+                } else if tag.kind == .skipped {
+                    skipDepth = max(0, skipDepth + (tag.closing ? -1 : 1))
                 }
             }
-            while index < bytes.count {
-                guard let found = memchr(base + index, Int32(Byte.lessThan), bytes.count - index) else { break }
-                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                flushText(upTo: index)
-                let tagEnd = Self.endOfTag(bytes, from: index)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<tagEnd]))
-                var next = tagEnd
-                let tag = Tag(bytes, index..<tagEnd)
-                if !tag.selfClosing {
-                    if !tag.closing, let name = tag.kind.rawTextName {
-                        // Their content is not markup: copied as it is, up to their end tag.
-                        next = Self.endTagStart(bytes, name: name, from: tagEnd)
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tagEnd..<next]))
-                    } else if tag.kind == .skipped {
-                        skipDepth = max(0, skipDepth + (tag.closing ? -1 : 1))
-                    }
-                }
-                index = next
-                textStart = next
-            }
-            flushText(upTo: bytes.count)
+            index = next
+            textStart = next
         }
+        copyText(bytes, textStart..<bytes.count, skipped: skipDepth > 0, into: &output)
         return output
+    }
+
+    /// A text node into `output`: rewritten, or as it is inside a skipped element.
+    private func copyText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, skipped: Bool, into output: inout [UInt8]) {
+        guard !range.isEmpty else { return }
+        if skipped {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        } else {
+            rewriteText(bytes, range, into: &output)
+        }
     }
 
     /// A registration number as markup that breaks only after its slashes: each part
@@ -96,42 +102,34 @@ struct Typography: Sendable {
     private func rewriteText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) {
         var index = range.lowerBound
         var runStart = index
-        func copyRun() {
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-        }
         while index < range.upperBound {
             let byte = bytes[index]
             guard byte == Byte.space || byte == Byte.newline || byte | 0x20 == UInt8(ascii: "c") else { index += 1; continue }
+            var replacement: [UInt8]?
+            var end = index + 1
             if byte == Byte.space || byte == Byte.newline, index > range.lowerBound, index + 1 < range.upperBound,
                !Byte.isSpace(bytes[index - 1]), !Byte.isSpace(bytes[index + 1]), binds(bytes, range, at: index) {
-                copyRun()
-                output.append(0xC2)
-                output.append(0xA0)
-                index += 1
-                runStart = index
-                continue
+                replacement = Self.noBreakSpace
+            } else if byte == Byte.space, index + 1 == range.upperBound, index > range.lowerBound,
+                      bindsBeforeElement(bytes, range, at: index) {
+                replacement = Self.noBreakSpace
+            } else if byte | 0x20 == UInt8(ascii: "c"), let numberEnd = Self.registrationNumberEnd(bytes, range, at: index) {
+                let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<numberEnd]), as: UTF8.self)
+                replacement = Array(Self.registrationNumberHTML(number).utf8)
+                end = numberEnd
             }
-            if byte == Byte.space, index + 1 == range.upperBound, index > range.lowerBound,
-               bindsBeforeElement(bytes, range, at: index) {
-                copyRun()
-                output.append(0xC2)
-                output.append(0xA0)
-                index += 1
-                runStart = index
-                continue
+            if let replacement {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement)
+                runStart = end
             }
-            if byte | 0x20 == UInt8(ascii: "c"), let end = Self.registrationNumberEnd(bytes, range, at: index) {
-                copyRun()
-                let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                output.append(contentsOf: Self.registrationNumberHTML(number).utf8)
-                index = end
-                runStart = index
-                continue
-            }
-            index += 1
+            index = end
         }
-        copyRun()
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     }
+
+    /// U+00A0 in UTF-8.
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 
     /// The start of the word that ends just before `end` (after the last space or U+00A0).
     private static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, before end: Int) -> Int {
