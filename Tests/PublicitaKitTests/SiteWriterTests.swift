@@ -149,6 +149,14 @@ struct SiteWriterTests {
     func outputPathAccepts(_ path: String) {
         #expect(OutputPath(path)?.relative == path)
     }
+
+    /// The writer's parent folders are what NSString gave for the paths it writes
+    /// (absolute ones: NSString traps on a one-letter relative path such as "x").
+    @Test(arguments: ["/tmp/.site.staging-1-AB/projekty/liberec-apk/index.html", "/tmp/.site.staging-1-AB/index.html",
+                      "/tmp/x", "/x", "/", "/tmp/.site.staging-1-AB/a..b/c", "/tmp/č/ř.html"])
+    func parentFolderIsWhatNSStringGave(_ path: String) {
+        #expect(FileIO.parentFolder(of: path) == (path as NSString).deletingLastPathComponent)
+    }
 }
 
 /// The builder refuses an output folder that is the portal itself or lies in its sources.

@@ -13,8 +13,10 @@ enum EUEmblem {
     /// Reflex Blue and Yellow of the standard, in screen colours.
     static let blue = "#003399", yellow = "#FFCC00"
 
-    /// The twelve stars as SVG polygons (the content of `eu-stars.mustache`).
-    static var stars: String {
+    /// The twelve stars as SVG polygons (the content of `eu-stars.mustache`), drawn
+    /// once: every poster page has the emblem, and the trigonometry and formatting
+    /// give the same text each time.
+    static let stars: String = {
         let ring = height / 3, outer = height / 18
         // A regular pentagram's inner points lie on a circle (3 − √5)/2 times the outer one.
         let inner = outer * (3 - 5.0.squareRoot()) / 2
@@ -30,7 +32,7 @@ enum EUEmblem {
             svg += "<polygon points=\"\(points.joined(separator: " "))\"/>"
         }
         return svg
-    }
+    }()
 
     /// The whole emblem as an image named `label` (its accessible name).
     static func svg(label: String, className: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Footnotes in a CommonMark body, which libcmark has no syntax for: a reference
 /// `[^1]` in the text and a definition `[^1]: text` at the start of a line, as in
 /// most Markdown dialects. The renderer turns them into a superscript link to the
@@ -39,20 +41,28 @@ enum Footnote {
         return (label, String(decoding: bytes[start...], as: UTF8.self))
     }
 
-    /// `text` with a backslash before the `[` of each definition line outside fenced
-    /// code: cmark would otherwise read `[^1]: https://…` as a link reference
-    /// definition and drop it. Lines keep their numbers.
     /// Whether `text` has a `[^` at all, looked for byte by byte: Foundation's
     /// `contains` goes through NSString, and every body of a build is asked.
     static func mentionsFootnote(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "[") && byte == UInt8(ascii: "^") { return true }
-            previous = byte
+        text.utf8.withContiguousStorageIfAvailable(mentionsFootnote) ?? Array(text.utf8).withUnsafeBufferPointer(mentionsFootnote)
+    }
+
+    /// Whether `bytes` have a `[^`: each `^` (rare in text) found by `memchr`, then the byte before it looked at.
+    private static func mentionsFootnote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 1
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "^")), bytes.count - index) else { return false }
+            let caret = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if bytes[caret - 1] == UInt8(ascii: "[") { return true }
+            index = caret + 1
         }
         return false
     }
 
+    /// `text` with a backslash before the `[` of each definition line outside fenced
+    /// code: cmark would otherwise read `[^1]: https://…` as a link reference
+    /// definition and drop it. Lines keep their numbers.
     static func escapingDefinitions(_ text: String) -> String {
         guard mentionsFootnote(text) else { return text }
         var lines: [Substring] = []

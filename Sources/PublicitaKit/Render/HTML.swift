@@ -32,17 +32,53 @@ public enum HTML {
     /// attribute, so that no value, wherever it comes from, can end the attribute and
     /// start another (`x" onmouseover="…`). `name` is always a literal of the code.
     public static func attribute(_ name: StaticString, _ value: String) -> String {
-        " \(name)=\"\(escape(value))\""
+        var html = ""
+        appendAttribute(name, value, to: &html)
+        return html
     }
 
     /// The attributes in order, each as ``attribute(_:_:)`` writes it.
     public static func attributes(_ pairs: KeyValuePairs<StaticString, String>) -> String {
-        pairs.map { attribute($0.key, $0.value) }.joined()
+        var html = ""
+        appendAttributes(pairs, to: &html)
+        return html
     }
 
     /// A start tag: `<name a="…" b="…">`, every value escaped.
     public static func startTag(_ name: StaticString, _ pairs: KeyValuePairs<StaticString, String> = [:], selfClosing: Bool = false) -> String {
-        "<\(name)\(attributes(pairs))\(selfClosing ? "/" : "")>"
+        var html = ""
+        appendStartTag(name, pairs, selfClosing: selfClosing, to: &html)
+        return html
+    }
+
+    // Appending to the markup being built, rather than joining small strings, spares
+    // an allocation for each attribute: a project page's chart writes some fifty.
+
+    /// Appends ``attribute(_:_:)``.
+    static func appendAttribute(_ name: StaticString, _ value: String, to html: inout String) {
+        html += " "
+        append(name, to: &html)
+        html += "=\""
+        html += escape(value)
+        html += "\""
+    }
+
+    /// Appends ``attributes(_:)``.
+    static func appendAttributes(_ pairs: KeyValuePairs<StaticString, String>, to html: inout String) {
+        for pair in pairs { appendAttribute(pair.key, pair.value, to: &html) }
+    }
+
+    /// Appends ``startTag(_:_:selfClosing:)``.
+    static func appendStartTag(_ name: StaticString, _ pairs: KeyValuePairs<StaticString, String> = [:], selfClosing: Bool = false,
+                               to html: inout String) {
+        html += "<"
+        append(name, to: &html)
+        appendAttributes(pairs, to: &html)
+        html += selfClosing ? "/>" : ">"
+    }
+
+    private static func append(_ name: StaticString, to html: inout String) {
+        name.withUTF8Buffer { html += String(decoding: $0, as: UTF8.self) }
     }
 
     @inline(__always)

@@ -140,11 +140,12 @@ public struct Renderer: Sendable {
         layout["header_html"] = memos.header.render(layout, theme: theme, language: language) ?? ""
         layout["footer_html"] = memos.footer.render(layout, theme: theme, language: language) ?? ""
         layout["head_links_html"] = memos.headLinks.render(layout, theme: theme, language: language) ?? ""
-        guard let html = theme.render(layout, template: "layout", language: language) else {
+        // The page stays UTF-8 from the template to the file: made into a String, it was checked and copied twice.
+        guard let html = theme.renderBytes(layout, template: "layout", language: language) else {
             throw missingTemplate("layout")
         }
         // Last, over the whole page: the header's and the fields' text are typeset as the body is.
-        return RenderedPage(file: page.outputFile, bytes: Typography(language: language).apply(to: Array(html.utf8)))
+        return RenderedPage(file: page.outputFile, bytes: Typography(language: language).apply(to: html))
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Czech typesetting rules applied to a rendered page, so that the city's own text
 /// (which the clerk types with ordinary spaces) breaks as a typeset page does:
 ///
@@ -28,41 +30,50 @@ struct Typography: Sendable {
 
     /// The page (UTF-8) with the rules applied.
     func apply(to html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer(typeset)
+    }
+
+    // The state lives in locals and inout parameters, not in variables a closure
+    // captures: captured, every append to the output paid a dynamic exclusivity check.
+    private func typeset(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(html.count + html.count / 16)
-        html.withUnsafeBufferPointer { bytes in
-            var skipDepth = 0
-            var index = 0
-            var textStart = 0
-            func flushText(upTo end: Int) {
-                guard textStart < end else { return }
-                if skipDepth == 0 {
-                    rewriteText(bytes, textStart..<end, into: &output)
-                } else {
-                    output.append(contentsOf: bytes[textStart..<end])
+        output.reserveCapacity(bytes.count + bytes.count / 16)
+        guard let base = bytes.baseAddress else { return output }
+        var skipDepth = 0
+        var index = 0
+        var textStart = 0
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(Byte.lessThan), bytes.count - index) else { break }
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            copyText(bytes, textStart..<index, skipped: skipDepth > 0, into: &output)
+            let tagEnd = Self.endOfTag(bytes, from: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<tagEnd]))
+            var next = tagEnd
+            let tag = Tag(bytes, index..<tagEnd)
+            if !tag.selfClosing {
+                if !tag.closing, let name = tag.kind.rawTextName {
+                    // Their content is not markup: copied as it is, up to their end tag.
+                    next = Self.endTagStart(bytes, name: name, from: tagEnd)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tagEnd..<next]))
+                } else if tag.kind == .skipped {
+                    skipDepth = max(0, skipDepth + (tag.closing ? -1 : 1))
                 }
             }
-            while index < bytes.count {
-                guard bytes[index] == Byte.lessThan else { index += 1; continue }
-                flushText(upTo: index)
-                let tagEnd = Self.endOfTag(bytes, from: index)
-                output.append(contentsOf: bytes[index..<tagEnd])
-                var next = tagEnd
-                if let (name, closing, selfClosing) = Self.tagName(bytes, index..<tagEnd), !selfClosing {
-                    if !closing, Self.rawText.contains(name) {
-                        // Their content is not markup: copied as it is, up to their end tag.
-                        next = Self.endTagStart(bytes, name: name, from: tagEnd)
-                        output.append(contentsOf: bytes[tagEnd..<next])
-                    } else if Self.skipped.contains(name) {
-                        skipDepth = max(0, skipDepth + (closing ? -1 : 1))
-                    }
-                }
-                index = next
-                textStart = next
-            }
-            flushText(upTo: bytes.count)
+            index = next
+            textStart = next
         }
+        copyText(bytes, textStart..<bytes.count, skipped: skipDepth > 0, into: &output)
         return output
+    }
+
+    /// A text node into `output`: rewritten, or as it is inside a skipped element.
+    private func copyText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, skipped: Bool, into output: inout [UInt8]) {
+        guard !range.isEmpty else { return }
+        if skipped {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        } else {
+            rewriteText(bytes, range, into: &output)
+        }
     }
 
     /// A registration number as markup that breaks only after its slashes: each part
@@ -86,96 +97,132 @@ struct Typography: Sendable {
 
     // MARK: Text
 
-    /// One text node, rewritten into `output`.
+    /// One text node, rewritten into `output`. Bytes that no rule starts at (all but
+    /// a space, a line break and "c") are copied in runs.
     private func rewriteText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) {
         var index = range.lowerBound
+        var runStart = index
         while index < range.upperBound {
             let byte = bytes[index]
+            guard byte == Byte.space || byte == Byte.newline || byte | 0x20 == UInt8(ascii: "c") else { index += 1; continue }
+            var replacement: [UInt8]?
+            var end = index + 1
             if byte == Byte.space || byte == Byte.newline, index > range.lowerBound, index + 1 < range.upperBound,
                !Byte.isSpace(bytes[index - 1]), !Byte.isSpace(bytes[index + 1]), binds(bytes, range, at: index) {
-                output.append(0xC2)
-                output.append(0xA0)
-                index += 1
-                continue
+                replacement = Self.noBreakSpace
+            } else if byte == Byte.space, index + 1 == range.upperBound, index > range.lowerBound,
+                      bindsBeforeElement(bytes, range, at: index) {
+                replacement = Self.noBreakSpace
+            } else if byte | 0x20 == UInt8(ascii: "c"), let numberEnd = Self.registrationNumberEnd(bytes, range, at: index) {
+                let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<numberEnd]), as: UTF8.self)
+                replacement = Array(Self.registrationNumberHTML(number).utf8)
+                end = numberEnd
             }
-            if byte == Byte.space, index + 1 == range.upperBound, index > range.lowerBound,
-               bindsBeforeElement(bytes, range, at: index) {
-                output.append(0xC2)
-                output.append(0xA0)
-                index += 1
-                continue
+            if let replacement {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement)
+                runStart = end
             }
-            if byte | 0x20 == UInt8(ascii: "c"), let end = Self.registrationNumberEnd(bytes, range, at: index) {
-                let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                output.append(contentsOf: Self.registrationNumberHTML(number).utf8)
-                index = end
-                continue
-            }
-            output.append(byte)
-            index += 1
+            index = end
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    }
+
+    /// U+00A0 in UTF-8.
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+
+    /// The start of the word that ends just before `end` (after the last space or U+00A0).
+    private static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, before end: Int) -> Int {
+        var start = end
+        while start > range.lowerBound, !Byte.endsSeparator(bytes, at: start - 1, from: range.lowerBound) { start -= 1 }
+        return start
     }
 
     /// Whether the single space at `space` joins the words either side of it.
     private func binds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at space: Int) -> Bool {
-        var leftStart = space
-        while leftStart > range.lowerBound, !Byte.endsSeparator(bytes, at: leftStart - 1, from: range.lowerBound) { leftStart -= 1 }
+        let left = UnsafeBufferPointer(rebasing: bytes[Self.wordStart(bytes, range, before: space)..<space])
+        let word = Self.droppingOpeningPunctuation(left)
+        // Every rule needs a one-letter word or a word ending in a digit, "." or "-"
+        // ("6", "1.", "mil.", ",-"): most spaces are settled here, without the next word.
+        guard let last = word.last else { return false }
+        let oneLetter = bindsOneLetterWords && word.count == 1 && Self.isOneLetterWord(last)
+        guard oneLetter || Byte.isDigit(last) || last == UInt8(ascii: ".") || last == UInt8(ascii: "-") else { return false }
         var rightEnd = space + 1
         while rightEnd < range.upperBound, !Byte.startsSeparator(bytes, at: rightEnd, before: range.upperBound) { rightEnd += 1 }
-        let left = UnsafeBufferPointer(rebasing: bytes[leftStart..<space])
         let right = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<rightEnd])
         if Self.isAddress(left) || Self.isAddress(right) { return false }
-        let word = Self.droppingOpeningPunctuation(left)
-        if bindsOneLetterWords, word.count == 1, Self.oneLetterWords.contains(word[0]) { return true }
-        return Self.bindsNumber(word, right)
+        return oneLetter || Self.bindsNumber(word, right)
     }
 
     /// Whether the space that ends a text node binds a one-letter word to the inline
     /// element after it ("k <a>…", "v <abbr>…").
     private func bindsBeforeElement(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at space: Int) -> Bool {
         guard bindsOneLetterWords, space + 1 < bytes.count, !Byte.isSpace(bytes[space - 1]) else { return false }
-        var leftStart = space
-        while leftStart > range.lowerBound, !Byte.endsSeparator(bytes, at: leftStart - 1, from: range.lowerBound) { leftStart -= 1 }
-        let word = Self.droppingOpeningPunctuation(UnsafeBufferPointer(rebasing: bytes[leftStart..<space]))
-        guard word.count == 1, Self.oneLetterWords.contains(word[0]) else { return false }
-        let tagEnd = Self.endOfTag(bytes, from: space + 1)
-        guard let (name, closing, _) = Self.tagName(bytes, (space + 1)..<tagEnd), !closing else { return false }
-        return Self.inline.contains(name)
+        let word = Self.droppingOpeningPunctuation(UnsafeBufferPointer(rebasing: bytes[Self.wordStart(bytes, range, before: space)..<space]))
+        guard word.count == 1, Self.isOneLetterWord(word[0]) else { return false }
+        let tag = Tag(bytes, (space + 1)..<Self.endOfTag(bytes, from: space + 1))
+        return !tag.closing && tag.kind == .inline
     }
 
-    /// Elements inside running text, which a one-letter word is bound to.
-    private static let inline: Set<String> = ["a", "abbr", "b", "cite", "dfn", "em", "i", "mark", "q", "small", "span", "strong"]
+    /// k, s, v, z, o, u, a, i, in either case.
+    private static func isOneLetterWord(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "k"), UInt8(ascii: "s"), UInt8(ascii: "v"), UInt8(ascii: "z"),
+             UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "a"), UInt8(ascii: "i"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The number rules: digit groups, a number and its unit, the parts of a date.
     private static func bindsNumber(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = left.last, let first = right.first else { return false }
         // A group of one to three digits before a group of exactly three: "6 516 052,50", "+420 777 123 456".
-        let leftDigits = left.drop(while: { $0 == UInt8(ascii: "+") })
-        if !leftDigits.isEmpty, leftDigits.count <= 3, leftDigits.allSatisfy(Byte.isDigit),
-           right.count >= 3, right.prefix(3).allSatisfy(Byte.isDigit), right.count == 3 || !Byte.isDigit(right[3]) {
+        var digitsStart = 0
+        while digitsStart < left.count, left[digitsStart] == UInt8(ascii: "+") { digitsStart += 1 }
+        let leftDigits = left.count - digitsStart
+        if leftDigits > 0, leftDigits <= 3, allDigits(left, digitsStart..<left.count),
+           right.count >= 3, allDigits(right, 0..<3), right.count == 3 || !Byte.isDigit(right[3]) {
             return true
         }
         if Byte.isDigit(last) || left.count >= 2 && left[left.count - 2] == UInt8(ascii: ",") && last == UInt8(ascii: "-") {
-            if units.contains(where: { startsWithWord(right, $0) }) { return true }
+            if startsWithUnit(right) { return true }
         }
-        if multiples.contains(where: { left.elementsEqual($0) }), currencies.contains(where: { startsWithWord(right, $0) }) {
-            return true
-        }
+        if isMultiple(left), startsWithCurrency(right) { return true }
         // A day or a month: "1. 3. 2018", "1. března 2023".
-        if left.count >= 2, left.count <= 3, last == UInt8(ascii: "."), left.dropLast().allSatisfy(Byte.isDigit) {
+        if left.count >= 2, left.count <= 3, last == UInt8(ascii: "."), allDigits(left, 0..<(left.count - 1)) {
             return Byte.isDigit(first) || Byte.startsWithLowercaseLetter(right)
         }
         return false
     }
 
-    private static let oneLetterWords: Set<UInt8> = Set("ksvzouaiKSVZOUAI".utf8)
+    private static func allDigits(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where !Byte.isDigit(text[index]) { return false }
+        return true
+    }
+
     private static let currencies: [[UInt8]] = ["Kč", "€", "EUR", "CZK"].map { Array($0.utf8) }
     private static let multiples: [[UInt8]] = ["tis.", "mil.", "mld."].map { Array($0.utf8) }
     private static let units: [[UInt8]] = currencies + multiples + ["%", "‰"].map { Array($0.utf8) }
 
+    private static func startsWithCurrency(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        currencies.contains { startsWithWord(text, $0) }
+    }
+
+    /// A currency, a multiple or a sign.
+    private static func startsWithUnit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        units.contains { startsWithWord(text, $0) }
+    }
+
+    private static func isMultiple(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        multiples.contains { $0.count == word.count && startsWithWord(word, $0) }
+    }
+
     /// Whether `text` starts with `word` and no letter or digit goes on after it ("Kč," yes, "Kčs" no).
     private static func startsWithWord(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        guard text.count >= word.count, text.prefix(word.count).elementsEqual(word) else { return false }
+        guard text.count >= word.count else { return false }
+        for index in 0..<word.count where text[index] != word[index] { return false }
         guard text.count > word.count else { return true }
         let next = text[word.count]
         return !(Byte.isDigit(next) || Byte.startsLetter(next))
@@ -183,12 +230,16 @@ struct Typography: Sendable {
 
     /// A word that is a URL or an e-mail address: its neighbours' spaces are left alone.
     private static func isAddress(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        if word.contains(UInt8(ascii: "@")) { return true }
-        if word.starts(with: "www.".utf8) { return true }
-        guard word.count >= 3 else { return false }
-        for index in 0..<(word.count - 2) where word[index] == UInt8(ascii: ":")
-            && word[index + 1] == UInt8(ascii: "/") && word[index + 2] == UInt8(ascii: "/") {
+        if word.count >= 4, word[0] == UInt8(ascii: "w"), word[1] == UInt8(ascii: "w"), word[2] == UInt8(ascii: "w"),
+           word[3] == UInt8(ascii: ".") {
             return true
+        }
+        for index in 0..<word.count {
+            if word[index] == UInt8(ascii: "@") { return true }
+            if word[index] == UInt8(ascii: ":"), index + 2 < word.count,
+               word[index + 1] == UInt8(ascii: "/"), word[index + 2] == UInt8(ascii: "/") {
+                return true
+            }
         }
         return false
     }
@@ -197,19 +248,45 @@ struct Typography: Sendable {
     private static func droppingOpeningPunctuation(_ word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         while start < word.count {
-            if "([\"'".utf8.contains(word[start]) {
-                start += 1
-            } else if let quote = openingQuotes.first(where: { UnsafeBufferPointer(rebasing: word[start...]).starts(with: $0) }) {
-                start += quote.count
-            } else {
-                break
-            }
+            let length = openingPunctuationLength(word, at: start)
+            if length == 0 { break }
+            start += length
         }
         return UnsafeBufferPointer(rebasing: word[start...])
     }
 
-    /// „ “ ‚ ‘ « and ».
-    private static let openingQuotes: [[UInt8]] = ["„", "“", "‚", "‘", "«", "»"].map { Array($0.utf8) }
+    /// The length of the bracket or quote that starts at `index`: ( [ " ' „ “ ‚ ‘ « », or 0.
+    private static func openingPunctuationLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch text[index] {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return 1
+        case 0xC2:
+            // « C2 AB, » C2 BB
+            return index + 1 < text.count && (text[index + 1] == 0xAB || text[index + 1] == 0xBB) ? 2 : 0
+        case 0xE2:
+            // „ E2 80 9E, “ E2 80 9C, ‚ E2 80 9A, ‘ E2 80 98
+            guard index + 2 < text.count, text[index + 1] == 0x80 else { return 0 }
+            switch text[index + 2] {
+            case 0x9E, 0x9C, 0x9A, 0x98: return 3
+            default: return 0
+            }
+        default:
+            return 0
+        }
+    }
+
+    /// Whether an opening quote (``openingPunctuationLength(_:at:)``, brackets aside) ends just before `end`.
+    private static func quoteEnds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, before end: Int) -> Bool {
+        let available = end - range.lowerBound
+        if available >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xAB || bytes[end - 1] == 0xBB { return true }
+        if available >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80 {
+            switch bytes[end - 1] {
+            case 0x9E, 0x9C, 0x9A, 0x98: return true
+            default: return false
+            }
+        }
+        return false
+    }
 
     // MARK: Registration numbers
 
@@ -221,17 +298,14 @@ struct Typography: Sendable {
         if start > range.lowerBound {
             let before = bytes[start - 1]
             // "č.cz.03…": an abbreviation's dot may stand right before it, as Ostrava writes it.
-            let opens = Byte.isSpace(before) || "([\"'.".utf8.contains(before)
+            let opens = Byte.isSpace(before) || isRegistrationNumberOpener(before)
                 || Byte.endsSeparator(bytes, at: start - 1, from: range.lowerBound)
-                || openingQuotes.contains { quote in
-                    start - range.lowerBound >= quote.count
-                        && UnsafeBufferPointer(rebasing: bytes[(start - quote.count)..<start]).elementsEqual(quote)
-                }
+                || quoteEnds(bytes, range, before: start)
             guard opens else { return nil }
         }
         var end = start + 3
         var slashes = 0
-        while end < range.upperBound, Byte.isDigit(bytes[end]) || "._/".utf8.contains(bytes[end]) {
+        while end < range.upperBound, Byte.isDigit(bytes[end]) || isRegistrationNumberPunctuation(bytes[end]) {
             if bytes[end] == UInt8(ascii: "/") { slashes += 1 }
             end += 1
         }
@@ -243,12 +317,86 @@ struct Typography: Sendable {
         return slashes >= 2 ? end : nil
     }
 
+    /// ( [ " ' and ".", which may stand right before a registration number.
+    private static func isRegistrationNumberOpener(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: ".")
+    }
+
+    /// ".", "_" and "/", which a registration number has between its digits.
+    private static func isRegistrationNumberPunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
+    }
+
     // MARK: Tags
 
-    /// Elements whose text is never rewritten.
-    private static let skipped: Set<String> = ["code", "pre", "kbd", "samp", "svg", "math"]
-    /// Elements whose content is not markup; `<title>` and `<textarea>` take no tags either.
-    private static let rawText: Set<String> = ["script", "style", "textarea", "title"]
+    /// What a tag's element means to the rules.
+    private enum TagKind: Equatable {
+        /// Anything the rules do not look at.
+        case other
+        /// An element whose text is never rewritten: code, pre, kbd, samp, svg, math.
+        case skipped
+        /// An element whose content is not markup: script, style and (taking no tags
+        /// either) textarea and title.
+        case script, style, textarea, title
+        /// An element inside running text, which a one-letter word is bound to:
+        /// a, abbr, b, cite, dfn, em, i, mark, q, small, span, strong.
+        case inline
+
+        /// The lower-case name a raw-text element's end tag has.
+        var rawTextName: [UInt8]? {
+            switch self {
+            case .script: return Array("script".utf8)
+            case .style: return Array("style".utf8)
+            case .textarea: return Array("textarea".utf8)
+            case .title: return Array("title".utf8)
+            default: return nil
+            }
+        }
+
+        /// The kind of the element whose lower-cased name is packed into `packed`, its
+        /// first byte highest (so the constants read as the names' ASCII codes): every
+        /// name the rules know has at most eight bytes, and none has a zero byte.
+        init(packed: UInt64) {
+            switch packed {
+            // code, pre, kbd, samp, svg, math
+            case 0x636F_6465, 0x70_7265, 0x6B_6264, 0x7361_6D70, 0x73_7667, 0x6D61_7468:
+                self = .skipped
+            case 0x7363_7269_7074: self = .script
+            case 0x73_7479_6C65: self = .style
+            case 0x7465_7874_6172_6561: self = .textarea
+            case 0x74_6974_6C65: self = .title
+            // a, abbr, b, cite, dfn, em, i, mark, q, small, span, strong
+            case 0x61, 0x6162_6272, 0x62, 0x6369_7465, 0x64_666E, 0x656D, 0x69, 0x6D61_726B, 0x71, 0x73_6D61_6C6C,
+                 0x7370_616E, 0x7374_726F_6E67:
+                self = .inline
+            default:
+                self = .other
+            }
+        }
+    }
+
+    /// A tag's element kind, whether it closes (`</x>`) and whether it closes itself (`<x/>`).
+    private struct Tag {
+        var kind: TagKind
+        var closing: Bool
+        var selfClosing: Bool
+
+        /// Reads the tag `<…>` at `tag`; a tag without a name of letters, digits and hyphens is `.other`.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) {
+            var index = tag.lowerBound + 1
+            closing = false
+            if index < tag.upperBound, bytes[index] == UInt8(ascii: "/") { closing = true; index += 1 }
+            let nameStart = index
+            var packed: UInt64 = 0
+            while index < tag.upperBound, Byte.isASCIILetter(bytes[index]) || Byte.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
+                packed = packed << 8 | UInt64(bytes[index] | 0x20)
+                index += 1
+            }
+            kind = index > nameStart && index - nameStart <= 8 ? TagKind(packed: packed) : .other
+            selfClosing = tag.count >= 2 && bytes[tag.upperBound - 2] == UInt8(ascii: "/")
+        }
+    }
 
     /// The index just past the tag starting at `start` (`<…>`, quoted `>` kept inside; `<!-- … -->` whole).
     private static func endOfTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
@@ -260,49 +408,35 @@ struct Typography: Sendable {
             }
             return bytes.count
         }
-        var quote: UInt8?
         var index = start + 1
         while index < bytes.count {
             let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return index + 1
+            if byte == UInt8(ascii: ">") { return index + 1 }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index += 1
+                while index < bytes.count, bytes[index] != byte { index += 1 }
+                if index == bytes.count { break }
             }
             index += 1
         }
         return bytes.count
     }
 
-    /// The lower-cased name of a tag, whether it closes (`</x>`) and whether it closes itself (`<x/>`).
-    private static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) -> (String, Bool, Bool)? {
-        var index = tag.lowerBound + 1
-        var closing = false
-        if index < tag.upperBound, bytes[index] == UInt8(ascii: "/") { closing = true; index += 1 }
-        let nameStart = index
-        while index < tag.upperBound, Byte.isASCIILetter(bytes[index]) || Byte.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
-            index += 1
-        }
-        guard index > nameStart, index - nameStart <= 16 else { return nil }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]).map { $0 | 0x20 }, as: UTF8.self)
-        let selfClosing = tag.count >= 2 && bytes[tag.upperBound - 2] == UInt8(ascii: "/")
-        return (name, closing, selfClosing)
-    }
-
     /// Where the end tag `</name` starts (any case), or the end of the page.
-    private static func endTagStart(_ bytes: UnsafeBufferPointer<UInt8>, name: String, from start: Int) -> Int {
-        let name = Array(name.utf8)
+    private static func endTagStart(_ bytes: UnsafeBufferPointer<UInt8>, name: [UInt8], from start: Int) -> Int {
         var index = start
         while index + 1 + name.count < bytes.count {
-            if bytes[index] == Byte.lessThan, bytes[index + 1] == UInt8(ascii: "/"),
-               (0..<name.count).allSatisfy({ bytes[index + 2 + $0] | 0x20 == name[$0] }) {
+            if bytes[index] == Byte.lessThan, bytes[index + 1] == UInt8(ascii: "/"), endTagNameMatches(bytes, name, at: index + 2) {
                 return index
             }
             index += 1
         }
         return bytes.count
+    }
+
+    private static func endTagNameMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ name: [UInt8], at start: Int) -> Bool {
+        for offset in 0..<name.count where bytes[start + offset] | 0x20 != name[offset] { return false }
+        return true
     }
 }
 

@@ -148,7 +148,7 @@ enum FileIO {
     private static func create(_ path: String) throws(SiteWriter.WriteError) -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
-            makeDirectories((path as NSString).deletingLastPathComponent)
+            makeDirectories(parentFolder(of: path))
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw failure(path) }
@@ -172,9 +172,17 @@ enum FileIO {
     static func makeDirectories(_ path: String) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         if errno == ENOENT {
-            makeDirectories((path as NSString).deletingLastPathComponent)
+            makeDirectories(parentFolder(of: path))
             _ = mkdir(path, 0o755)
         }
+    }
+
+    /// The folder `path` is in, as `NSString.deletingLastPathComponent` gives it for
+    /// the paths written here (no empty or trailing component), without bridging to
+    /// NSString: a clean build asks it for every page.
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     private static func failure(_ path: String) -> SiteWriter.WriteError {
