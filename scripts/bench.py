@@ -3,6 +3,7 @@
 
     scripts/bench [--full] [--runs N] [--sizes 1000,10000] [--workdir DIR] [--no-write]
                   [--binary PATH] [--serve-edits N]
+    scripts/bench --scale [--scale-sizes 50000,200000,1000000] [--scale-hugo 200000] [--workdir DIR]
 
 Generates the corpus with scripts/gen-corpus (with --hugo, so Hugo
 renders the same records), then for every size runs, alternately (A B A B ...):
@@ -17,6 +18,10 @@ Last, one clean build of the 10 000-project corpus is profiled with `perf`
 to the document too.
 Prints medians (wall, CPU, peak RSS, pages/s) and ratios to Hugo, and writes
 docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
+
+With --scale, builds each of the large corpora once (clean) and reports the time
+and peak memory of publicita (and of Hugo for the --scale-hugo sizes) in the
+"Scale" section of docs/benchmarks.md, which the other mode keeps.
 """
 import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
 
@@ -126,6 +131,69 @@ def median_row(samples):
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
 
 
+SCALE_BEGIN, SCALE_END = "<!-- scale:begin -->", "<!-- scale:end -->"
+
+
+def kept_scale_section():
+    """The Scale section of docs/benchmarks.md as it is, or ''."""
+    try:
+        text = open(os.path.join(ROOT, "docs", "benchmarks.md"), encoding="utf-8").read()
+    except OSError:
+        return ""
+    if SCALE_BEGIN not in text or SCALE_END not in text:
+        return ""
+    return text[text.index(SCALE_BEGIN):text.index(SCALE_END) + len(SCALE_END)]
+
+
+def scale(args, publicita):
+    """One clean build of each large corpus: time and peak memory."""
+    sizes = [int(s) for s in args.scale_sizes.split(",")]
+    hugo_sizes = {int(s) for s in args.scale_hugo.split(",") if s}
+    rows = []
+    for n in sizes:
+        corpus = os.path.join(args.workdir, f"corpus-{n}")
+        if not os.path.isdir(corpus):
+            print(f"generating {n} projects…", flush=True)
+            subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
+        out_p, out_h = os.path.join(args.workdir, f"site-{n}"), os.path.join(args.workdir, f"hugo-{n}")
+        for path in (out_p, os.path.join(args.workdir, f".site-{n}.cache")):
+            shutil.rmtree(path, ignore_errors=True)
+        w, c, m = run([publicita, "build", corpus, "--output", out_p])
+        row = f"| {n:,} | {w:.1f} s | {c:.1f} s | {m:.0f} MiB |".replace(",", " ")
+        print(f"  {n}: publicita {w:.1f} s, {m:.0f} MiB", flush=True)
+        shutil.rmtree(out_p, ignore_errors=True)
+        if n in hugo_sizes:
+            shutil.rmtree(out_h, ignore_errors=True)
+            hw, hc, hm = run(["hugo", "-s", corpus, "-d", out_h, "--quiet"])
+            shutil.rmtree(out_h, ignore_errors=True)
+            row += f" {hw:.1f} s | {hm:.0f} MiB |"
+            print(f"  {n}: hugo {hw:.1f} s, {hm:.0f} MiB", flush=True)
+        else:
+            row += " – | – |"
+        rows.append(row)
+    fs = subprocess.run(["df", "-T", args.workdir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    section = f"""{SCALE_BEGIN}
+## Scale
+
+`scripts/bench --scale` on {datetime.date.today().isoformat()}: one clean build of each corpus
+(`scripts/gen-corpus N DIR --hugo`), output on {fs} (`{args.workdir}`); peak memory is the
+process's maximum resident set.
+
+| projects | publicita wall | publicita CPU | publicita peak | Hugo wall | Hugo peak |
+|---|---|---|---|---|---|
+""" + "\n".join(rows) + f"\n{SCALE_END}"
+    print("\n" + section)
+    if args.no_write:
+        return
+    path = os.path.join(ROOT, "docs", "benchmarks.md")
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmarks\n"
+    kept = kept_scale_section()
+    text = text.replace(kept, section) if kept else text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("\nwrote the Scale section of docs/benchmarks.md")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--full", action="store_true", help="also the 50 000-project corpus")
@@ -135,7 +203,16 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="do not write docs/benchmarks.md")
     parser.add_argument("--binary", help="use this publicita executable instead of building one")
     parser.add_argument("--serve-edits", type=int, default=9, help="edits timed through serve's build session")
+    parser.add_argument("--scale", action="store_true", help="one clean build of each large corpus: time and peak memory")
+    parser.add_argument("--scale-sizes", default="50000,200000,1000000")
+    parser.add_argument("--scale-hugo", default="200000", help="sizes Hugo builds too in --scale")
     args = parser.parse_args()
+    if args.scale:
+        if args.workdir.startswith("/dev/shm"):
+            args.workdir = "/var/tmp/publicita-scale"  # a million records' files do not fit in memory beside the build
+        os.makedirs(args.workdir, exist_ok=True)
+        scale(args, ensure_tools(args.binary))
+        return
     sizes = [int(s) for s in args.sizes.split(",")] + ([50000] if args.full else [])
     publicita = ensure_tools(args.binary)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
@@ -243,7 +320,9 @@ with equivalent templates). publicita validates every record (all rules) in ever
 {table}
 
 See the README's "Performance" section for what these figures mean against the targets.
-{hot_spots}"""
+{hot_spots}
+{kept_scale_section()}
+"""
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:
         f.write(doc)
     print("\nwrote docs/benchmarks.md")
