@@ -15,7 +15,8 @@ and afterwards publicita's no-change rebuild and one-record-edit rebuild, and
 changed; the median of --serve-edits edits of bodies, amounts and titles).
 Last, one clean build of the 10 000-project corpus is profiled with `perf`
 (installed if missing) and the share of each part of the pipeline is written
-to the document too.
+to the document too, with the floor measured in the same run (`publicita
+bench-floor`: reading the inputs, cmark alone on the bodies, writing the bytes).
 Prints medians (wall, CPU, peak RSS, pages/s) and ratios to Hugo, and writes
 docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
 
@@ -259,6 +260,11 @@ def main():
     # The profile of one clean build of the 10 000-project corpus (or the largest measured below it).
     profiled = max([n for n in sizes if n <= 10000] or sizes[:1])
     shares = profile(publicita, os.path.join(args.workdir, f"corpus-{profiled}"), os.path.join(args.workdir, f"site-{profiled}"))
+    floor = subprocess.run([publicita, "bench-floor", os.path.join(args.workdir, f"corpus-{profiled}"),
+                            "--output", os.path.join(args.workdir, f"site-{profiled}"),
+                            "--scratch", os.path.join(args.workdir, "floor-scratch")],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    floor_rows = "\n".join(f"| {line.split(' ', 2)[2]} | {float(line.split(' ', 2)[1]):.2f} s |" for line in floor if line.startswith("floor "))
 
     lines = []
     lines.append(f"| projects | pages | publicita clean | Hugo clean | Hugo ÷ publicita | publicita CPU | Hugo CPU | publicita RSS | Hugo RSS | publicita pages/s | no-change | no-change ÷ clean | one edit | one edit (serve) |")
@@ -299,6 +305,17 @@ what was done about each: [performance.md](performance.md).
 {rows}
 """
     fs = subprocess.run(["df", "-T", args.workdir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    floor_section = f"""
+## The floor
+
+What a build of the {f"{profiled:,}".replace(",", " ")}-project corpus cannot go below here, measured in the same run by
+`publicita bench-floor` with a build's parallelism: reading every input file, cmark alone
+turning every body into HTML, and writing the bytes of the built site again.
+
+| part | wall |
+|---|---|
+{floor_rows}
+"""
     doc = f"""# Benchmarks
 
 Measured by `scripts/bench` on {datetime.date.today().isoformat()}: {os.cpu_count()} cores ({cpu}),
@@ -320,7 +337,7 @@ with equivalent templates). publicita validates every record (all rules) in ever
 {table}
 
 See the README's "Performance" section for what these figures mean against the targets.
-{hot_spots}
+{hot_spots}{floor_section}
 {kept_scale_section()}
 """
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:

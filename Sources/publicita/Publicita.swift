@@ -9,7 +9,7 @@ struct Publicita: ParsableCommand {
         commandName: "publicita",
         abstract: "Builds and checks transparency portals of EU-co-funded projects.",
         version: ToolIdentity.version,
-        subcommands: [Build.self, Check.self, Rules.self, Serve.self, Schema.self, New.self, BenchEdit.self],
+        subcommands: [Build.self, Check.self, Rules.self, Serve.self, Schema.self, New.self, BenchEdit.self, BenchFloor.self],
         defaultSubcommand: Build.self)
 }
 
