@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import Yams
 
 /// action.yml and docs/ci/*.yml are ready CI files: they parse as YAML, check before they build,
 /// publish only from the default branch, and keep the rules that make them safe to copy
@@ -9,7 +8,7 @@ import Yams
 struct PublishingDocsTests {
     private static func load(_ path: String) throws -> [String: Any] {
         let text = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent(path), encoding: .utf8)
-        return try #require(try Yams.load(yaml: text) as? [String: Any], "\(path) is not a YAML mapping")
+        return try #require(try TestYAML.load(text) as? [String: Any], "\(path) is not a YAML mapping")
     }
 
     private static func map(_ value: Any?) -> [String: Any] { value as? [String: Any] ?? [:] }
