@@ -116,7 +116,10 @@ struct FieldReader {
     /// A whole number.
     func integer(_ key: String) -> Located<Int>? {
         guard let text = scalarText(key) else { return nil }
-        let trimmed = text.value.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs only (what `CharacterSet.whitespaces` holds), trimmed without bridging to NSString.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.value.unicodeScalars
+        let trimmed = String(String.UnicodeScalarView(scalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
         guard let number = Int(trimmed), trimmed.count <= 12 else {
             context.report(.error(
                 .yamlType, at: text.location, field: fieldPath(key),
@@ -130,7 +133,9 @@ struct FieldReader {
     /// A yes/no field.
     func bool(_ key: String) -> Bool? {
         guard let text = scalarText(key) else { return nil }
-        switch text.value.lowercased() {
+        // The usual spellings first: `lowercased()` showed up in profiles.
+        let value = ["true", "false", "yes", "no", "ano", "ne"].contains(text.value) ? text.value : text.value.lowercased()
+        switch value {
         case "true", "yes", "ano": return true
         case "false", "no", "ne": return false
         default:

@@ -185,6 +185,7 @@ enum YAMLEventReader {
     /// alphabetical order, the line the clerk deletes.
     private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
         guard pairs.count > 1 else { return }
+        if pairs.count <= 16, !hasRepeatedPlainKey(pairs) { return }
         var seen: Set<KeyIdentity> = []
         seen.reserveCapacity(pairs.count)
         var repeated: [KeyIdentity: (text: String, mark: YAMLNode.Mark)] = [:]
@@ -194,6 +195,16 @@ enum YAMLEventReader {
         }
         guard let first = repeated.values.min(by: { ($0.text, $0.mark) < ($1.text, $1.mark) }) else { return }
         throw Failure.duplicateKeys(repeated.values.map(\.text).sorted(), repeated: first.mark)
+    }
+
+    /// Whether a small mapping might repeat a key: false when its keys are untagged
+    /// scalars with different texts (nearly every mapping), found without hashing.
+    private static func hasRepeatedPlainKey(_ pairs: [(key: YAMLNode, value: YAMLNode)]) -> Bool {
+        for index in pairs.indices {
+            guard case .scalar(let key) = pairs[index].key, key.tag.isEmpty || key.tag == strTag else { return true }
+            for other in pairs[..<index] where other.key.string == key.string { return true }
+        }
+        return false
     }
 
     /// Equal for keys Yams took for equal.
