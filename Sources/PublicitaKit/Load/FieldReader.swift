@@ -119,7 +119,12 @@ struct FieldReader {
         // Spaces and tabs only (what `CharacterSet.whitespaces` holds), trimmed without bridging to NSString.
         let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
         let scalars = text.value.unicodeScalars
-        let trimmed = String(String.UnicodeScalarView(scalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
+        let trimmed: String
+        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) {
+            trimmed = text.value
+        } else {
+            trimmed = String(String.UnicodeScalarView(scalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
+        }
         guard let number = Int(trimmed), trimmed.count <= 12 else {
             context.report(.error(
                 .yamlType, at: text.location, field: fieldPath(key),

@@ -185,7 +185,7 @@ enum YAMLEventReader {
     /// alphabetical order, the line the clerk deletes.
     private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
         guard pairs.count > 1 else { return }
-        if pairs.count <= 16, !hasRepeatedPlainKey(pairs) { return }
+        if !hasRepeatedPlainKey(pairs) { return }
         var seen: Set<KeyIdentity> = []
         seen.reserveCapacity(pairs.count)
         var repeated: [KeyIdentity: (text: String, mark: YAMLNode.Mark)] = [:]
@@ -197,12 +197,19 @@ enum YAMLEventReader {
         throw Failure.duplicateKeys(repeated.values.map(\.text).sorted(), repeated: first.mark)
     }
 
-    /// Whether a small mapping might repeat a key: false when its keys are untagged
-    /// scalars with different texts (nearly every mapping), found without hashing.
+    /// Whether a mapping might repeat a key: false when its keys are untagged scalars
+    /// with different texts (nearly every mapping), found by comparing texts only
+    /// (pairwise in a small mapping, where that beats hashing).
     private static func hasRepeatedPlainKey(_ pairs: [(key: YAMLNode, value: YAMLNode)]) -> Bool {
+        var texts: Set<String> = []
+        if pairs.count > 16 { texts.reserveCapacity(pairs.count) }
         for index in pairs.indices {
             guard case .scalar(let key) = pairs[index].key, key.tag.isEmpty || key.tag == strTag else { return true }
-            for other in pairs[..<index] where other.key.string == key.string { return true }
+            if pairs.count > 16 {
+                if !texts.insert(key.string).inserted { return true }
+            } else {
+                for other in pairs[..<index] where other.key.string == key.string { return true }
+            }
         }
         return false
     }
