@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "PublicitaKit", targets: ["PublicitaKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -20,12 +19,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The C library libyaml, as Debian ships it (`libyaml-dev`): front matter is read
+        // from its event stream (YAMLEventReader).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // All of publicita's logic: load → validate → site model → render → write.
         .target(
             name: "PublicitaKit",
             dependencies: [
                 "CCmark",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
             ],
             // The theme is compiled in (EmbedTheme), not shipped as a resource bundle
             // beside the executable.

@@ -63,7 +63,7 @@ def serve_edit_ms(publicita, corpus, output, edits):
 PROFILE_CATEGORIES = [
     ("templates (Mustache engine)", ["11MustacheSetV6render"]),
     ("loading records (read, split, YAML, fields)", ["ContentLoader"]),
-    ("… of which YAML (Yams, libyaml)", ["YAMLLoader"]),
+    ("… of which YAML (libyaml events)", ["YAMLLoader"]),
     ("project view models (formatting, link notes)", ["ProjectViewV4make"]),
     ("Markdown to HTML (cmark)", ["MarkdownDocument"]),
     ("open data and discovery files (JSON, CSV, JSON-LD)", ["OpenData", "Discovery"]),

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import Yams
 @testable import PublicitaKit
 
 /// Issue #6 parts 6 and 7: filter pages (programme, programming period, status),
@@ -32,7 +31,7 @@ struct FiltersSearchLanguageTests {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             let parts = text.components(separatedBy: "\n---\n")
             let yaml = String(parts[0].dropFirst(4))
-            result[String(name.dropLast(3))] = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+            result[String(name.dropLast(3))] = try #require(try TestYAML.load(yaml) as? [String: Any])
         }
         return result
     }

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import Yams
 @testable import PublicitaKit
 
 // Helpers of the JSON Schema tests: YAML front matter turned into JSON the way an
@@ -11,7 +10,7 @@ enum SchemaTestSupport {
     /// server uses): `2018-03-01` stays text, `36` and `651606.25` are numbers,
     /// `true`/`false` booleans, `~` and empty values null. Nil when it is not YAML.
     static func json(fromYAML yaml: String) throws -> JSONValue? {
-        guard let node = try Yams.compose(yaml: yaml) else { return .null }
+        guard let node = try YAMLEventReader.read(yaml, aliases: .resolve) else { return .null }
         return json(node)
     }
 
@@ -21,7 +20,7 @@ enum SchemaTestSupport {
         return try json(fromYAML: FrontMatter.split(normalized).yaml)
     }
 
-    private static func json(_ node: Node) -> JSONValue {
+    private static func json(_ node: YAMLNode) -> JSONValue {
         switch node {
         case .scalar(let scalar):
             return scalar.style == .plain ? plainScalar(scalar.string) : .string(scalar.string)
@@ -29,8 +28,6 @@ enum SchemaTestSupport {
             return .object(mapping.map { key, value in (key.string ?? "\(key)", json(value)) })
         case .sequence(let sequence):
             return .array(sequence.map(json))
-        case .alias:
-            return .null
         }
     }
 

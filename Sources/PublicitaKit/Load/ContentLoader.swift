@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The load stage: reads `portal.yaml` and every content file of a portal into
 /// records, reporting every problem it meets and going on with the rest.
@@ -179,7 +178,7 @@ public enum ContentLoader {
             return nil
         }
         let context = RecordContext(file: relative, firstLine: parts.yamlFirstLine)
-        let node: Node
+        let node: YAMLNode
         var problems: [Diagnostic] = []
         defer { diagnostics.report(contentsOf: problems) }
         switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine, problems: &problems) {

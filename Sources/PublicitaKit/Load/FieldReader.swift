@@ -1,22 +1,20 @@
 import Foundation
-import Yams
 
 /// Reads the fields of one YAML mapping of a record, reporting every problem
 /// (wrong type, missing, unknown, unparseable value) with its line, and going on.
 struct FieldReader {
     let context: RecordContext
-    let mapping: Node.Mapping
-    /// Values by key text. Yams' own `mapping[key]` compares whole nodes (tags
-    /// included) on every look-up; a dictionary built once is far cheaper.
-    let values: [String: Node]
+    let mapping: YAMLNode.Mapping
+    /// Values by key text.
+    let values: [String: YAMLNode]
     /// The field path of this mapping (`budget`, `contacts[0]`); empty at the root.
     let path: String
     /// Where the mapping starts.
     let location: SourceLocation
 
     /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
-    init?(node: Node, path: String, context: RecordContext) {
-        let location = context.location(line: node.mark?.line, column: node.mark?.column)
+    init?(node: YAMLNode, path: String, context: RecordContext) {
+        let location = context.location(line: node.mark.line, column: node.mark.column)
         guard case .mapping(let mapping) = node else {
             context.report(Self.typeError(path.isEmpty ? nil : path, at: location,
                                           expected: LocalizedText(cs: "mapa polí (klíč: hodnota)", en: "a mapping of fields (key: value)"),
@@ -25,7 +23,8 @@ struct FieldReader {
         }
         self.context = context
         self.mapping = mapping
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             // The first occurrence wins; duplicate keys are refused by the parser already.
             if case .scalar(let scalar) = key, values[scalar.string] == nil { values[scalar.string] = value }
@@ -39,13 +38,13 @@ struct FieldReader {
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The node of `key`, treating `~`/empty as absent.
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         guard let value = values[key] else { return nil }
         if case .scalar(let scalar) = value, isNullText(scalar) { return nil }
         return value
     }
 
-    private func isNullText(_ scalar: Node.Scalar) -> Bool {
+    private func isNullText(_ scalar: YAMLNode.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
@@ -54,7 +53,7 @@ struct FieldReader {
 
     /// Location of the value of `key`, or of the mapping when it is absent.
     func location(of key: String) -> SourceLocation {
-        if let value = values[key], let mark = value.mark {
+        if let mark = values[key]?.mark {
             return context.location(line: mark.line, column: mark.column)
         }
         return location
@@ -64,8 +63,8 @@ struct FieldReader {
     /// the parser marks it where the next token starts, often the next line).
     func keyLocation(of key: String) -> SourceLocation? {
         for (keyNode, _) in mapping {
-            if case .scalar(let scalar) = keyNode, scalar.string == key, let mark = keyNode.mark {
-                return context.location(line: mark.line, column: mark.column)
+            if case .scalar(let scalar) = keyNode, scalar.string == key {
+                return context.location(line: scalar.mark.line, column: scalar.mark.column)
             }
         }
         return nil
@@ -117,7 +116,15 @@ struct FieldReader {
     /// A whole number.
     func integer(_ key: String) -> Located<Int>? {
         guard let text = scalarText(key) else { return nil }
-        let trimmed = text.value.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs only (what `CharacterSet.whitespaces` holds), trimmed without bridging to NSString.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.value.unicodeScalars
+        let trimmed: String
+        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) {
+            trimmed = text.value
+        } else {
+            trimmed = String(String.UnicodeScalarView(scalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
+        }
         guard let number = Int(trimmed), trimmed.count <= 12 else {
             context.report(.error(
                 .yamlType, at: text.location, field: fieldPath(key),
@@ -131,7 +138,9 @@ struct FieldReader {
     /// A yes/no field.
     func bool(_ key: String) -> Bool? {
         guard let text = scalarText(key) else { return nil }
-        switch text.value.lowercased() {
+        // The usual spellings first: `lowercased()` showed up in profiles.
+        let value = ["true", "false", "yes", "no", "ano", "ne"].contains(text.value) ? text.value : text.value.lowercased()
+        switch value {
         case "true", "yes", "ano": return true
         case "false", "no", "ne": return false
         default:
@@ -194,7 +203,7 @@ struct FieldReader {
     }
 
     /// The items of a list field (a single value is not a list: it is reported).
-    func sequence(_ key: String) -> [(node: Node, path: String)] {
+    func sequence(_ key: String) -> [(node: YAMLNode, path: String)] {
         guard let value = node(key) else { return [] }
         guard case .sequence(let items) = value else {
             context.report(Self.typeError(fieldPath(key), at: location(of: key),
@@ -214,7 +223,7 @@ struct FieldReader {
     func strings(_ key: String) -> [String] {
         sequence(key).compactMap { item in
             guard case .scalar(let scalar) = item.node else {
-                context.report(Self.typeError(item.path, at: context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                context.report(Self.typeError(item.path, at: context.location(line: item.node.mark.line, column: item.node.mark.column),
                                               expected: LocalizedText(cs: "text", en: "text"), found: item.node))
                 return nil
             }
@@ -231,7 +240,7 @@ struct FieldReader {
             guard case .scalar(let scalar) = keyNode else { continue }
             let key = scalar.string
             if known.contains(key) { continue }
-            let keyLocation = context.location(line: keyNode.mark?.line, column: keyNode.mark?.column)
+            let keyLocation = context.location(line: scalar.mark.line, column: scalar.mark.column)
             let nearest = NearestName.find(for: key, among: known)
             context.report(.error(
                 .yamlUnknownField, at: keyLocation, field: fieldPath(key),
@@ -261,13 +270,12 @@ struct FieldReader {
             suggestion: LocalizedText(cs: "doplňte řádek „\(key): …“", en: "add a line \"\(key): …\"")))
     }
 
-    static func typeError(_ field: String?, at location: SourceLocation, expected: LocalizedText, found node: Node) -> Diagnostic {
+    static func typeError(_ field: String?, at location: SourceLocation, expected: LocalizedText, found node: YAMLNode) -> Diagnostic {
         let foundKind: LocalizedText
         switch node {
         case .scalar(let s): foundKind = LocalizedText(cs: "hodnota „\(s.string)“", en: "the value \"\(s.string)\"")
         case .mapping: foundKind = LocalizedText(cs: "mapa polí", en: "a mapping")
         case .sequence: foundKind = LocalizedText(cs: "seznam", en: "a list")
-        case .alias: foundKind = LocalizedText(cs: "odkaz YAML", en: "a YAML alias")
         }
         return .error(
             .yamlType, at: location, field: field,

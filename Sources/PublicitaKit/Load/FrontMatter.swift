@@ -60,6 +60,7 @@ public struct FrontMatter: Sendable, Hashable {
         } else {
             throw .empty
         }
+        if !bytes.contains(0x0D) { return try splitLF(bytes) }
         let lines = normalizedLines(bytes)
         guard let first = lines.first, isDelimiter(bytes[first]) else { throw .missingOpeningDelimiter }
         for index in 1..<lines.count where isDelimiter(bytes[lines[index]]) {
@@ -79,6 +80,31 @@ public struct FrontMatter: Sendable, Hashable {
                 yamlFirstLine: 2,
                 body: join(bodyLines),
                 bodyFirstLine: index + 2)
+        }
+        throw .missingClosingDelimiter(openedAtLine: 1)
+    }
+
+    /// ``split(_:)`` for text whose only line break is `\n` (nearly every file): the parts
+    /// are slices of the bytes as they are, and lines are looked at only up to the closing `---`.
+    private static func splitLF(_ bytes: [UInt8]) throws(SplitError) -> FrontMatter {
+        var start = 0, lineNumber = 1
+        var yamlStart: Int?
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let isDelimiterLine = isDelimiter(bytes[start..<end])
+            if let yamlStart {
+                if isDelimiterLine {
+                    return FrontMatter(
+                        yaml: String(decoding: bytes[yamlStart..<start], as: UTF8.self), yamlFirstLine: 2,
+                        body: String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self),
+                        bodyFirstLine: lineNumber + 1)
+                }
+            } else {
+                guard isDelimiterLine else { throw .missingOpeningDelimiter }
+                yamlStart = min(end + 1, bytes.count)
+            }
+            start = end + 1
+            lineNumber += 1
         }
         throw .missingClosingDelimiter(openedAtLine: 1)
     }

@@ -40,7 +40,7 @@ public struct ContentTable: Sendable, Hashable {
         for item in reader.sequence("rows") {
             guard case .sequence(let cells) = item.node else {
                 reader.context.report(FieldReader.typeError(
-                    item.path, at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                    item.path, at: reader.context.location(line: item.node.mark.line, column: item.node.mark.column),
                     expected: LocalizedText(cs: "řádek tabulky jako seznam buněk [a, b, c]", en: "a table row as a list of cells [a, b, c]"),
                     found: item.node))
                 continue
@@ -51,7 +51,7 @@ public struct ContentTable: Sendable, Hashable {
             }
             if !columns.isEmpty && row.count != columns.count {
                 reader.context.report(.error(
-                    .tableShape, at: reader.context.location(line: item.node.mark?.line, column: item.node.mark?.column),
+                    .tableShape, at: reader.context.location(line: item.node.mark.line, column: item.node.mark.column),
                     field: item.path,
                     LocalizedText(cs: "řádek má \(row.count) buněk, tabulka má \(columns.count) sloupců",
                                   en: "the row has \(row.count) cells, the table has \(columns.count) columns"),

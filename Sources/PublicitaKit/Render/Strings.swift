@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The UI's words in one language: a translation table loaded from
 /// `strings/<language>.yaml`, so a language is added without touching templates.
@@ -14,10 +13,15 @@ public struct Strings: Sendable {
     static func load(_ language: Language, from folder: [String: Data]) throws -> Strings {
         guard let data = folder["\(language.rawValue).yaml"] else { throw CocoaError(.fileNoSuchFile) }
         guard let text = String(data: data, encoding: .utf8) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
-        guard let table = try Yams.load(yaml: text) as? [String: Any] else {
+        guard case .mapping(let mapping)? = try? YAMLEventReader.read(text, aliases: .resolve) else {
             throw CocoaError(.fileReadCorruptFile)
         }
-        return Strings(language: language, table: table.compactMapValues { $0 as? String ?? ($0 as? CustomStringConvertible)?.description })
+        // Every value is text as written (`yes` stays `yes`, `1.50` stays `1.50`).
+        var table: [String: String] = [:]
+        for (key, value) in mapping {
+            if let key = key.string, let value = value.string { table[key] = value }
+        }
+        return Strings(language: language, table: table)
     }
 
     /// The text for `key`; the key itself when missing, so a gap is visible, not fatal.

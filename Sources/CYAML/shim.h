@@ -1,0 +1,2 @@
+// Debian installs libyaml's header directly in /usr/include.
+#include <yaml.h>
