@@ -16,7 +16,9 @@ chromium + chromedriver, driven by Selenium) and checks:
   vnu       the Nu Html Checker over every HTML file and the stylesheet
   links     every internal link, asset and #anchor resolves
 
-Usage: a11y_test.py SITE_DIR [--screens DIR] [--only axe,vnu,...]
+Usage: a11y_test.py SITE_DIR [--screens DIR] [--only axe,vnu,...] [--kinds]
+--kinds: axe, reflow and keyboard on one page of each kind (page_kind) rather than on
+every page; links and vnu still read every page.
 The last line is "N passed, M failed"; the exit code is 1 when anything failed.
 """
 import argparse
@@ -78,6 +80,29 @@ def site_pages(site):
         path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         pages.append((path, file))
     return pages
+
+
+def page_kind(path, file):
+    """Pages of one kind come from one template with one language and the same
+    language switch: its language, its section (the first folder, after a language
+    prefix), its depth, and whether it names a translation (hreflang alternates)."""
+    with open(file, encoding="utf-8") as handle:
+        text = handle.read()
+    lang = re.search(r'<html lang="([^"]+)"', text)
+    lang = lang.group(1) if lang else ""
+    parts = [part for part in path.strip("/").split("/") if part]
+    prefix = parts[:1] if parts[:1] == [lang] else []
+    section = "/".join(prefix + parts[len(prefix):len(prefix) + 1])
+    translated = re.search(r'<link rel="alternate" hreflang=', text) is not None
+    return (lang, section, len(parts), translated)
+
+
+def pages_of_each_kind(pages):
+    """The first page (in path order) of each kind."""
+    chosen = {}
+    for path, file in pages:
+        chosen.setdefault(page_kind(path, file), (path, file))
+    return [page for page in pages if page in chosen.values()]
 
 
 class LinkParser(html.parser.HTMLParser):
@@ -371,6 +396,7 @@ def main():
     parser.add_argument("site")
     parser.add_argument("--screens", help="write screenshots at 320 and 1280 px of home, a project and a report here")
     parser.add_argument("--only", default=",".join(CHECKS), help="comma-separated subset of " + ",".join(CHECKS))
+    parser.add_argument("--kinds", action="store_true", help="browser checks on one page of each kind only")
     args = parser.parse_args()
     site = os.path.abspath(args.site)
     only = set(args.only.split(","))
@@ -389,9 +415,12 @@ def main():
             axe_source = handle.read()
         server, base = start_server(site)
         driver = None
+        browsed = pages_of_each_kind(pages) if args.kinds else pages
+        if args.kinds:
+            print(f"browser checks on {len(browsed)} of {len(pages)} pages, one of each kind")
         try:
             driver = start_browser()
-            for path, _ in pages:
+            for path, _ in browsed:
                 if "axe" in only:
                     check_axe(driver, axe_source, base, path, results)
                 if "reflow" in only:

@@ -2,10 +2,11 @@
 """Proof that every project's publicity poster of a built publicita site prints
 as exactly one A3 sheet (297 × 420 mm, portrait) holding the poster's text.
 
-  poster_test.py SITE_DIR [--limit N]
+  poster_test.py SITE_DIR [--limit N | --kinds]
 
 SITE_DIR is served on 127.0.0.1; each /projekty/<slug>/plakat/ page (the first N
-in path order with --limit) is printed to PDF by headless Chromium through the
+in path order with --limit; with --kinds, the few posters that between them show
+every kind, see pick_kinds) is printed to PDF by headless Chromium through the
 DevTools Page.printToPDF with the page's own CSS page size, as a browser's print
 dialogue does. Laid out for print, the poster's content must fit its sheet (the
 sheet clips it); pdfinfo (poppler-utils) must report one page of 841.89 × 1190.55
@@ -47,6 +48,48 @@ def expected_texts(page_html):
         if match:
             texts += [words(part) for part in re.split(r"</span>", match.group(1)) if words(part)]
     return texts
+
+
+def poster_kinds(page_html):
+    """What a poster's layout depends on: its programming period (the reference to the
+    Union differs), its language, and the type sizes of its name and main aim."""
+    number = re.search(r"CZ\.\d{2}\.(\d+)\.", page_html)
+    period = "2014–2020" if number and len(number.group(1)) == 1 else "2021–2027"
+    lang = re.search(r'<html lang="([^"]+)"', page_html)
+    title = re.search(r'<h1 id="poster-title" class="poster-title poster-size-(\w+)">(.*?)</h1>', page_html, re.S)
+    aim = re.search(r'<section class="poster-aim".*?<p class="poster-size-(\w+)">(.*?)</p>', page_html, re.S)
+    return {
+        "period": period,
+        "language": lang.group(1) if lang else "?",
+        "title": (title.group(1), len(words(title.group(2)))) if title else ("none", 0),
+        "aim": (aim.group(1), len(words(aim.group(2)))) if aim else ("none", 0),
+    }
+
+
+def pick_kinds(files):
+    """{file: [why]}: the first poster of each period and language, and for each type size
+    of the name and of the main aim the poster with the longest text set at it (the one
+    most likely to overflow its sheet)."""
+    kinds = {}
+    for file in files:
+        with open(file, encoding="utf-8") as handle:
+            kinds[file] = poster_kinds(handle.read())
+    picked = {}
+    firsts = {}
+    for file, kind in kinds.items():
+        firsts.setdefault((kind["period"], kind["language"]), file)
+    for (period, language), file in firsts.items():
+        picked.setdefault(file, []).append(f"{period}, {language}")
+    for part in ("title", "aim"):
+        longest = {}
+        for file, kind in kinds.items():
+            size, length = kind[part]
+            if size not in longest or length > kinds[longest[size]][part][1]:
+                longest[size] = file
+        for size, file in longest.items():
+            picked.setdefault(file, []).append(f"no {part}" if size == "none" else
+                                               f"the longest {part} at size {size} ({kinds[file][part][1]} characters)")
+    return {file: picked[file] for file in files if file in picked}
 
 
 def check(driver, base, path, file, folder):
@@ -92,16 +135,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site")
     parser.add_argument("--limit", type=int, default=0, help="print only the first N posters")
+    parser.add_argument("--kinds", action="store_true", help="print one poster of each kind (pick_kinds)")
     args = parser.parse_args()
     site = os.path.abspath(args.site)
     files = sorted(glob.glob(os.path.join(site, "projekty", "*", "plakat", "index.html")))
     if args.limit:
         files = files[: args.limit]
+    passed = failed = 0
+    if args.kinds and files:
+        picked = pick_kinds(files)
+        for file, why in picked.items():
+            print(f"poster {os.path.relpath(os.path.dirname(file), site)}: {'; '.join(why)}")
+            # A name whose type size cannot be read would hide the kinds it stands for.
+            if "no title" in why:
+                failed += 1
+                print(f"FAIL the poster's name has no poster-size-* class: {file}")
+        files = list(picked)
     if not files:
         print(f"FAIL no poster pages in {site}")
         print("0 passed, 1 failed")
         return 1
-    passed = failed = 0
     server, base = start_server(site)
     driver = None
     try:
