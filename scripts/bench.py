@@ -132,6 +132,15 @@ def median_row(samples):
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
 
 
+def paths(workdir, n):
+    """The corpus of `n` projects (generated if missing) and the two tools' output folders."""
+    corpus = os.path.join(workdir, f"corpus-{n}")
+    if not os.path.isdir(corpus):
+        print(f"generating {n} projects…", flush=True)
+        subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
+    return corpus, os.path.join(workdir, f"site-{n}"), os.path.join(workdir, f"hugo-{n}")
+
+
 SCALE_BEGIN, SCALE_END = "<!-- scale:begin -->", "<!-- scale:end -->"
 
 
@@ -152,11 +161,7 @@ def scale(args, publicita):
     hugo_sizes = {int(s) for s in args.scale_hugo.split(",") if s}
     rows = []
     for n in sizes:
-        corpus = os.path.join(args.workdir, f"corpus-{n}")
-        if not os.path.isdir(corpus):
-            print(f"generating {n} projects…", flush=True)
-            subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
-        out_p, out_h = os.path.join(args.workdir, f"site-{n}"), os.path.join(args.workdir, f"hugo-{n}")
+        corpus, out_p, out_h = paths(args.workdir, n)
         for path in (out_p, os.path.join(args.workdir, f".site-{n}.cache")):
             shutil.rmtree(path, ignore_errors=True)
         w, c, m = run([publicita, "build", corpus, "--output", out_p])
@@ -220,11 +225,7 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     results = []
     for n in sizes:
-        corpus = os.path.join(args.workdir, f"corpus-{n}")
-        if not os.path.isdir(corpus):
-            print(f"generating {n} projects…", flush=True)
-            subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
-        out_p, out_h = os.path.join(args.workdir, f"site-{n}"), os.path.join(args.workdir, f"hugo-{n}")
+        corpus, out_p, out_h = paths(args.workdir, n)
         cache = os.path.join(args.workdir, f".site-{n}.cache")
         clean_p, clean_h, nochange, edit = [], [], [], []
         pages = sum(1 for _ in os.scandir(os.path.join(corpus, "content", "projects")))

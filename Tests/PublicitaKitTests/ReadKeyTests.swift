@@ -89,7 +89,7 @@ struct ReadKeyTests {
             let (root, options) = try Self.portal(in: tmp)
             let output = tmp.appendingPathComponent("site")
             #expect(!Builder.run(options(output)).failed)
-            let manifest = try #require(BuildManifest.load(for: output))
+            let manifest = try #require(BuildManifest.load(for: output)).loadingReads(for: output)
             let projects = try Self.projects(root)
             let file = { (index: Int) in String(projects[index].file.path.dropFirst(root.path.count + 1)) }
             let projectPage = try #require(manifest.reads[projects[0].page])

@@ -75,7 +75,9 @@ public final class BuildSession: @unchecked Sendable {
         if let parts = state?.fragments { cache.dataFileParts = parts }
         state = nil
         let stamps = InputStamps.scan(root)
-        if cache.output == nil { cache.output = Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: tool) }
+        if cache.output == nil {
+            cache.output = Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: tool)?.loadingReads(for: output)
+        }
         let run = Pipeline.run(options, today: today, output: output, stamps: stamps, cache: cache)
         state = run.state
         if run.state?.fragments != nil { cache.dataFileParts = nil }

@@ -77,7 +77,7 @@ public enum Builder {
                            language: previous.language)
         }
 
-        let reusable = output.flatMap { intactManifest(previous, output: $0, tool: tool) }
+        let reusable = output.flatMap { output in intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
         return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
                             cache: BuildCache(parsedRecords: options.parseCache, output: reusable)).outcome
     }
@@ -215,11 +215,13 @@ public enum Builder {
     /// `keep` instead. Returns what was written, and the paths put into `sink`.
     static func produce(_ plan: [OutputPlan], previous: BuildManifest?, maker: PageMaker, into sink: some OutputSink, output: URL,
                         keep: @Sendable (OutputPlan) throws -> Void) -> Result<(written: Written, staged: [String]), Diagnostic> {
+        // Taken out of the manifest once: the closure runs for every file of the site.
+        let previousKeys = previous?.pages, previousReads = previous?.reads
         let results = ParallelMap.map(plan) { item -> Result<Produced, Diagnostic> in
             do {
-                if item.isCurrent(in: previous), let key = item.key {
+                if let key = item.key, previousKeys?[item.path] == key {
                     try keep(item)
-                    return .success(.kept(key, previous?.reads[item.path]))
+                    return .success(.kept(key, previousReads?[item.path]))
                 }
                 switch item.source {
                 case .page(let page):
@@ -228,7 +230,7 @@ public enum Builder {
                     case .success(let result): made = result
                     case .failure(let problem): return .failure(problem)
                     }
-                    if made.sameAsWritten, previous?.pages[item.path] != nil {
+                    if made.sameAsWritten, previousKeys?[item.path] != nil {
                         try keep(item)
                         return .success(.kept(made.key, made.reads))
                     }

@@ -64,16 +64,19 @@ enum Pipeline {
         let site = state.site
         let tool = ToolIdentity.current
         let keys = DependencyKeys(site: site, theme: state.theme, tool: tool, stamps: state.stamps, configHash: state.configHash)
+        timer.lap("keys")
         let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: state.theme, stamps: state.stamps, previous: cache.output)
         state.conflictDiagnostics = conflicts
-        let diagnostics = state.diagnostics()
         timer.lap("plan")
+        let diagnostics = state.diagnostics()
+        timer.lap("diagnose")
         guard !diagnostics.containsErrors else { return Run(outcome: state.outcome(diagnostics), state: state) }
 
         // The portal-wide data files (list of operations, search index) are joined from
         // each project's part, the one way they are made; a session keeps the parts.
         let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: cache.dataFileParts ?? state.fragments)
         state.fragments = fragments
+        timer.lap("data parts")
         let maker = PageMaker(renderer: Renderer(site: site, theme: state.theme, extraFields: state.extraViewFields), parts: fragments, keys: keys)
         var manifest = BuildManifest(tool: tool, day: state.today.iso, language: state.language, inputs: state.stamps, pages: [:],
                                      staticFiles: site.portal.staticFiles.map(\.name), diagnostics: diagnostics.sortedForReport(),

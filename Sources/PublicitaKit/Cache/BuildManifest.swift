@@ -20,8 +20,11 @@ struct BuildManifest: Sendable {
     var inputs: InputStamps
     /// Output file → page key.
     var pages: [String: UInt64]
-    /// Output file → the record files its render read (``ReadLog``), for pages.
+    /// Output file → the record files its render read (``ReadLog``), for pages; saved
+    /// apart, in the `reads` file (``loadingReads(for:)``).
     var reads: [String: [String]] = [:]
+    /// What names the `reads` file saved with this manifest.
+    var readsToken: String?
     /// Static files copied, by output path.
     var staticFiles: [String]
     /// The diagnostics (warnings) of that build, printed again when nothing changed.
@@ -41,7 +44,6 @@ struct BuildManifest: Sendable {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
         var manifest = BuildManifest(tool: "", day: "", language: .cs, inputs: InputStamps(stamps: [:]), pages: [:], staticFiles: [], diagnostics: [])
         var sawHeader = false
-        var readFiles: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
             guard let tag = parts.first else { continue }
@@ -54,13 +56,10 @@ struct BuildManifest: Sendable {
             case "opt": manifest.addressOptions = String(line.dropFirst(4))
             case "lang": manifest.language = Language(rawValue: String(line.dropFirst(5))) ?? .cs
             case "I" where parts.count == 3: manifest.inputs.stamps[String(parts[2])] = String(parts[1])
-            case "F": readFiles.append(String(line.dropFirst(2)))
+            case "reads": manifest.readsToken = String(line.dropFirst(6))
             case "P" where parts.count == 3:
                 guard let key = UInt64(parts[1], radix: 16) else { return nil }
                 manifest.pages[String(parts[2])] = key
-            case "R" where parts.count == 3:
-                guard let read = ReadSet.decode(parts[1], files: readFiles) else { return nil }
-                manifest.reads[String(parts[2])] = read
             case "S": manifest.staticFiles.append(String(line.dropFirst(2)))
             case "D":
                 guard let decoded = try? JSONDecoder().decode([Diagnostic].self, from: Data(line.dropFirst(2).utf8)) else { return nil }
@@ -71,34 +70,66 @@ struct BuildManifest: Sendable {
         return sawHeader ? manifest : nil
     }
 
+    /// The manifest with each page's reads, from the `reads` file saved with it (kept
+    /// apart so that a build with nothing to do never reads them); without them when
+    /// that file is missing or belongs to another save: the pages are then rendered.
+    func loadingReads(for output: URL) -> BuildManifest {
+        var manifest = self
+        manifest.reads = [:]
+        let url = Self.folder(for: output).appendingPathComponent("reads")
+        guard let readsToken, let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return manifest }
+        var files: [String] = [], reads: [String: [String]] = [:], sawToken = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            switch parts.first {
+            case "token": sawToken = line.dropFirst(6) == readsToken
+            case "F": files.append(String(line.dropFirst(2)))
+            case "R" where parts.count == 3:
+                guard let read = ReadSet.decode(parts[1], files: files) else { return manifest }
+                reads[String(parts[2])] = read
+            default: return manifest
+            }
+        }
+        if sawToken { manifest.reads = reads.filter { pages[$0.key] != nil } }
+        return manifest
+    }
+
     /// Writes the manifest (to a temporary file renamed into place, so it is never half written).
     func save(for output: URL) {
         let folder = Self.folder(for: output)
         var text = "publicita-cache \(Self.formatVersion)\ntool \(tool)\nday \(day)\nlang \(language.rawValue)\n"
         if !addressOptions.isEmpty { text += "opt \(addressOptions)\n" }
         for (path, stamp) in inputs.stamps.sorted(by: { $0.key < $1.key }) { text += "I \(stamp) \(path)\n" }
-        let readFiles = Set(reads.values.joined()).sorted()
-        let fileIndex = Dictionary(uniqueKeysWithValues: readFiles.enumerated().map { ($1, $0) })
-        for file in readFiles { text += "F \(file)\n" }
-        for (path, key) in pages.sorted(by: { $0.key < $1.key }) {
-            text += "P \(String(key, radix: 16)) \(path)\n"
-            if let read = reads[path] { text += "R \(ReadSet.encode(read, index: fileIndex)) \(path)\n" }
-        }
+        let token = UUID().uuidString
+        text += "reads \(token)\n"
+        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "P \(String(key, radix: 16)) \(path)\n" }
         for path in staticFiles.sorted() { text += "S \(path)\n" }
         if let json = try? JSONEncoder().encode(diagnostics), let line = String(data: json, encoding: .utf8) {
             text += "D \(line)\n"
         }
+        let readFiles = Set(reads.values.joined()).sorted()
+        let fileIndex = Dictionary(uniqueKeysWithValues: readFiles.enumerated().map { ($1, $0) })
+        var readsText = "token \(token)\n"
+        for file in readFiles { readsText += "F \(file)\n" }
+        for (path, read) in reads.sorted(by: { $0.key < $1.key }) { readsText += "R \(ReadSet.encode(read, index: fileIndex)) \(path)\n" }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent("manifest.tmp-\(UUID().uuidString.prefix(8))")
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, folder.appendingPathComponent("manifest").path) == 0 else {
-                try? FileManager.default.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown)
-            }
+            // The reads first: a manifest is never saved without the reads it names.
+            try Self.replace(folder.appendingPathComponent("reads"), with: readsText)
+            try Self.replace(folder.appendingPathComponent("manifest"), with: text)
         } catch {
             // A cache that cannot be written only costs the next build its shortcut.
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest"))
+        }
+    }
+
+    /// Writes `text` to a temporary file renamed to `url`, so it is never half written.
+    private static func replace(_ url: URL, with text: String) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown)
         }
     }
 
