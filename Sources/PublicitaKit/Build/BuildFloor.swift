@@ -8,7 +8,10 @@ import Foundation
 public enum BuildFloor {
     /// Each part's name and wall time in seconds.
     public static func measure(portal root: URL, output: URL, scratch: URL) -> [(part: String, seconds: Double)] {
-        let inputs = files(under: root, in: ["content", "static", "templates"]) + [root.appendingPathComponent("portal.yaml").path]
+        // The files the load stage reads, found by the scanner it uses.
+        let sources = PortalFiles(root: root)
+        let inputs = ["content", "static", "templates"].flatMap { sources.list($0, recursive: true).files.map(\.path) }
+            + [root.appendingPathComponent("portal.yaml").path]
         let (texts, read) = timed { ParallelMap.map(inputs, readBytes) }
         let bodies = zip(inputs, texts).filter { $0.0.hasSuffix(".md") }.map { String(decoding: $0.1, as: UTF8.self) }
         let (_, markdown) = timed {
@@ -19,13 +22,12 @@ public enum BuildFloor {
                 return strlen(html)
             }
         }
-        let written = files(under: output, in: ["."])
-        let bytes = ParallelMap.map(written, readBytes)
+        let written = PortalFiles(root: output).list("", recursive: true).files
+        let bytes = ParallelMap.map(written.map(\.path), readBytes)
         try? FileManager.default.removeItem(at: scratch)
-        let prefix = output.standardizedFileURL.path.count + 1
         let (_, write) = timed {
-            ParallelMap.map(Array(zip(written, bytes))) { path, data -> Bool in
-                (try? FileIO.write(data, toPath: scratch.path + "/" + String(path.dropFirst(prefix)))) != nil
+            ParallelMap.map(Array(zip(written.map(\.relative), bytes))) { relative, data -> Bool in
+                (try? FileIO.write(data, toPath: scratch.path + "/" + relative.drop { $0 == "/" })) != nil
             }
         }
         try? FileManager.default.removeItem(at: scratch)
@@ -50,18 +52,5 @@ public enum BuildFloor {
         let start = DispatchTime.now()
         let result = body()
         return (result, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-    }
-
-    /// The regular files below `folders` of `root`, as paths.
-    private static func files(under root: URL, in folders: [String]) -> [String] {
-        var found: [String] = []
-        for folder in folders {
-            let base = folder == "." ? root.standardizedFileURL.path : root.appendingPathComponent(folder).path
-            guard let walk = FileManager.default.enumerator(atPath: base) else { continue }
-            while let relative = walk.nextObject() as? String {
-                if walk.fileAttributes?[.type] as? FileAttributeType == .typeRegular { found.append(base + "/" + relative) }
-            }
-        }
-        return found.sorted()
     }
 }

@@ -80,12 +80,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         let run = Pipeline.run(options, today: today, output: output, stamps: stamps, cache: cache)
         state = run.state
-        if run.state?.fragments != nil { cache.dataFileParts = nil }
-        if run.writeFailed { forgetOutput() }
-        if let manifest = run.written {
-            cache.output = manifest
-            savedManifestIsCurrent = true
-        }
+        keep(run)
+        if run.written != nil { savedManifestIsCurrent = true }
         return run.outcome
     }
 
@@ -125,11 +121,18 @@ public final class BuildSession: @unchecked Sendable {
             BuildManifest.remove(for: output)
             savedManifestIsCurrent = false
         }
-        let run = Pipeline.finish(state, output: output, cache: BuildCache(parsedRecords: cache.parsedRecords, output: cache.output), persist: false)
+        let run = Pipeline.finish(state, output: output, cache: cache, persist: false)
         if let kept = run.state { state = kept }
+        keep(run)
+        return run.outcome
+    }
+
+    /// Keeps what `run` made for the next build: the output's manifest, and the data
+    /// files' parts in the state that made them (earlier parts are no longer needed).
+    private func keep(_ run: Pipeline.Run) {
+        if run.state?.fragments != nil { cache.dataFileParts = nil }
         if run.writeFailed { forgetOutput() }
         if let manifest = run.written { cache.output = manifest }
-        return run.outcome
     }
 
     /// After a failed write the output's content is unknown: the next build writes a complete site.

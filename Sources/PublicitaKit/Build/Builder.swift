@@ -145,10 +145,10 @@ public enum Builder {
         var key: UInt64?
         var source: Source
 
-        /// Whether `previous` holds this very file.
-        func isCurrent(in previous: BuildManifest?) -> Bool {
-            guard let key, let previous else { return false }
-            return previous.pages[path] == key
+        /// Whether the output, whose files have `keys` (a manifest's ``BuildManifest/pages``), holds this very file.
+        func isCurrent(in keys: [String: UInt64]?) -> Bool {
+            guard let key else { return false }
+            return keys?[path] == key
         }
     }
 
@@ -219,7 +219,7 @@ public enum Builder {
         let previousKeys = previous?.pages, previousReads = previous?.reads
         let results = ParallelMap.map(plan) { item -> Result<Produced, Diagnostic> in
             do {
-                if let key = item.key, previousKeys?[item.path] == key {
+                if item.isCurrent(in: previousKeys), let key = item.key {
                     try keep(item)
                     return .success(.kept(key, previousReads?[item.path]))
                 }
@@ -273,7 +273,7 @@ public enum Builder {
     /// falls back to a complete staged build when most of the site changed.
     static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, maker: PageMaker,
                                    committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
-        let changed = plan.count { !$0.isCurrent(in: previous) }
+        let changed = plan.count { !$0.isCurrent(in: previous.pages) }
         let kept = Set(plan.map(\.path))
         let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
         if changed + removals.count > max(64, plan.count / 4) {

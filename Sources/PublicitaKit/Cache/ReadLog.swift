@@ -41,12 +41,6 @@ final class ReadLog: @unchecked Sendable {
         log.indexes[kind, default: []].insert(index)
     }
 
-    /// Notes that the records at `indexes` of `kind` were read.
-    static func note(_ kind: RecordKind, _ indexes: some Sequence<Int>) {
-        guard let log = current else { return }
-        log.indexes[kind, default: []].formUnion(indexes)
-    }
-
     /// Notes that the record in `file` was read.
     static func note(file: String) {
         current?.files.insert(file)

@@ -50,8 +50,4 @@ public struct RecordList<Element: Sendable>: Sendable, RandomAccessCollection, M
     /// The records without noting a read: for the load and validate stages' own
     /// passes, never for what a page shows.
     var unnoted: [Element] { elements }
-
-    mutating func append(_ element: Element) {
-        elements.append(element)
-    }
 }
