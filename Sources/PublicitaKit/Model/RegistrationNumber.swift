@@ -67,23 +67,25 @@ public struct RegistrationNumber: Sendable, Hashable {
     /// The segments (between `/`) of each period's shape.
     private static func shape(of period: ProgrammingPeriod) -> [[Piece]] {
         switch period {
-        case .p2014_2020:
-            return [
-                [.literal("CZ."), .digits(2...2), .literal("."), .digits(1...2), .literal("."), .digits(1...3)],
-                [.digits(1...1), .literal("."), .digits(1...1)],
-                [.digits(1...1), .literal("."), .digits(1...1)],
-                [.digits(2...2), .literal("_"), .digits(3...3)],
-                [.digits(7...7)],
-            ]
-        case .p2021_2027:
-            return [
-                [.literal("CZ."), .digits(2...2), .literal("."), .digits(2...2), .literal("."), .digits(2...2)],
-                [.digits(2...2)],
-                [.digits(2...2), .literal("_"), .digits(3...3)],
-                [.digits(7...7)],
-            ]
+        case .p2014_2020: shape2014
+        case .p2021_2027: shape2021
         }
     }
+
+    // Made once: every page and data file that shows a number parses it.
+    private static let shape2014: [[Piece]] = [
+        [.literal("CZ."), .digits(2...2), .literal("."), .digits(1...2), .literal("."), .digits(1...3)],
+        [.digits(1...1), .literal("."), .digits(1...1)],
+        [.digits(1...1), .literal("."), .digits(1...1)],
+        [.digits(2...2), .literal("_"), .digits(3...3)],
+        [.digits(7...7)],
+    ]
+    private static let shape2021: [[Piece]] = [
+        [.literal("CZ."), .digits(2...2), .literal("."), .digits(2...2), .literal("."), .digits(2...2)],
+        [.digits(2...2)],
+        [.digits(2...2), .literal("_"), .digits(3...3)],
+        [.digits(7...7)],
+    ]
 
     /// The period whose shape has `count` segments.
     private static func period(forSegmentCount count: Int) -> ProgrammingPeriod? {
@@ -108,33 +110,35 @@ public struct RegistrationNumber: Sendable, Hashable {
             return .failure(.wrongSegmentCount(segments.count))
         }
         for (index, (segment, pieces)) in zip(segments, shape(of: period)).enumerated()
-        where !matches(Array(segment), pieces) {
+        where !matches(segment.utf8, pieces) {
             return .failure(.badSegment(position: index + 1, found: String(segment), period: period))
         }
         return .success(RegistrationNumber(text: text, programmingPeriod: period))
     }
 
-    /// Whether `chars` is exactly the sequence `pieces`. Digit runs are greedy,
+    /// Whether `bytes` are exactly the sequence `pieces`. Digit runs are greedy,
     /// which is right because every literal that follows them is a non-digit.
-    private static func matches(_ chars: [Character], _ pieces: [Piece]) -> Bool {
-        var index = 0
+    private static func matches(_ bytes: Substring.UTF8View, _ pieces: [Piece]) -> Bool {
+        // Byte by byte: every piece is ASCII, so a segment that matches is ASCII,
+        // where bytes and characters are the same thing.
+        var index = bytes.startIndex
         for piece in pieces {
             switch piece {
             case .literal(let literal):
-                for expected in literal {
-                    guard index < chars.count, chars[index] == expected else { return false }
-                    index += 1
+                for expected in literal.utf8 {
+                    guard index < bytes.endIndex, bytes[index] == expected else { return false }
+                    bytes.formIndex(after: &index)
                 }
             case .digits(let range):
                 var count = 0
-                while index < chars.count, ValueText.isDigit(chars[index]) {
+                while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
                     count += 1
-                    index += 1
+                    bytes.formIndex(after: &index)
                 }
                 guard range.contains(count) else { return false }
             }
         }
-        return index == chars.count
+        return index == bytes.endIndex
     }
 
     // MARK: Near misses

@@ -113,6 +113,10 @@ struct MustacheRendering {
             if escaped { appendEscaped(text) } else { output += text.utf8 }
             return
         }
+        if !escaped, type(of: value) == RenderedHTML.self {
+            output += (value as! RenderedHTML).bytes
+            return
+        }
         switch value {
         case let text as String:
             if escaped { appendEscaped(text) } else { output += text.utf8 }
@@ -161,7 +165,7 @@ struct MustacheRendering {
         }
         // The view models' usual kinds by exact type, before the slower protocol casts.
         let type = type(of: value)
-        if type == String.self || type == [String: Any].self || type == [String: String].self {
+        if type == String.self || type == [String: Any].self || type == [String: String].self || type == RenderedHTML.self {
             if !inverted { within(value, position: nil, body) }
             return
         }
@@ -169,6 +173,7 @@ struct MustacheRendering {
             if (value as! Bool) != inverted { run(body) }
             return
         }
+
         if type == [[String: Any]].self {
             let list = value as! [[String: Any]]
             if inverted {

@@ -62,6 +62,12 @@ struct Glossary: Sendable {
     /// Elements whose text is never marked.
     private static let skipped: Set<String> = ["abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg", "math"]
 
+    /// Marks the first use of each abbreviation in `html`'s text nodes (UTF-8).
+    func apply(to html: [UInt8]) -> [UInt8] {
+        guard !terms.isEmpty else { return html }
+        return Array(apply(to: String(decoding: html, as: UTF8.self)).utf8)
+    }
+
     /// Marks the first use of each abbreviation in `html`'s text nodes.
     func apply(to html: String) -> String {
         guard !terms.isEmpty else { return html }

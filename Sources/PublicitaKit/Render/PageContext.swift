@@ -58,7 +58,7 @@ struct PageContext {
     }
 
     /// The layout context for a page at `path` whose inner HTML is `content`.
-    func layout(path: String, title: String, description: String?, content: String) -> [String: Any] {
+    func layout(path: String, title: String, description: String?, content: RenderedHTML) -> [String: Any] {
         let config = site.portal.config
         var context: [String: Any] = [
             "lang": strings.language.rawValue,

@@ -130,12 +130,12 @@ public struct Renderer: Sendable {
             // A protocol check, not `as? [Any]`, which would convert every list element by element.
             if let list = value as? any ListValue { pageView["has_\(key)"] = !list.isEmptyList }
         }
-        guard var content = theme.render(pageView, template: template, language: language) else {
+        guard var content = theme.renderBytes(pageView, template: template, language: language) else {
             throw missingTemplate(template)
         }
         // The glossary page lists every abbreviation itself; everywhere else the first use is explained.
         if page.kind != .glossary { content = glossary.apply(to: content) }
-        var layout = context.layout(path: page.path, title: title, description: description, content: content)
+        var layout = context.layout(path: page.path, title: title, description: description, content: RenderedHTML(bytes: content))
         if let jsonLD { layout["json_ld"] = jsonLD }
         layout["header_html"] = memos.header.render(layout, theme: theme, language: language) ?? ""
         layout["footer_html"] = memos.footer.render(layout, theme: theme, language: language) ?? ""

@@ -56,7 +56,7 @@ enum LinkRule: PortalRule {
         let destinations = project.source.outline.links.map(\.destination) + project.fieldLinks.map(\.destination)
             + project.documents.compactMap { $0.href?.value }
         // Only links with a fragment are resolved (most have none, and resolving is the costly part).
-        return Set(destinations.filter { $0.contains("#") }.compactMap { destination in
+        return Set(destinations.filter { $0.utf8.contains(UInt8(ascii: "#")) }.compactMap { destination in
             InternalLink(destination, from: page).flatMap { $0.fragment == nil ? nil : $0.path }
         })
     }

@@ -5,9 +5,11 @@ struct OutputPath: Hashable {
 
     /// nil for paths that are absolute, contain `..`, `.` segments, backslashes or NUL.
     init?(_ relative: String) {
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\\"), !relative.contains("\0") else { return nil }
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+        // On the bytes: every page's path is checked, and Foundation's substring search is slow.
+        let bytes = relative.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: "\\")), !bytes.contains(0) else { return nil }
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8) }) else { return nil }
         self.relative = relative
     }
 }
