@@ -56,7 +56,11 @@ let package = Package(
                 "PublicitaKit",
                 "PublicitaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's `libjemalloc-dev`) in place of glibc's malloc: a build makes
+            // and frees millions of small view values from two threads, and glibc's arenas
+            // spend a sixth of the build's CPU on it (docs/performance.md).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "PublicitaKitTests",

@@ -106,4 +106,14 @@ struct MustacheEngineTests {
         let output = try render("{{> loop}}", [String: Any](), partials: ["loop": "x{{> loop}}"])
         #expect(output.count == 100)
     }
+
+    @Test("rendered HTML handed to a template is appended as it is, escaped where a tag escapes, and counts as a value")
+    func renderedHTML() throws {
+        let content = RenderedHTML(bytes: Array("<p>Žluť & „ok“</p>".utf8))
+        #expect(try render("<main>{{{content}}}</main>", ["content": content]) == "<main><p>Žluť & „ok“</p></main>")
+        #expect(try render("{{content}}", ["content": content]) == "&lt;p&gt;Žluť &amp; „ok“&lt;/p&gt;")
+        #expect(try render("{{#content}}[{{{.}}}]{{/content}}{{^content}}none{{/content}}", ["content": content]) == "[<p>Žluť & „ok“</p>]")
+        // As a String is: an empty one still counts as a value.
+        #expect(try render("{{#content}}set{{/content}}", ["content": RenderedHTML(bytes: [])]) == "set")
+    }
 }
