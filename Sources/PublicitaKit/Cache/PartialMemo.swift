@@ -15,8 +15,8 @@ final class PartialMemo: @unchecked Sendable {
     /// The partial's template name.
     let template: String
     private let lock = NSLock()
-    /// For each set of names a render read (sorted), the texts by those names' values.
-    private var entries: [(names: [String], texts: [String: String])] = []
+    /// For each set of names a render read (sorted), the texts by the hash of those names' values.
+    private var entries: [(names: [String], texts: [UInt64: String])] = []
     /// How many times the partial was rendered, not taken from the memo (tests count them).
     private(set) var renders = 0
 
@@ -47,40 +47,46 @@ final class PartialMemo: @unchecked Sendable {
     /// The UI strings: the same for every page of a language, which the key has.
     private static let fixedForLanguage: Set<String> = ["t"]
 
-    /// The values of `names` in `context`, described in full; nil when one is of a kind
-    /// ``describe(_:into:)`` does not know.
-    private static func key(_ names: [String], in context: [String: Any], language: Language) -> String? {
-        var key = language.rawValue
+    /// The hash of the values of `names` in `context`, described in full; nil when one
+    /// is of a kind ``describe(_:into:)`` does not know. A hash, not the description
+    /// itself: every page looks its header and footer up, and building the text of
+    /// the navigation for each was a good part of the lookup.
+    private static func key(_ names: [String], in context: [String: Any], language: Language) -> UInt64? {
+        var key = ContentHash()
+        key.combine(language.rawValue)
         for name in names {
-            key += "\u{1}"
             guard describe(context[name], into: &key) else { return nil }
         }
-        return key
+        return key.value
     }
 
-    private static func describe(_ value: Any?, into key: inout String) -> Bool {
+    // Every value starts with a tag of its kind, and texts and lists with their
+    // length (``ContentHash`` ends each piece with its length too), so that no two
+    // different values describe the same.
+    private static func describe(_ value: Any?, into key: inout ContentHash) -> Bool {
         switch value {
-        case nil: key += "n"
-        case let text as String: key += "s\(text.utf8.count):"; key += text
-        case let flag as Bool: key += flag ? "T" : "F"
-        case let number as Int: key += "i\(number);"
+        case nil: key.combine(Tag.none)
+        case let text as String: key.combine(Tag.text); key.combine(text)
+        case let flag as Bool: key.combine(flag ? Tag.yes : Tag.no)
+        case let number as Int: key.combine(Tag.number); key.combine(UInt64(bitPattern: Int64(number)))
         case let list as [[String: Any]]:
-            key += "[\(list.count)"
+            key.combine(Tag.list); key.combine(UInt64(list.count))
             for item in list { guard describe(item, into: &key) else { return false } }
-            key += "]"
         case let list as [String]:
-            key += "[\(list.count)"
-            for item in list { key += "s\(item.utf8.count):"; key += item }
-            key += "]"
+            key.combine(Tag.list); key.combine(UInt64(list.count))
+            for item in list { key.combine(Tag.text); key.combine(item) }
         case let object as [String: Any]:
-            key += "{\(object.count)"
+            key.combine(Tag.object); key.combine(UInt64(object.count))
             for name in object.keys.sorted() {
-                key += "s\(name.utf8.count):"; key += name
+                key.combine(name)
                 guard describe(object[name], into: &key) else { return false }
             }
-            key += "}"
         default: return false
         }
         return true
+    }
+
+    private enum Tag {
+        static let none: UInt64 = 0, text: UInt64 = 1, yes: UInt64 = 2, no: UInt64 = 3, number: UInt64 = 4, list: UInt64 = 5, object: UInt64 = 6
     }
 }
