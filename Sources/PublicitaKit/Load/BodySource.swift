@@ -15,9 +15,11 @@ public struct BodySource: Sendable {
     public func body(of source: RecordSource) throws(Diagnostic) -> String {
         ReadLog.note(body: source.file)
         if let stored = source.storedBody { return stored }
+        // The hash is of the file's bytes, as the loader took it; only the body is
+        // then decoded (and checked as UTF-8), not the whole file twice.
         guard let path = source.path, let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8), ContentHash.of(text) == source.contentHash,
-              let body = FrontMatter.body(of: text)
+              ContentHash.of(data) == source.contentHash,
+              let body = data.withUnsafeBytes({ FrontMatter.body(ofFile: $0.bindMemory(to: UInt8.self)) })
         else { throw Self.changed(source.file) }
         return body
     }

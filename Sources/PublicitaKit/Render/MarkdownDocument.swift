@@ -154,7 +154,8 @@ public final class MarkdownDocument {
     /// with `[^label]:`, the first at the paragraph's start; empty when it is not one.
     private static func definitionLines(of node: OpaquePointer) -> [(label: String, first: OpaquePointer)] {
         guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(node),
-              cmark_node_get_type(first) == CMARK_NODE_TEXT, let start = Footnote.definition(literal(of: first)) else { return [] }
+              cmark_node_get_type(first) == CMARK_NODE_TEXT, startsFootnoteLabel(first),
+              let start = Footnote.definition(literal(of: first)) else { return [] }
         var lines = [(label: start.label, first: first)]
         var child = cmark_node_next(first)
         while let current = child {
@@ -262,6 +263,13 @@ public final class MarkdownDocument {
             current = cmark_node_parent(n)
         }
         return false
+    }
+
+    /// Whether a text node starts with `[^`, as a definition does, asked of cmark's
+    /// bytes: every paragraph of every body is asked, and few are definitions.
+    private static func startsFootnoteLabel(_ node: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return literal[0] == CChar(UInt8(ascii: "[")) && literal[1] == CChar(UInt8(ascii: "^"))
     }
 
     private static func literal(of node: OpaquePointer) -> String {

@@ -196,6 +196,7 @@ struct InternalLink {
 
     /// Resolves `.` and `..`, and maps `…/index.html` to `…/`.
     static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -207,5 +208,22 @@ struct InternalLink {
         if path.hasSuffix("/") && result != "/" { result += "/" }
         if !path.hasSuffix("/"), let last = parts.last, !last.contains(".") { result += "/" }  // "/zpravy/x" → "/zpravy/x/"
         return result
+    }
+
+    /// Whether ``normalize(_:)`` would give `path` back: it starts and ends with `/`, and
+    /// has no empty, `.` or `..` segment and no last segment `index.html`. Most links are
+    /// written so, and splitting and joining each of them was most of a link's cost.
+    private static func isNormal(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.last == UInt8(ascii: "/") else { return false }
+        guard bytes.count > 1 else { return true }
+        var segmentStart = 1
+        for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "/") {
+            let segment = bytes[segmentStart..<index]
+            if segment.isEmpty || segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) { return false }
+            if index == bytes.count - 1, segment.elementsEqual("index.html".utf8) { return false }
+            segmentStart = index + 1
+        }
+        return true
     }
 }
