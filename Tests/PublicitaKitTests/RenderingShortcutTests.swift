@@ -111,7 +111,7 @@ struct RenderingShortcutTests {
             for page in site.pages where page.isHTMLPage {
                 let html = try readOutputFile(output, page.outputFile)
                 let context = PageContext(site: site, strings: strings, path: page.path).layout(
-                    path: page.path, title: "", description: nil, content: "")
+                    path: page.path, title: "", description: nil, content: RenderedHTML(bytes: []))
                 for partial in ["header", "footer", "head-links"] {
                     // The page is typeset as a whole, the partial with it.
                     let direct = Typography(language: site.language(of: page))
