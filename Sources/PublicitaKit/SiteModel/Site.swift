@@ -92,7 +92,11 @@ public struct Site: Sendable {
         let groups = ProjectGroup.groups(of: portal, listed: listedProjects, today: today)
         self.groups = groups
         var alternates = Self.alternates(of: portal)
-        var list: [SitePage] = [SitePage(kind: .home, path: Route.home)]
+        var list: [SitePage] = []
+        // Grown by appending, the list of a large portal would keep up to twice the room it uses.
+        list.reserveCapacity(16 + Self.pageCount(listedProjects.count) + 3 * portal.projects.count + portal.reports.count
+            + portal.pages.count + portal.news.count + cities.count + groups.count + 4 * listedProjects.count / Self.pageSize + 32)
+        list.append(SitePage(kind: .home, path: Route.home))
         let pageCount = Self.pageCount(listedProjects.count)
         if pageCount > 1 {
             list += (2...pageCount).map { SitePage(kind: .projectsPage($0), path: Route.projectsPage($0)) }
