@@ -114,6 +114,8 @@ public enum Builder {
             let key = previous?.reads[path].flatMap { keys.key(path: path, reads: $0) }
             return OutputPlan(path: path, key: key, source: .page(page))
         }
+        // Appended to without reserving, the plan of a large portal would be reallocated at twice its size.
+        plan.reserveCapacity(plan.count + theme.assets.count + site.portal.staticFiles.count)
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }

@@ -97,40 +97,54 @@ struct BuildManifest: Sendable {
     /// Writes the manifest (to a temporary file renamed into place, so it is never half written).
     func save(for output: URL) {
         let folder = Self.folder(for: output)
-        var text = "publicita-cache \(Self.formatVersion)\ntool \(tool)\nday \(day)\nlang \(language.rawValue)\n"
-        if !addressOptions.isEmpty { text += "opt \(addressOptions)\n" }
-        for (path, stamp) in inputs.stamps.sorted(by: { $0.key < $1.key }) { text += "I \(stamp) \(path)\n" }
         let token = UUID().uuidString
-        text += "reads \(token)\n"
-        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "P \(String(key, radix: 16)) \(path)\n" }
-        for path in staticFiles.sorted() { text += "S \(path)\n" }
-        if let json = try? JSONEncoder().encode(diagnostics), let line = String(data: json, encoding: .utf8) {
-            text += "D \(line)\n"
-        }
-        let readFiles = Set(reads.values.joined()).sorted()
-        let fileIndex = Dictionary(uniqueKeysWithValues: readFiles.enumerated().map { ($1, $0) })
-        var readsText = "token \(token)\n"
-        for file in readFiles { readsText += "F \(file)\n" }
-        for (path, read) in reads.sorted(by: { $0.key < $1.key }) { readsText += "R \(ReadSet.encode(read, index: fileIndex)) \(path)\n" }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // The reads first: a manifest is never saved without the reads it names.
-            try Self.replace(folder.appendingPathComponent("reads"), with: readsText)
-            try Self.replace(folder.appendingPathComponent("manifest"), with: text)
+            try Self.write(folder.appendingPathComponent("reads")) { try writeReads(to: $0, token: token) }
+            try Self.write(folder.appendingPathComponent("manifest")) { try writeManifest(to: $0, token: token) }
         } catch {
             // A cache that cannot be written only costs the next build its shortcut.
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest"))
         }
     }
 
-    /// Writes `text` to a temporary file renamed to `url`, so it is never half written.
-    private static func replace(_ url: URL, with text: String) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown)
+    private func writeManifest(to file: LineFile, token: String) throws {
+        try file.line("publicita-cache \(Self.formatVersion)")
+        try file.line("tool ", tool)
+        try file.line("day ", day)
+        try file.line("lang ", language.rawValue)
+        if !addressOptions.isEmpty { try file.line("opt ", addressOptions) }
+        for path in inputs.stamps.keys.sorted() { try file.line("I ", inputs.stamps[path]!, " ", path) }
+        try file.line("reads ", token)
+        for path in pages.keys.sorted() { try file.line("P ", String(pages[path]!, radix: 16), " ", path) }
+        for path in staticFiles.sorted() { try file.line("S ", path) }
+        if let json = try? JSONEncoder().encode(diagnostics), let text = String(data: json, encoding: .utf8) {
+            try file.line("D ", text)
         }
+    }
+
+    private func writeReads(to file: LineFile, token: String) throws {
+        var readFiles: Set<String> = []
+        for read in reads.values { readFiles.formUnion(read) }
+        let sortedFiles = readFiles.sorted()
+        readFiles = []
+        let fileIndex = Dictionary(uniqueKeysWithValues: sortedFiles.enumerated().map { ($1, $0) })
+        try file.line("token ", token)
+        for name in sortedFiles { try file.line("F ", name) }
+        for path in reads.keys.sorted() { try file.line("R ", ReadSet.encode(reads[path]!, index: fileIndex), " ", path) }
+    }
+
+    /// Writes `url` through `body`, replacing it only once all is written.
+    private static func write(_ url: URL, _ body: (LineFile) throws -> Void) throws {
+        let file = try LineFile(replacing: url)
+        do {
+            try body(file)
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.close()
     }
 
     /// The manifest without trust in `paths` (an interrupted update touched them):

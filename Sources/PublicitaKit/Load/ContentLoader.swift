@@ -49,6 +49,10 @@ public enum ContentLoader {
             return loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
         }
         cache?.keep(only: Set(files.map(\.relative)))
+        // Each list exactly as long as it needs to be: a project is a large value, and a
+        // list grown by appending keeps up to twice the room it uses for the whole build.
+        projects.reserveCapacity(files.count { $0.kind == .projects })
+        reports.reserveCapacity(files.count { $0.kind == .reports })
         for (record, _) in parsed {
             switch record {
             case .project(let p): projects.append(p)

@@ -64,7 +64,29 @@ public struct RecordSource: Sendable, Hashable {
 /// part of a large build, so it is parsed for this once, at load time.
 public struct BodyOutline: Sendable, Hashable {
     /// Link and image destinations with their body lines.
-    public var links: [MarkdownDocument.Link]
+    public var links: [MarkdownDocument.Link] {
+        get {
+            var links: [MarkdownDocument.Link] = [], start = linkText.utf8.startIndex
+            links.reserveCapacity(linkLines.count)
+            for (length, line) in zip(linkLengths, linkLines) {
+                let end = linkText.utf8.index(start, offsetBy: Int(length))
+                links.append(MarkdownDocument.Link(destination: String(linkText.utf8[start..<end])!, line: Int(line)))
+                start = end
+            }
+            return links
+        }
+        set {
+            linkText = newValue.map(\.destination).joined()
+            linkLengths = newValue.map { Int32(clamping: $0.destination.utf8.count) }
+            linkLines = newValue.map { Int32(clamping: $0.line) }
+        }
+    }
+    // The destinations one after another in one string, with each one's length in
+    // UTF-8 bytes and its line: a portal's outlines are held for the whole build, and
+    // a string of its own for each of a body's links took more room than its text.
+    private var linkText = ""
+    private var linkLengths: [Int32] = []
+    private var linkLines: [Int32] = []
     /// The plain text of each top-level heading, in order.
     public var headings: [String]
     /// Each top-level heading's level as written, in the same order.
@@ -83,6 +105,7 @@ public struct BodyOutline: Sendable, Hashable {
     /// Reads the outline of `body`.
     public init(body: String) {
         let document = MarkdownDocument(body)
+        headings = []; headingLevels = []; headingLines = []; footnoteIDs = []; tableReferences = []
         links = document.links
         let found = document.headings
         headings = found.map(\.text)

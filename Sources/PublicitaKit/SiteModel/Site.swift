@@ -15,7 +15,9 @@ public struct Site: Sendable {
     public let staticFilesByName: [String: StaticFile]
     /// Ids on each page path (for `#anchor` links): headings, tables and the template's own.
     /// (Computed on demand by ``anchors(at:)``: most pages are never linked with a fragment.)
-    var anchorSources: [String: (source: RecordSource, tables: [ContentTable])]
+    /// The record giving each record page its ids, by kind and index: a copy of every
+    /// record's source here would be a second copy of the portal's outlines and tables.
+    var anchorSources: [String: (kind: ReadLog.RecordKind, index: Int)]
     /// The ids of each page asked for so far.
     var anchorMemo = AnchorMemo()
     /// The fingerprint of the site's structure (``DependencyKeys``), made once: a site
@@ -90,7 +92,11 @@ public struct Site: Sendable {
         let groups = ProjectGroup.groups(of: portal, listed: listedProjects, today: today)
         self.groups = groups
         var alternates = Self.alternates(of: portal)
-        var list: [SitePage] = [SitePage(kind: .home, path: Route.home)]
+        var list: [SitePage] = []
+        // Grown by appending, the list of a large portal would keep up to twice the room it uses.
+        list.reserveCapacity(16 + Self.pageCount(listedProjects.count) + 3 * portal.projects.count + portal.reports.count
+            + portal.pages.count + portal.news.count + cities.count + groups.count + 4 * listedProjects.count / Self.pageSize + 32)
+        list.append(SitePage(kind: .home, path: Route.home))
         let pageCount = Self.pageCount(listedProjects.count)
         if pageCount > 1 {
             list += (2...pageCount).map { SitePage(kind: .projectsPage($0), path: Route.projectsPage($0)) }
@@ -162,11 +168,12 @@ public struct Site: Sendable {
         self.linkTargets = targets
         self.staticFilesByName = Dictionary(portal.staticFiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
-        var anchorSources: [String: (source: RecordSource, tables: [ContentTable])] = [:]
-        for p in portal.projects { anchorSources[Route.project(p.source.slug.value)] = (p.source, p.tables) }
-        for r in portal.reports { anchorSources[Route.report(r.source.slug.value)] = (r.source, r.tables) }
-        for p in portal.pages { anchorSources[Route.page(p.source.slug.value)] = (p.source, []) }
-        for n in portal.news { anchorSources[Route.news(n.source.slug.value)] = (n.source, []) }
+        var anchorSources: [String: (kind: ReadLog.RecordKind, index: Int)] = [:]
+        anchorSources.reserveCapacity(portal.projects.count + portal.reports.count + portal.pages.count + portal.news.count)
+        for (i, p) in portal.projects.unnoted.enumerated() { anchorSources[Route.project(p.source.slug.value)] = (.project, i) }
+        for (i, r) in portal.reports.unnoted.enumerated() { anchorSources[Route.report(r.source.slug.value)] = (.report, i) }
+        for (i, p) in portal.pages.unnoted.enumerated() { anchorSources[Route.page(p.source.slug.value)] = (.page, i) }
+        for (i, n) in portal.news.unnoted.enumerated() { anchorSources[Route.news(n.source.slug.value)] = (.news, i) }
         self.anchorSources = anchorSources
         self.pagePaths = Set(list.map(\.path))
         var bySlug: [String: Int] = [:]
@@ -298,20 +305,31 @@ public struct Site: Sendable {
     /// when `path` is not a page.
     public func anchors(at path: String) -> Set<String>? {
         guard pagePaths.contains(path) else { return nil }
+        let record = anchorSources[path].map(anchorRecord)
         // What the ids come from is read on every call, memo or not: the page asking depends on it.
-        if let (source, _) = anchorSources[path] {
+        if let (source, _) = record {
             ReadLog.note(file: source.file)
             ReadLog.note(body: source.file)
         }
         // Once per page: thousands of links may name anchors of one long page.
         return anchorMemo.ids(at: path) {
             var ids = reservedIDs
-            if let (source, tables) = anchorSources[path] {
+            if let (source, tables) = record {
                 ids.formUnion(source.outline.headingIDs(reserved: reservedIDs))
                 ids.formUnion(source.outline.footnoteIDs)
                 for table in tables { ids.formUnion(TableHTML.ids(for: table)) }
             }
             return ids
+        }
+    }
+
+    /// The source and tables of the record of `kind` at `index` (the caller notes the read).
+    private func anchorRecord(_ at: (kind: ReadLog.RecordKind, index: Int)) -> (source: RecordSource, tables: [ContentTable]) {
+        switch at.kind {
+        case .project: let p = portal.projects.unnoted[at.index]; return (p.source, p.tables)
+        case .report: let r = portal.reports.unnoted[at.index]; return (r.source, r.tables)
+        case .page: return (portal.pages.unnoted[at.index].source, [])
+        case .news: return (portal.news.unnoted[at.index].source, [])
         }
     }
 

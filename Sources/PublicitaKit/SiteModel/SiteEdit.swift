@@ -17,11 +17,9 @@ extension Site {
         else { return nil }
         var edited = self
         edited.portal.projects[index] = project
-        // With a duplicated slug the page's anchors are the last such project's (as in `init`).
-        let path = Route.project(project.source.slug.value)
-        if anchorSources[path]?.source.file == old.source.file { edited.anchorSources[path] = (project.source, project.tables) }
-        // A memo of its own: this site model keeps its own. The structure memo is shared:
-        // nothing but the record and its anchors changed.
+        // The anchors are found by the project's index, which stays. A memo of its own:
+        // this site model keeps its own. The structure memo is shared: nothing but the
+        // record and its anchors changed.
         edited.anchorMemo = AnchorMemo()
         return edited
     }
