@@ -40,9 +40,11 @@ public struct RecordList<Element: Sendable>: Sendable, RandomAccessCollection, M
     public var indices: Range<Int> { 0..<elements.count }
 
     public subscript(position: Int) -> Element {
-        get {
+        // Yielded, not returned: reading one field of a record does not copy (and
+        // retain every field of) the whole record.
+        _read {
             ReadLog.note(kind, position)
-            return elements[position]
+            yield elements[position]
         }
         set { elements[position] = newValue }
     }

@@ -43,6 +43,7 @@ public struct RegistrationNumber: Sendable, Hashable {
     /// else that departs from the official shape is an error, which carries a
     /// `correctedForm` when the intended number is clear.
     public static func parse(_ raw: String) throws(RegistrationNumberError) -> RegistrationNumber {
+        if let number = asciiStrictParse(raw) { return number }
         let trimmed = ValueText.trimmed(raw)
         guard !trimmed.isEmpty else { throw .empty }
         switch strictParse(trimmed) {
@@ -59,7 +60,7 @@ public struct RegistrationNumber: Sendable, Hashable {
     // MARK: Strict shape
 
     /// One element of a segment's shape.
-    private enum Piece {
+    private enum Piece: Sendable {
         case literal(String)
         case digits(ClosedRange<Int>)
     }
@@ -67,23 +68,25 @@ public struct RegistrationNumber: Sendable, Hashable {
     /// The segments (between `/`) of each period's shape.
     private static func shape(of period: ProgrammingPeriod) -> [[Piece]] {
         switch period {
-        case .p2014_2020:
-            return [
-                [.literal("CZ."), .digits(2...2), .literal("."), .digits(1...2), .literal("."), .digits(1...3)],
-                [.digits(1...1), .literal("."), .digits(1...1)],
-                [.digits(1...1), .literal("."), .digits(1...1)],
-                [.digits(2...2), .literal("_"), .digits(3...3)],
-                [.digits(7...7)],
-            ]
-        case .p2021_2027:
-            return [
-                [.literal("CZ."), .digits(2...2), .literal("."), .digits(2...2), .literal("."), .digits(2...2)],
-                [.digits(2...2)],
-                [.digits(2...2), .literal("_"), .digits(3...3)],
-                [.digits(7...7)],
-            ]
+        case .p2014_2020: shape2014
+        case .p2021_2027: shape2021
         }
     }
+
+    private static let shape2014: [[Piece]] = [
+        [.literal("CZ."), .digits(2...2), .literal("."), .digits(1...2), .literal("."), .digits(1...3)],
+        [.digits(1...1), .literal("."), .digits(1...1)],
+        [.digits(1...1), .literal("."), .digits(1...1)],
+        [.digits(2...2), .literal("_"), .digits(3...3)],
+        [.digits(7...7)],
+    ]
+
+    private static let shape2021: [[Piece]] = [
+        [.literal("CZ."), .digits(2...2), .literal("."), .digits(2...2), .literal("."), .digits(2...2)],
+        [.digits(2...2)],
+        [.digits(2...2), .literal("_"), .digits(3...3)],
+        [.digits(7...7)],
+    ]
 
     /// The period whose shape has `count` segments.
     private static func period(forSegmentCount count: Int) -> ProgrammingPeriod? {
@@ -108,33 +111,54 @@ public struct RegistrationNumber: Sendable, Hashable {
             return .failure(.wrongSegmentCount(segments.count))
         }
         for (index, (segment, pieces)) in zip(segments, shape(of: period)).enumerated()
-        where !matches(Array(segment), pieces) {
+        where !matches(segment, pieces) {
             return .failure(.badSegment(position: index + 1, found: String(segment), period: period))
         }
         return .success(RegistrationNumber(text: text, programmingPeriod: period))
     }
 
-    /// Whether `chars` is exactly the sequence `pieces`. Digit runs are greedy,
+    /// The number `raw` is when it is ASCII, has no space around it and passes the
+    /// strict check: the usual case, checked on bytes (in ASCII, bytes are characters).
+    /// Nil otherwise, and the full check decides.
+    private static func asciiStrictParse(_ raw: String) -> RegistrationNumber? {
+        let bytes = raw.utf8
+        // ASCII whitespace is 0x09–0x0D and the space.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.first, let last = bytes.last, !isSpace(first), !isSpace(last),
+              bytes.allSatisfy({ $0 < 0x80 }), bytes.starts(with: "CZ.".utf8) else { return nil }
+        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard let period = period(forSegmentCount: segments.count) else { return nil }
+        for (segment, pieces) in zip(segments, shape(of: period)) where !matches(segment, pieces) { return nil }
+        return RegistrationNumber(text: raw, programmingPeriod: period)
+    }
+
+    /// Whether `segment` is exactly the sequence `pieces`. Digit runs are greedy,
     /// which is right because every literal that follows them is a non-digit.
-    private static func matches(_ chars: [Character], _ pieces: [Piece]) -> Bool {
-        var index = 0
+    /// On UTF-8 bytes: every piece is ASCII, so a character carrying a combining mark
+    /// fails here as it fails character by character (its mark's bytes match no piece).
+    private static func matches(_ segment: Substring, _ pieces: [Piece]) -> Bool {
+        matches(segment.utf8, pieces)
+    }
+
+    private static func matches<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ pieces: [Piece]) -> Bool {
+        var index = bytes.startIndex
         for piece in pieces {
             switch piece {
             case .literal(let literal):
-                for expected in literal {
-                    guard index < chars.count, chars[index] == expected else { return false }
-                    index += 1
+                for expected in literal.utf8 {
+                    guard index < bytes.endIndex, bytes[index] == expected else { return false }
+                    bytes.formIndex(after: &index)
                 }
             case .digits(let range):
                 var count = 0
-                while index < chars.count, ValueText.isDigit(chars[index]) {
+                while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
                     count += 1
-                    index += 1
+                    bytes.formIndex(after: &index)
                 }
                 guard range.contains(count) else { return false }
             }
         }
-        return index == chars.count
+        return index == bytes.endIndex
     }
 
     // MARK: Near misses

@@ -16,11 +16,12 @@ struct PortalStatistics {
         /// How many of the projects give the amount summed in `eu` and in `total`.
         var euCount = 0, totalCount = 0
 
-        mutating func add(_ project: Project) {
+        /// Adds a project's amounts, worked out once for the four rows it is in.
+        mutating func add(_ amounts: Amounts) {
             projects += 1
-            guard project.budget?.currency == "CZK" else { return }
-            if let amount = OpenData.unionContribution(project) { eu = eu?.adding(amount); euCount += 1 }
-            if let amount = project.budget?.total?.value.amount { total = total?.adding(amount); totalCount += 1 }
+            guard amounts.inCZK else { return }
+            if let amount = amounts.eu { eu = eu?.adding(amount); euCount += 1 }
+            if let amount = amounts.total { total = total?.adding(amount); totalCount += 1 }
         }
 
         mutating func add(_ row: Row) {
@@ -29,6 +30,19 @@ struct PortalStatistics {
             totalCount += row.totalCount
             eu = eu.flatMap { sum in row.eu.flatMap { sum.adding($0) } }
             total = total.flatMap { sum in row.total.flatMap { sum.adding($0) } }
+        }
+    }
+
+    /// What a project adds to a row.
+    struct Amounts {
+        var inCZK: Bool
+        var eu: Money?
+        var total: Money?
+
+        init(_ project: Project) {
+            inCZK = project.budget?.currency == "CZK"
+            eu = inCZK ? OpenData.unionContribution(project) : nil
+            total = inCZK ? project.budget?.total?.value.amount : nil
         }
     }
 
@@ -57,12 +71,13 @@ struct PortalStatistics {
         var starts: [Int: Int] = [:], ends: [Int: Int] = [:]
         for index in site.listedProjects {
             let project = site.portal.projects[index]
-            all.add(project)
+            let amounts = Amounts(project)
+            all.add(amounts)
             if let budget = project.budget, budget.currency != "CZK" { otherCurrency += 1 }
-            programmes[project.programme, default: Row(label: project.programme)].add(project)
-            cities[project.city, default: Row(label: project.city)].add(project)
+            programmes[project.programme, default: Row(label: project.programme)].add(amounts)
+            cities[project.city, default: Row(label: project.city)].add(amounts)
             let start = project.period?.start?.value.year, end = project.period?.end?.value.year
-            years[start, default: Row(label: start.map { "\($0)" })].add(project)
+            years[start, default: Row(label: start.map { "\($0)" })].add(amounts)
             if let start, let end, start <= end {
                 starts[start, default: 0] += 1
                 ends[end, default: 0] += 1
