@@ -261,10 +261,18 @@ public enum Builder {
             }
         }
         var written = Written(), staged: [String] = []
+        // When every file of `previous` is still planned, its keys and reads are those of
+        // the files kept as they were: only the others are entered.
+        let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { keys[$0.path] != nil } } ?? false
+        if keepsPrevious, let previousKeys {
+            written.keys = previousKeys
+            written.reads = previousReads ?? [:]
+        }
         for (item, result) in zip(plan, results) {
             switch result {
             case .failure(let problem): return .failure(problem)
             case .success(.kept(let key, let reads, let remade)):
+                if keepsPrevious && !remade { continue }
                 written.keys[item.path] = key
                 written.reads[item.path] = reads
                 if remade { written.made.append(item.path) }
@@ -290,8 +298,10 @@ public enum Builder {
     static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, maker: PageMaker,
                                    committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
         let changed = plan.count { !$0.isCurrent(in: previous.pages) }
-        let kept = Set(plan.map(\.path))
-        let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
+        // A set of every planned path only when some file of the output is no longer planned.
+        let planned = plan.count { previous.pages[$0.path] != nil }
+        let kept = planned == previous.pages.count ? [] : Set(plan.map(\.path))
+        let removals = planned == previous.pages.count ? [] : previous.pages.keys.filter { !kept.contains($0) }.sorted()
         if changed + removals.count > max(64, plan.count / 4) {
             return writeAll(plan, reusing: previous, output: output, maker: maker, committed: committed)
         }

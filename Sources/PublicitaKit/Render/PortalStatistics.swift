@@ -33,16 +33,26 @@ struct PortalStatistics {
         }
     }
 
-    /// What a project adds to a row.
+    /// What the statistics take of a project: the rows it is in and what it adds to them.
     struct Amounts {
         var inCZK: Bool
+        /// A budget in another currency than CZK.
+        var otherCurrency: Bool
         var eu: Money?
         var total: Money?
+        var programme: String?, city: String?
+        /// The years of its start and end.
+        var start: Int?, end: Int?
 
         init(_ project: Project) {
             inCZK = project.budget?.currency == "CZK"
+            otherCurrency = project.budget.map { $0.currency != "CZK" } ?? false
             eu = inCZK ? OpenData.unionContribution(project) : nil
             total = inCZK ? project.budget?.total?.value.amount : nil
+            programme = project.programme
+            city = project.city
+            start = project.period?.start?.value.year
+            end = project.period?.end?.value.year
         }
     }
 
@@ -70,13 +80,13 @@ struct PortalStatistics {
         var programmes: [String?: Row] = [:], cities: [String?: Row] = [:], years: [Int?: Row] = [:]
         var starts: [Int: Int] = [:], ends: [Int: Int] = [:]
         for index in site.listedProjects {
-            let project = site.portal.projects[index]
-            let amounts = Amounts(project)
+            // Read in place: a copy of the record would retain every field of it.
+            let amounts = Amounts(site.portal.projects[index])
             all.add(amounts)
-            if let budget = project.budget, budget.currency != "CZK" { otherCurrency += 1 }
-            programmes[project.programme, default: Row(label: project.programme)].add(amounts)
-            cities[project.city, default: Row(label: project.city)].add(amounts)
-            let start = project.period?.start?.value.year, end = project.period?.end?.value.year
+            if amounts.otherCurrency { otherCurrency += 1 }
+            programmes[amounts.programme, default: Row(label: amounts.programme)].add(amounts)
+            cities[amounts.city, default: Row(label: amounts.city)].add(amounts)
+            let start = amounts.start, end = amounts.end
             years[start, default: Row(label: start.map { "\($0)" })].add(amounts)
             if let start, let end, start <= end {
                 starts[start, default: 0] += 1
