@@ -22,10 +22,10 @@ struct DataFileFragments: Sendable {
     private var codes: [[Int]?]
     private var keys: [UInt64?]
     /// Each project's file, by index, and each file's index.
-    private let files: [String]
+    private var files: [String]
     private let indexByFile: [String: Int]
     /// The keys the parts were keyed with.
-    private let keyedWith: DependencyKeys
+    private var keyedWith: DependencyKeys
     /// The joined files whose parts changed since they were last written (all of them
     /// until the first write): an edit that leaves every row of a file as it was
     /// leaves the file's bytes as they were, and the file need not be written again.
@@ -45,6 +45,25 @@ struct DataFileFragments: Sendable {
         // What changed since the previous parts were keyed, when that is known: a part
         // that read none of it has the key it had.
         let changed = previous.flatMap { previous in keys.base == previous.keyedWith.base ? keys.changedReads(since: previous.keyedWith) : nil }
+        // Records edited in place: the previous parts, with those that read a changed record made again.
+        if let previous, samePlaces, keys.placesReads(like: previous.keyedWith), let changed,
+           let changedCodes = keys.codes(of: Array(changed)).map(Set.init) {
+            self = previous
+            keyedWith = keys
+            let remade = files.indices.filter { index in
+                previous.keys[index] == nil || previous.codes[index].map { !changedCodes.isDisjoint(with: $0) } ?? true
+            }
+            let parts = ParallelMap.map(remade) { Self.part($0, site: site, context: searchContext, keys: keys) }
+            for (index, part) in zip(remade, parts) {
+                if part.csv != csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
+                if part.json != jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
+                if part.search != searchEntries[index] { unwritten.insert(.searchIndex) }
+                (csvRows[index], jsonElements[index], searchEntries[index]) = (part.csv, part.json, part.search)
+                (reads[index], codes[index], self.keys[index]) = (part.reads, part.codes, part.key)
+                if part.key == nil { unmade.insert(index) } else { unmade.remove(index) }
+            }
+            return
+        }
         let parts = ParallelMap.map(Array(files.indices)) { index -> Part in
             let file = files[index]
             if let previous, let old = samePlaces ? index : previous.indexByFile[file], let key = previous.keys[old],
