@@ -49,7 +49,7 @@ extension Publicita {
             let folder = root.appendingPathComponent("content/projects")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
             guard !names.isEmpty else { throw ExitCode(ExitStatus.ioProblem) }
-            var times: [Double] = []
+            var times: [Double] = [], cpuTimes: [Double] = []
             let kinds: [EditKind] = edit == .mixed ? [.body, .amount, .title] : [edit]
             for number in 0..<edits {
                 // Spread over the portal; each record is restored afterwards.
@@ -59,12 +59,14 @@ extension Publicita {
                 let before = InputStamps.scan(root)
                 try Self.edited(original, kind: kind, number: number).write(to: file, atomically: true, encoding: .utf8)
                 let changes = InputChanges(from: before, to: InputStamps.scan(root))
-                let started = DispatchTime.now()
+                let started = DispatchTime.now(), startedCPU = Self.cpuMilliseconds()
                 let outcome = rebuild(changes)
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+                let cpu = Self.cpuMilliseconds() - startedCPU
                 times.append(ms)
-                print(String(format: "edit %d (%@ of %@): %.1f ms, %d rendered%@", number + 1, kind.rawValue,
-                             file.lastPathComponent, ms, outcome.pagesRendered, outcome.failed ? ", FAILED" : ""))
+                cpuTimes.append(cpu)
+                print(String(format: "edit %d (%@ of %@): %.1f ms (CPU %.1f ms), %d rendered%@", number + 1, kind.rawValue,
+                             file.lastPathComponent, ms, cpu, outcome.pagesRendered, outcome.failed ? ", FAILED" : ""))
                 for problem in outcome.diagnostics.prefix(3) where outcome.failed {
                     print("  \(problem.location.description): \(problem.rule): \(problem.message.en)")
                 }
@@ -72,9 +74,22 @@ extension Publicita {
                 try original.write(to: file, atomically: true, encoding: .utf8)
                 _ = rebuild(InputChanges(from: restoreBefore, to: InputStamps.scan(root)))
             }
-            let sorted = times.sorted()
-            let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-            print(String(format: "median_ms=%.1f", median))
+            print(String(format: "median_ms=%.1f", Self.median(times)))
+            print(String(format: "median_cpu_ms=%.1f", Self.median(cpuTimes)))
+        }
+
+        static func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+
+        /// The process's CPU time so far (all threads, user and system).
+        static func cpuMilliseconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+            return user + Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
         }
 
         /// The record's text after an edit of `kind`.

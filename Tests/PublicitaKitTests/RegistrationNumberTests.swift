@@ -55,6 +55,36 @@ struct RegistrationNumberTests {
         #expect(number.text == "CZ.03.02.01/00/22_018/0001013")
     }
 
+    /// The bytes-only check of plain ASCII numbers must agree with the character-by-character
+    /// one, which a number with whitespace around it takes: the same number or the same error.
+    @Test func plainNumbersAndSpacedOnesGetTheSameVerdict() {
+        var random = SplitMix64(seed: 0x5EED_2026)
+        let valid = ["CZ.03.2.60/0.0/0.0/16_052/0007824", "CZ.03.02.01/00/22_018/0001013", "CZ.06.4.59/0.0/0.0/16_075/0006161"]
+        let alphabet: [Character] = Array("0123456789./_CZcz -\\\u{301}é\t") + ["\r\n", "e\u{301}", "\u{0B}"]
+        func verdict(_ text: String) -> Result<String, RegistrationNumberError> {
+            Result { () throws(RegistrationNumberError) in try RegistrationNumber.parse(text).text }
+        }
+        var accepted = 0
+        for _ in 0..<3000 {
+            var characters = Array(valid[Int(random.next() % UInt64(valid.count))])
+            for _ in 0..<Int(random.next() % 3) {
+                let position = Int(random.next() % UInt64(characters.count + 1))
+                let character = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                switch random.next() % 3 {
+                case 0: characters.insert(character, at: position)
+                case 1 where position < characters.count: characters.remove(at: position)
+                default: if position < characters.count { characters[position] = character }
+                }
+            }
+            let text = String(characters)
+            let plain = verdict(text)
+            if case .success = plain { accepted += 1 }
+            // Control characters around it, so that no mark joins them to the text.
+            #expect(plain == verdict("\n\(text)\t"), "\(text.debugDescription)")
+        }
+        #expect(accepted > 500 && accepted < 2500, "the inputs should mix numbers read and refused")
+    }
+
     @Test func codableUsesTheText() throws {
         let number = try RegistrationNumber.parse("CZ.03.02.01/00/22_018/0001013")
         let data = try JSONEncoder().encode([number])

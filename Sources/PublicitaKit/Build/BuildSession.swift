@@ -29,7 +29,7 @@ public final class BuildSession: @unchecked Sendable {
     /// What the builds so far made that the next may take: parsed records by file
     /// stamp, what the output folder holds (the last successful build's manifest),
     /// and the data files' parts (kept through full builds that failed before writing).
-    private var cache = BuildCache(parsedRecords: ParseCache())
+    private var cache = BuildCache(parsedRecords: ParseCache(), keepsReaders: true)
     /// What the last build loaded and worked out; nil until a full build kept it.
     private var state: SessionState?
     /// Whether the manifest file beside the output matches the output (it is removed
@@ -113,6 +113,7 @@ public final class BuildSession: @unchecked Sendable {
             state.stamps.stamps[path] = stamp
             edited.append(index)
         }
+        state.replacedProjects += edited
         timer.lap("load")
         state.validation.update(projects: edited, site: state.site)
         timer.lap("validate")

@@ -109,17 +109,29 @@ public enum Builder {
     /// would replace a page.
     static func plan(site: Site, keys: DependencyKeys, theme: Theme, stamps: InputStamps, previous: BuildManifest?) -> ([OutputPlan], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // When the output's readers are known, only the pages that read a record whose hash
+        // changed since the output was keyed have another key: they are rendered (their
+        // key, a sum that changed, is made from what the render reads). Every other
+        // page's key is the output's.
+        let changedPages = previous?.readers?.pagesReadingChanges(with: keys)
+        let previousKeys = previous?.pages, previousReads = previous?.reads
         var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
             let path = page.outputFile
-            let key = previous?.reads[path].flatMap { keys.key(path: path, reads: $0) }
-            return OutputPlan(path: path, key: key, source: .page(page))
+            guard let reads = previousReads?[path] else { return OutputPlan(path: path, key: nil, source: .page(page)) }
+            if let changedPages {
+                let kept = changedPages.contains(path) ? nil : previousKeys?[path]
+                return OutputPlan(path: path, key: kept == BuildManifest.untrustedKey ? nil : kept, source: .page(page))
+            }
+            return OutputPlan(path: path, key: keys.key(path: path, reads: reads), source: .page(page))
         }
         // Appended to without reserving, the plan of a large portal would be reallocated at twice its size.
         plan.reserveCapacity(plan.count + theme.assets.count + site.portal.staticFiles.count)
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
         }
-        let generated = Set(plan.map(\.path))
+        // Only the paths a static file would take: a set of every output path costs more than the plan.
+        let staticNames = Set(site.portal.staticFiles.map(\.name))
+        let generated = staticNames.isEmpty ? [] : Set(plan.lazy.map(\.path).filter(staticNames.contains))
         for file in site.portal.staticFiles {
             if generated.contains(file.name) {
                 diagnostics.append(.error(
@@ -160,6 +172,8 @@ public enum Builder {
         var rendered = 0
         var keys: [String: UInt64] = [:]
         var reads: [String: [String]] = [:]
+        /// The pages rendered (whether or not their bytes were new).
+        var made: [String] = []
     }
 
     /// Writes `plan` into `output`: only the changed files when `previous` (intact output
@@ -223,7 +237,7 @@ public enum Builder {
             do {
                 if item.isCurrent(in: previousKeys), let key = item.key {
                     try keep(item)
-                    return .success(.kept(key, previousReads?[item.path]))
+                    return .success(.kept(key, previousReads?[item.path], remade: false))
                 }
                 switch item.source {
                 case .page(let page):
@@ -234,14 +248,14 @@ public enum Builder {
                     }
                     if made.sameAsWritten, previousKeys?[item.path] != nil {
                         try keep(item)
-                        return .success(.kept(made.key, made.reads))
+                        return .success(.kept(made.key, made.reads, remade: true))
                     }
                     try sink.write(chunks: made.chunks, to: item.path)
-                    return .success(.made(key: made.key, reads: made.reads, rendered: made.isHTMLPage))
+                    return .success(.made(key: made.key, reads: made.reads, rendered: made.isHTMLPage, page: true))
                 case .asset(let data): try sink.write(Array(data), to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
-                return .success(.made(key: item.key ?? BuildManifest.untrustedKey, reads: nil, rendered: false))
+                return .success(.made(key: item.key ?? BuildManifest.untrustedKey, reads: nil, rendered: false, page: false))
             } catch let error as SiteWriter.WriteError {
                 return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
             } catch {
@@ -249,17 +263,27 @@ public enum Builder {
             }
         }
         var written = Written(), staged: [String] = []
+        // When every file of `previous` is still planned, its keys and reads are those of
+        // the files kept as they were: only the others are entered.
+        let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { keys[$0.path] != nil } } ?? false
+        if keepsPrevious, let previousKeys {
+            written.keys = previousKeys
+            written.reads = previousReads ?? [:]
+        }
         for (item, result) in zip(plan, results) {
             switch result {
             case .failure(let problem): return .failure(problem)
-            case .success(.kept(let key, let reads)):
+            case .success(.kept(let key, let reads, let remade)):
+                if keepsPrevious && !remade { continue }
                 written.keys[item.path] = key
                 written.reads[item.path] = reads
-            case .success(.made(let key, let reads, let rendered)):
+                if remade { written.made.append(item.path) }
+            case .success(.made(let key, let reads, let rendered, let page)):
                 written.keys[item.path] = key
                 written.reads[item.path] = reads
                 staged.append(item.path)
                 if rendered { written.rendered += 1 }
+                if page { written.made.append(item.path) }
             }
         }
         return .success((written, staged))
@@ -267,8 +291,8 @@ public enum Builder {
 
     /// What became of one item of a plan: kept as the output holds it, or made (and put in the sink).
     private enum Produced: Sendable {
-        case kept(UInt64, [String]?)
-        case made(key: UInt64, reads: [String]?, rendered: Bool)
+        case kept(UInt64, [String]?, remade: Bool)
+        case made(key: UInt64, reads: [String]?, rendered: Bool, page: Bool)
     }
 
     /// Updates only the files not current in `previous`, in place and all or nothing;
@@ -276,8 +300,10 @@ public enum Builder {
     static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, maker: PageMaker,
                                    committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
         let changed = plan.count { !$0.isCurrent(in: previous.pages) }
-        let kept = Set(plan.map(\.path))
-        let removals = previous.pages.keys.filter { !kept.contains($0) }.sorted()
+        // A set of every planned path only when some file of the output is no longer planned.
+        let planned = plan.count { previous.pages[$0.path] != nil }
+        let kept = planned == previous.pages.count ? [] : Set(plan.map(\.path))
+        let removals = planned == previous.pages.count ? [] : previous.pages.keys.filter { !kept.contains($0) }.sorted()
         if changed + removals.count > max(64, plan.count / 4) {
             return writeAll(plan, reusing: previous, output: output, maker: maker, committed: committed)
         }

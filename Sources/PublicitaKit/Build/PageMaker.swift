@@ -26,8 +26,8 @@ struct PageMaker: Sendable {
             return renderer.render(page).map { [$0.bytes] }
         }
         return made.map { chunks in
-            let reads = keys.reads(log)
-            return Made(chunks: chunks, reads: reads, key: keys.key(path: page.outputFile, reads: reads) ?? BuildManifest.untrustedKey,
+            let (reads, key) = keys.reads(log, path: page.outputFile)
+            return Made(chunks: chunks, reads: reads, key: key ?? BuildManifest.untrustedKey,
                         isHTMLPage: page.isHTMLPage, sameAsWritten: parts?.isWritten(page) ?? false)
         }
     }

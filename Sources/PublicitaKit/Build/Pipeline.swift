@@ -63,7 +63,12 @@ enum Pipeline {
         var state = state
         let site = state.site
         let tool = ToolIdentity.current
-        let keys = DependencyKeys(site: site, theme: state.theme, tool: tool, stamps: state.stamps, configHash: state.configHash)
+        // After records replaced in place, only their hashes change.
+        let keys = state.keys?.replacing(projects: state.replacedProjects, site: site, theme: state.theme, tool: tool,
+                                         stamps: state.stamps, configHash: state.configHash)
+            ?? DependencyKeys(site: site, theme: state.theme, tool: tool, stamps: state.stamps, configHash: state.configHash)
+        state.keys = keys
+        state.replacedProjects = []
         timer.lap("keys")
         let (plan, conflicts) = Builder.plan(site: site, keys: keys, theme: state.theme, stamps: state.stamps, previous: cache.output)
         state.conflictDiagnostics = conflicts
@@ -84,6 +89,10 @@ enum Pipeline {
         let result = Builder.write(plan, previous: cache.output, output: output, maker: maker) { written in
             manifest.pages = written.keys
             manifest.reads = written.reads
+            if cache.keepsReaders {
+                manifest.readers = cache.output?.readers?.updated(keys: keys, made: written.made, reads: written.reads, earlier: cache.output?.reads ?? [:])
+                    ?? OutputReaders(keys: keys, reads: written.reads)
+            }
             if persist { manifest.save(for: output) }
         }
         timer.lap("render+write")

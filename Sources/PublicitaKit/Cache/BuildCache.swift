@@ -16,4 +16,7 @@ struct BuildCache {
     /// The data files' per-project parts from an earlier build, reused for records
     /// whose parts read nothing that changed.
     var dataFileParts: DataFileFragments?
+    /// Whether the output's pages are indexed by what they read (``OutputReaders``), for
+    /// the next build's plan: worth it in a process that builds again (`serve`).
+    var keepsReaders = false
 }

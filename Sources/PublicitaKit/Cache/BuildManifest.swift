@@ -23,6 +23,8 @@ struct BuildManifest: Sendable {
     /// Output file → the record files its render read (``ReadLog``), for pages; saved
     /// apart, in the `reads` file (``loadingReads(for:)``).
     var reads: [String: [String]] = [:]
+    /// The pages by what they read, when a long-running build keeps them (never saved).
+    var readers: OutputReaders?
     /// What names the `reads` file saved with this manifest.
     var readsToken: String?
     /// Static files copied, by output path.
@@ -152,6 +154,7 @@ struct BuildManifest: Sendable {
     /// removed; one gone is forgotten.
     func forgetting(_ paths: Set<String>, in output: URL) -> BuildManifest {
         var manifest = self
+        manifest.readers = nil
         for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
             var info = stat()
             manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil

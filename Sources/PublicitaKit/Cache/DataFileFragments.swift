@@ -18,9 +18,14 @@ struct DataFileFragments: Sendable {
     private var unmade: Set<Int> = []
     /// By project index: the record files making its parts read, and the key that follows.
     private var reads: [[String]]
+    /// By project index: those reads' places in `keyedWith` (nil when one is no record).
+    private var codes: [[Int]?]
     private var keys: [UInt64?]
-    /// Each project file's index.
+    /// Each project's file, by index, and each file's index.
+    private var files: [String]
     private let indexByFile: [String: Int]
+    /// The keys the parts were keyed with.
+    private var keyedWith: DependencyKeys
     /// The joined files whose parts changed since they were last written (all of them
     /// until the first write): an edit that leaves every row of a file as it was
     /// leaves the file's bytes as they were, and the file need not be written again.
@@ -34,12 +39,40 @@ struct DataFileFragments: Sendable {
     /// so a full rebuild of a session makes only the edited ones.
     init(site: Site, theme: Theme, keys: DependencyKeys, reusing previous: DataFileFragments? = nil) {
         let searchContext = Self.searchContext(site: site, theme: theme)
-        let parts = ParallelMap.map(Array(site.portal.projects.indices)) { index -> Part in
-            let file = site.portal.projects.unnoted[index].source.file
-            if let previous, let old = previous.indexByFile[file], let key = previous.keys[old],
-               keys.key(path: Self.partPath(file), reads: previous.reads[old]) == key {
+        files = site.portal.projects.unnoted.map(\.source.file)
+        keyedWith = keys
+        let files = files, samePlaces = previous?.files == files
+        // What changed since the previous parts were keyed, when that is known: a part
+        // that read none of it has the key it had.
+        let changed = previous.flatMap { previous in keys.base == previous.keyedWith.base ? keys.changedReads(since: previous.keyedWith) : nil }
+        // Records edited in place: the previous parts, with those that read a changed record made again.
+        if let previous, samePlaces, keys.placesReads(like: previous.keyedWith), let changed,
+           let changedCodes = keys.codes(of: Array(changed)).map(Set.init) {
+            self = previous
+            keyedWith = keys
+            let remade = files.indices.filter { index in
+                previous.keys[index] == nil || previous.codes[index].map { !changedCodes.isDisjoint(with: $0) } ?? true
+            }
+            let parts = ParallelMap.map(remade) { Self.part($0, site: site, context: searchContext, keys: keys) }
+            for (index, part) in zip(remade, parts) {
+                if part.csv != csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
+                if part.json != jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
+                if part.search != searchEntries[index] { unwritten.insert(.searchIndex) }
+                (csvRows[index], jsonElements[index], searchEntries[index]) = (part.csv, part.json, part.search)
+                (reads[index], codes[index], self.keys[index]) = (part.reads, part.codes, part.key)
+                if part.key == nil { unmade.insert(index) } else { unmade.remove(index) }
+            }
+            return
+        }
+        let parts = ParallelMap.map(Array(files.indices)) { index -> Part in
+            let file = files[index]
+            if let previous, let old = samePlaces ? index : previous.indexByFile[file], let key = previous.keys[old],
+               changed.map({ changed in !previous.reads[old].contains(where: changed.contains) })
+                ?? (keys.key(path: Self.partPath(file), reads: previous.reads[old]) == key) {
                 return Part(csv: previous.csvRows[old], json: previous.jsonElements[old], search: previous.searchEntries[old],
-                            reads: previous.reads[old], key: key)
+                            reads: previous.reads[old],
+                            codes: keys.placesReads(like: previous.keyedWith) ? previous.codes[old] : keys.codes(of: previous.reads[old]),
+                            key: key)
             }
             return Self.part(index, site: site, context: searchContext, keys: keys)
         }
@@ -47,12 +80,13 @@ struct DataFileFragments: Sendable {
         jsonElements = parts.map(\.json)
         searchEntries = parts.map(\.search)
         reads = parts.map(\.reads)
+        codes = parts.map(\.codes)
         self.keys = parts.map(\.key)
         unmade = Set(parts.indices.filter { parts[$0].key == nil })
-        indexByFile = Dictionary(site.portal.projects.unnoted.indices.map { (site.portal.projects.unnoted[$0].source.file, $0) },
-                                 uniquingKeysWith: { first, _ in first })
+        indexByFile = samePlaces ? previous!.indexByFile
+            : Dictionary(files.indices.map { (files[$0], $0) }, uniquingKeysWith: { first, _ in first })
         // The joined files keep the previous parts' state only when they join the same projects.
-        if let previous, previous.indexByFile == indexByFile, previous.csvRows.count == csvRows.count {
+        if let previous, samePlaces {
             unwritten = previous.unwritten
             for index in csvRows.indices {
                 if csvRows[index] != previous.csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
@@ -82,7 +116,9 @@ struct DataFileFragments: Sendable {
         // A part that could not be made: the whole file is rendered, which reports why.
         if !unmade.isEmpty { return nil }
         // The file shows what the listed projects' parts read.
-        for index in site.listedProjects { for file in reads[index] { ReadLog.note(file: file) } }
+        for index in site.listedProjects {
+            if let codes = codes[index] { ReadLog.note(codes: codes) } else { ReadLog.note(files: reads[index]) }
+        }
         switch page.kind {
         case .searchIndex: return SearchIndex.file.chunks(site.listedProjects.map { searchEntries[$0] })
         case .file(.projectsCSV): return OpenData.csvFile.chunks(site.listedProjects.map { csvRows[$0] })
@@ -95,6 +131,7 @@ struct DataFileFragments: Sendable {
     private struct Part: Sendable {
         var csv: [UInt8] = [], json: [UInt8] = [], search: [UInt8] = []
         var reads: [String] = []
+        var codes: [Int]?
         var key: UInt64?
     }
 
@@ -107,8 +144,8 @@ struct DataFileFragments: Sendable {
             return Part(csv: list.csv, json: list.json, search: Array(SearchIndex(context: context).entryJSON(index, encoder: SearchIndex.encoder).utf8))
         }
         guard var part = made else { return Part() }
-        part.reads = keys.reads(log)
-        part.key = keys.key(path: partPath(site.portal.projects.unnoted[index].source.file), reads: part.reads)
+        (part.reads, part.key) = keys.reads(log, path: partPath(site.portal.projects.unnoted[index].source.file))
+        part.codes = keys.codes(of: part.reads)
         return part
     }
 

@@ -10,19 +10,57 @@ import Foundation
 /// template), `portal.yaml`, the static files, and the site model's structure
 /// (its pages, cities, groups, language versions, addresses and day, fingerprinted
 /// whole by ``Fingerprint``; the records themselves are left to the reads).
+///
+/// The reads of a page are a set: its key sums one hash per read (the read's name and
+/// content together), so it does not depend on the order they were noted or saved in,
+/// and a page reading every record is keyed without sorting its reads.
 struct DependencyKeys: Sendable {
     /// The hash every key starts from.
     let base: UInt64
-    /// Every record's fields hash by file, and its body hash by ``ReadLog/bodyPrefix`` and file.
-    private let hashByFile: [String: UInt64]
-    /// Each record's file, by kind and index.
-    private let files: [ReadLog.RecordKind: [String]]
+    /// Each record's file by kind and index, and where each file is.
+    private let records: RecordTable
+    /// By kind and index: the hash of reading the record's fields, and its body.
+    private var fieldReads: [[UInt64]]
+    private var bodyReads: [[UInt64]]
 
     /// The properties of ``Site`` that are not its structure: the records (read
     /// through ``ReadLog``), the static files (their stamps are in the base) and memos.
     static let unstructural: Set<String> = ["portal", "anchorSources", "anchorMemo", "structureMemo", "staticFilesByName"]
 
     init(site: Site, theme: Theme, tool: String, stamps: InputStamps, configHash: UInt64) {
+        base = Self.base(site: site, theme: theme, tool: tool, stamps: stamps, configHash: configHash)
+        let sources = Self.sources(site.portal)
+        records = RecordTable(files: sources.map { $0.map(\.file) })
+        fieldReads = sources.map { $0.map { Self.readHash(file: $0.file, content: $0.fieldsHash) } }
+        bodyReads = sources.map { $0.map { Self.readHash(file: ReadLog.bodyPrefix + $0.file, content: $0.bodyHash) } }
+    }
+
+    /// These keys for `site`, whose projects at `indexes` replaced those these keys
+    /// were made for (same files, same places; ``Site/replacingProject(at:with:)``):
+    /// only their hashes are made again.
+    func replacing(projects indexes: [Int], site: Site, theme: Theme, tool: String, stamps: InputStamps, configHash: UInt64) -> DependencyKeys {
+        var keys = DependencyKeys(base: Self.base(site: site, theme: theme, tool: tool, stamps: stamps, configHash: configHash),
+                                  records: records, fieldReads: fieldReads, bodyReads: bodyReads)
+        let kind = ReadLog.RecordKind.project.rawValue, projects = site.portal.projects.unnoted
+        for index in indexes {
+            let source = projects[index].source
+            guard index < records.files[kind].count, records.files[kind][index] == source.file else {
+                return DependencyKeys(site: site, theme: theme, tool: tool, stamps: stamps, configHash: configHash)
+            }
+            keys.fieldReads[kind][index] = Self.readHash(file: source.file, content: source.fieldsHash)
+            keys.bodyReads[kind][index] = Self.readHash(file: ReadLog.bodyPrefix + source.file, content: source.bodyHash)
+        }
+        return keys
+    }
+
+    private init(base: UInt64, records: RecordTable, fieldReads: [[UInt64]], bodyReads: [[UInt64]]) {
+        self.base = base
+        self.records = records
+        self.fieldReads = fieldReads
+        self.bodyReads = bodyReads
+    }
+
+    private static func base(site: Site, theme: Theme, tool: String, stamps: InputStamps, configHash: UInt64) -> UInt64 {
         var hash = ContentHash()
         hash.combine(tool)
         hash.combine(theme.contentHash)
@@ -32,46 +70,168 @@ struct DependencyKeys: Sendable {
             hash.combine(stamp)
         }
         hash.combine(site.structureMemo.fingerprint { Fingerprint.of(site, skipping: Self.unstructural) })
-        base = hash.value
-        let portal = site.portal
-        var files: [ReadLog.RecordKind: [String]] = [:]
-        files[.project] = portal.projects.unnoted.map(\.source.file)
-        files[.report] = portal.reports.unnoted.map(\.source.file)
-        files[.page] = portal.pages.unnoted.map(\.source.file)
-        files[.news] = portal.news.unnoted.map(\.source.file)
-        self.files = files
-        var hashByFile: [String: UInt64] = [:]
-        let sources = portal.projects.unnoted.map(\.source) + portal.reports.unnoted.map(\.source)
-            + portal.pages.unnoted.map(\.source) + portal.news.unnoted.map(\.source)
-        for source in sources {
-            hashByFile[source.file] = source.fieldsHash
-            hashByFile[ReadLog.bodyPrefix + source.file] = source.bodyHash
-        }
-        self.hashByFile = hashByFile
+        return hash.value
     }
 
-    /// The files of the records `log` noted, sorted.
-    func reads(_ log: ReadLog) -> [String] {
-        var read = log.files
-        for (kind, indexes) in log.indexes {
-            guard let list = files[kind] else { continue }
-            for index in indexes where index < list.count { read.insert(list[index]) }
+    /// Every record's source, by ``ReadLog/RecordKind`` (its raw value) and index.
+    private static func sources(_ portal: Portal) -> [[RecordSource]] {
+        ReadLog.RecordKind.allCases.map { kind in
+            switch kind {
+            case .project: portal.projects.unnoted.map(\.source)
+            case .report: portal.reports.unnoted.map(\.source)
+            case .page: portal.pages.unnoted.map(\.source)
+            case .news: portal.news.unnoted.map(\.source)
+            }
         }
-        return read.sorted()
     }
+
+    /// The hash of one read, well mixed (splitmix64's finaliser) so that sums of them
+    /// differ whenever a read does.
+    private static func readHash(file: String, content: UInt64) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(file)
+        hash.combine(content)
+        var mixed = hash.value
+        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// The hash of the read `file` names (a record file, or ``ReadLog/bodyPrefix`` and
+    /// one), with the place it is kept at; nil when it names no record.
+    private func read(_ file: String) -> (hash: UInt64, slot: Int)? {
+        guard let slot = records.slot[file] else { return nil }
+        return ((slot.body ? bodyReads : fieldReads)[slot.kind][slot.index], slot.code)
+    }
+
+    /// The record files (and bodies) `log` noted, each once, and the key of the page
+    /// at `path` that read them (nil when one of them is no record).
+    func reads(_ log: ReadLog, path: String) -> (reads: [String], key: UInt64?) {
+        var reads: [String] = [], sum: UInt64 = 0, known = true
+        // In one order for the same reads (kinds, places, names), so that two lists of
+        // the same reads compare equal (``OutputReaders``).
+        for kind in ReadLog.RecordKind.allCases {
+            guard let indexes = log.indexes[kind] else { continue }
+            let files = records.files[kind.rawValue], hashes = fieldReads[kind.rawValue]
+            reads.reserveCapacity(reads.count + indexes.count)
+            for index in indexes.sorted() where index < files.count {
+                reads.append(files[index])
+                sum &+= hashes[index]
+            }
+        }
+        var seen: Set<Int> = []
+        func add(_ file: String) {
+            guard let (hash, code) = read(file) else {
+                reads.append(file)
+                known = false
+                return
+            }
+            // A record's fields noted by file and by index too are one read.
+            let slot = RecordTable.Slot(code: code)
+            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { return }
+            guard seen.insert(code).inserted else { return }
+            reads.append(file)
+            sum &+= hash
+        }
+        for file in log.files.sorted() { add(file) }
+        for file in log.listed { add(file) }
+        for code in log.codes {
+            let slot = RecordTable.Slot(code: code)
+            guard slot.kind < records.files.count, slot.index < records.files[slot.kind].count else { known = false; continue }
+            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { continue }
+            guard seen.insert(code).inserted else { continue }
+            reads.append((slot.body ? records.bodyFiles : records.files)[slot.kind][slot.index])
+            sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
+        }
+        return (reads, known ? finish(path: path, count: reads.count, sum: sum) : nil)
+    }
+
+    /// Where `reads` are in these keys' table, for ``ReadLog/note(codes:)``: noting them
+    /// so costs no look-up by name. Nil when one of them is no record.
+    func codes(of reads: [String]) -> [Int]? {
+        var codes: [Int] = []
+        codes.reserveCapacity(reads.count)
+        for file in reads {
+            guard let slot = records.slot[file] else { return nil }
+            codes.append(slot.code)
+        }
+        return codes
+    }
+
+    /// Whether `other` places every read where these keys do (codes of one hold for the other).
+    func placesReads(like other: DependencyKeys) -> Bool { records === other.records }
 
     /// The key of the page at `path` whose render read `reads`; nil when one of
     /// them is no longer a record (the page must be rendered to know).
     func key(path: String, reads: [String]) -> UInt64? {
+        var sum: UInt64 = 0
+        for file in reads {
+            guard let (hash, _) = read(file) else { return nil }
+            sum &+= hash
+        }
+        return finish(path: path, count: reads.count, sum: sum)
+    }
+
+    private func finish(path: String, count: Int, sum: UInt64) -> UInt64 {
         var hash = ContentHash()
         hash.combine(base)
         hash.combine(path)
-        for file in reads {
-            guard let content = hashByFile[file] else { return nil }
-            hash.combine(file)
-            hash.combine(content)
-        }
+        hash.combine(UInt64(count))
+        hash.combine(sum)
         // No page's key may be the untrusted one.
         return hash.value == BuildManifest.untrustedKey ? 1 : hash.value
+    }
+
+    /// The reads whose hash differs between `earlier` and these keys, when both were
+    /// made for the same records in the same places (nil: they were not, so any read may differ).
+    func changedReads(since earlier: DependencyKeys) -> Set<String>? {
+        guard records === earlier.records else { return nil }
+        var changed: Set<String> = []
+        for kind in records.files.indices {
+            for index in records.files[kind].indices {
+                if fieldReads[kind][index] != earlier.fieldReads[kind][index] { changed.insert(records.files[kind][index]) }
+                if bodyReads[kind][index] != earlier.bodyReads[kind][index] { changed.insert(ReadLog.bodyPrefix + records.files[kind][index]) }
+            }
+        }
+        return changed
+    }
+}
+
+/// Each record's file by kind and index, and each file's place: the part of the keys
+/// that stays as it is while records are edited in place (shared by the keys made after).
+private final class RecordTable: Sendable {
+    /// Where a read is: a record's fields or body, by kind and index.
+    struct Slot: Sendable {
+        var kind: Int, index: Int, body: Bool
+        /// One number per slot, to tell reads noted twice.
+        var code: Int { (index << 4) | (kind << 1) | (body ? 1 : 0) }
+
+        init(kind: Int, index: Int, body: Bool) {
+            (self.kind, self.index, self.body) = (kind, index, body)
+        }
+
+        init(code: Int) {
+            (kind, index, body) = ((code >> 1) & 7, code >> 4, code & 1 == 1)
+        }
+    }
+    let files: [[String]]
+    /// Each body's read (``ReadLog/bodyPrefix`` and the file), by kind and index.
+    let bodyFiles: [[String]]
+    /// By read: a record file, or ``ReadLog/bodyPrefix`` and one.
+    let slot: [String: Slot]
+
+    init(files: [[String]]) {
+        self.files = files
+        bodyFiles = files.map { $0.map { ReadLog.bodyPrefix + $0 } }
+        var slot: [String: Slot] = [:]
+        slot.reserveCapacity(2 * files.reduce(0) { $0 + $1.count })
+        // With a file listed twice (a duplicate record), the first place is the one read.
+        for (kind, list) in files.enumerated() {
+            for (index, file) in list.enumerated() where slot[file] == nil {
+                slot[file] = Slot(kind: kind, index: index, body: false)
+                slot[ReadLog.bodyPrefix + file] = Slot(kind: kind, index: index, body: true)
+            }
+        }
+        self.slot = slot
     }
 }

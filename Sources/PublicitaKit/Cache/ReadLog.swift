@@ -15,6 +15,11 @@ final class ReadLog: @unchecked Sendable {
     /// Record files read other than through a list (a link's anchors), and bodies
     /// (``bodyPrefix`` and the file).
     private(set) var files: Set<String> = []
+    /// Reads noted in bulk (``note(files:)``), perhaps more than once: kept as a list,
+    /// since hashing thousands of names into `files` costs more than the page's render.
+    private(set) var listed: [String] = []
+    /// Reads noted in bulk by their place in the keys' table (``DependencyKeys/codes(of:)``).
+    private(set) var codes: [Int] = []
 
     /// Where a record is kept in ``Portal``.
     enum RecordKind: Int, Sendable, CaseIterable {
@@ -46,6 +51,16 @@ final class ReadLog: @unchecked Sendable {
         current?.files.insert(file)
     }
 
+    /// Notes that the records (and bodies) `files` name were read, as one note each would.
+    static func note(files: [String]) {
+        current?.listed.append(contentsOf: files)
+    }
+
+    /// Notes the reads of `codes` (``DependencyKeys/codes(of:)``), as one note each would.
+    static func note(codes: [Int]) {
+        current?.codes.append(contentsOf: codes)
+    }
+
     /// Notes that the body of the record in `file` was read (or its outline).
     static func note(body file: String) {
         current?.files.insert(bodyPrefix + file)
@@ -63,6 +78,8 @@ final class ReadLog: @unchecked Sendable {
     private func merge(_ other: ReadLog) {
         for (kind, read) in other.indexes { indexes[kind, default: []].formUnion(read) }
         files.formUnion(other.files)
+        listed += other.listed
+        codes += other.codes
     }
 
     // MARK: The thread's log

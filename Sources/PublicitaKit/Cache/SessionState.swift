@@ -74,6 +74,11 @@ struct SessionState: Sendable {
                                pagesRendered: rendered, language: language, basePath: site.address.basePath)
     }
 
+    /// The keys the last build made, for the site model as it was then.
+    var keys: DependencyKeys?
+    /// The projects replaced in `site` since `keys` were made (``Site/replacingProject(at:with:)``).
+    var replacedProjects: [Int] = []
+
     /// The projects' data-file parts, as last made.
     var fragments: DataFileFragments?
 

@@ -40,7 +40,8 @@ public struct RecordList<Element: Sendable>: Sendable, RandomAccessCollection, M
     public var indices: Range<Int> { 0..<elements.count }
 
     public subscript(position: Int) -> Element {
-        // Yielded, not returned: reading one field of a record copies no other.
+        // Yielded, not returned: reading one field of a record does not copy (and
+        // retain every field of) the whole record.
         _read {
             ReadLog.note(kind, position)
             yield elements[position]

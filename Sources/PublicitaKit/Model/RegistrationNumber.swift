@@ -43,6 +43,7 @@ public struct RegistrationNumber: Sendable, Hashable {
     /// else that departs from the official shape is an error, which carries a
     /// `correctedForm` when the intended number is clear.
     public static func parse(_ raw: String) throws(RegistrationNumberError) -> RegistrationNumber {
+        if let number = asciiStrictParse(raw) { return number }
         let trimmed = ValueText.trimmed(raw)
         guard !trimmed.isEmpty else { throw .empty }
         switch strictParse(trimmed) {
@@ -59,7 +60,7 @@ public struct RegistrationNumber: Sendable, Hashable {
     // MARK: Strict shape
 
     /// One element of a segment's shape.
-    private enum Piece {
+    private enum Piece: Sendable {
         case literal(String)
         case digits(ClosedRange<Int>)
     }
@@ -72,7 +73,6 @@ public struct RegistrationNumber: Sendable, Hashable {
         }
     }
 
-    // Made once: every page and data file that shows a number parses it.
     private static let shape2014: [[Piece]] = [
         [.literal("CZ."), .digits(2...2), .literal("."), .digits(1...2), .literal("."), .digits(1...3)],
         [.digits(1...1), .literal("."), .digits(1...1)],
@@ -80,6 +80,7 @@ public struct RegistrationNumber: Sendable, Hashable {
         [.digits(2...2), .literal("_"), .digits(3...3)],
         [.digits(7...7)],
     ]
+
     private static let shape2021: [[Piece]] = [
         [.literal("CZ."), .digits(2...2), .literal("."), .digits(2...2), .literal("."), .digits(2...2)],
         [.digits(2...2)],
@@ -110,17 +111,36 @@ public struct RegistrationNumber: Sendable, Hashable {
             return .failure(.wrongSegmentCount(segments.count))
         }
         for (index, (segment, pieces)) in zip(segments, shape(of: period)).enumerated()
-        where !matches(segment.utf8, pieces) {
+        where !matches(segment, pieces) {
             return .failure(.badSegment(position: index + 1, found: String(segment), period: period))
         }
         return .success(RegistrationNumber(text: text, programmingPeriod: period))
     }
 
-    /// Whether `bytes` are exactly the sequence `pieces`. Digit runs are greedy,
+    /// The number `raw` is when it is ASCII, has no space around it and passes the
+    /// strict check: the usual case, checked on bytes (in ASCII, bytes are characters).
+    /// Nil otherwise, and the full check decides.
+    private static func asciiStrictParse(_ raw: String) -> RegistrationNumber? {
+        let bytes = raw.utf8
+        // ASCII whitespace is 0x09–0x0D and the space.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.first, let last = bytes.last, !isSpace(first), !isSpace(last),
+              bytes.allSatisfy({ $0 < 0x80 }), bytes.starts(with: "CZ.".utf8) else { return nil }
+        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard let period = period(forSegmentCount: segments.count) else { return nil }
+        for (segment, pieces) in zip(segments, shape(of: period)) where !matches(segment, pieces) { return nil }
+        return RegistrationNumber(text: raw, programmingPeriod: period)
+    }
+
+    /// Whether `segment` is exactly the sequence `pieces`. Digit runs are greedy,
     /// which is right because every literal that follows them is a non-digit.
-    private static func matches(_ bytes: Substring.UTF8View, _ pieces: [Piece]) -> Bool {
-        // Byte by byte: every piece is ASCII, so a segment that matches is ASCII,
-        // where bytes and characters are the same thing.
+    /// On UTF-8 bytes: every piece is ASCII, so a character carrying a combining mark
+    /// fails here as it fails character by character (its mark's bytes match no piece).
+    private static func matches(_ segment: Substring, _ pieces: [Piece]) -> Bool {
+        matches(segment.utf8, pieces)
+    }
+
+    private static func matches<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ pieces: [Piece]) -> Bool {
         var index = bytes.startIndex
         for piece in pieces {
             switch piece {

@@ -16,11 +16,12 @@ struct PortalStatistics {
         /// How many of the projects give the amount summed in `eu` and in `total`.
         var euCount = 0, totalCount = 0
 
-        mutating func add(_ project: Project) {
+        /// Adds a project's amounts, worked out once for the four rows it is in.
+        mutating func add(_ amounts: Amounts) {
             projects += 1
-            guard project.budget?.currency == "CZK" else { return }
-            if let amount = OpenData.unionContribution(project) { eu = eu?.adding(amount); euCount += 1 }
-            if let amount = project.budget?.total?.value.amount { total = total?.adding(amount); totalCount += 1 }
+            guard amounts.inCZK else { return }
+            if let amount = amounts.eu { eu = eu?.adding(amount); euCount += 1 }
+            if let amount = amounts.total { total = total?.adding(amount); totalCount += 1 }
         }
 
         mutating func add(_ row: Row) {
@@ -29,6 +30,29 @@ struct PortalStatistics {
             totalCount += row.totalCount
             eu = eu.flatMap { sum in row.eu.flatMap { sum.adding($0) } }
             total = total.flatMap { sum in row.total.flatMap { sum.adding($0) } }
+        }
+    }
+
+    /// What the statistics take of a project: the rows it is in and what it adds to them.
+    struct Amounts {
+        var inCZK: Bool
+        /// A budget in another currency than CZK.
+        var otherCurrency: Bool
+        var eu: Money?
+        var total: Money?
+        var programme: String?, city: String?
+        /// The years of its start and end.
+        var start: Int?, end: Int?
+
+        init(_ project: Project) {
+            inCZK = project.budget?.currency == "CZK"
+            otherCurrency = project.budget.map { $0.currency != "CZK" } ?? false
+            eu = inCZK ? OpenData.unionContribution(project) : nil
+            total = inCZK ? project.budget?.total?.value.amount : nil
+            programme = project.programme
+            city = project.city
+            start = project.period?.start?.value.year
+            end = project.period?.end?.value.year
         }
     }
 
@@ -56,13 +80,14 @@ struct PortalStatistics {
         var programmes: [String?: Row] = [:], cities: [String?: Row] = [:], years: [Int?: Row] = [:]
         var starts: [Int: Int] = [:], ends: [Int: Int] = [:]
         for index in site.listedProjects {
-            let project = site.portal.projects[index]
-            all.add(project)
-            if let budget = project.budget, budget.currency != "CZK" { otherCurrency += 1 }
-            programmes[project.programme, default: Row(label: project.programme)].add(project)
-            cities[project.city, default: Row(label: project.city)].add(project)
-            let start = project.period?.start?.value.year, end = project.period?.end?.value.year
-            years[start, default: Row(label: start.map { "\($0)" })].add(project)
+            // Read in place: a copy of the record would retain every field of it.
+            let amounts = Amounts(site.portal.projects[index])
+            all.add(amounts)
+            if amounts.otherCurrency { otherCurrency += 1 }
+            programmes[amounts.programme, default: Row(label: amounts.programme)].add(amounts)
+            cities[amounts.city, default: Row(label: amounts.city)].add(amounts)
+            let start = amounts.start, end = amounts.end
+            years[start, default: Row(label: start.map { "\($0)" })].add(amounts)
             if let start, let end, start <= end {
                 starts[start, default: 0] += 1
                 ends[end, default: 0] += 1

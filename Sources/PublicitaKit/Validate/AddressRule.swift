@@ -7,18 +7,20 @@ enum AddressRule: PortalRule {
         var diagnostics: [Diagnostic] = []
         var cities = Claims(route: Route.city, field: "city")
         // The same records, in the same order, as the site's city pages (translations list no city).
-        for project in portal.projects where project.source.translationOf == nil {
-            guard let name = project.city else { continue }
-            cities.claim(name, at: project.cityLocation ?? SourceLocation(file: project.source.file), into: &diagnostics)
+        // By index, reading fields in place: iterating the records would copy all their fields.
+        let projects = portal.projects.unnoted
+        for index in projects.indices where projects[index].source.translationOf == nil {
+            guard let name = projects[index].city else { continue }
+            cities.claim(name, at: projects[index].cityLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
         }
         for report in portal.reports where report.source.translationOf == nil {
             guard let name = report.city else { continue }
             cities.claim(name, at: report.cityLocation ?? SourceLocation(file: report.source.file), into: &diagnostics)
         }
         var programmes = Claims(route: Route.programme, field: "programme")
-        for project in portal.projects where project.source.translationOf == nil {
-            guard let name = project.programme else { continue }
-            programmes.claim(name, at: project.programmeLocation ?? SourceLocation(file: project.source.file), into: &diagnostics)
+        for index in projects.indices where projects[index].source.translationOf == nil {
+            guard let name = projects[index].programme else { continue }
+            programmes.claim(name, at: projects[index].programmeLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
         }
         return diagnostics
     }
@@ -28,9 +30,17 @@ enum AddressRule: PortalRule {
         let route: (String) -> String
         let field: String
         var owners: [String: (name: String, location: SourceLocation)] = [:]
+        /// Each name's slug, made once: thousands of records name a few dozen cities.
+        var slugs: [String: String] = [:]
 
         mutating func claim(_ name: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
-            let slug = Slug.make(from: name)
+            let slug: String
+            if let known = slugs[name] {
+                slug = known
+            } else {
+                slug = Slug.make(from: name)
+                slugs[name] = slug
+            }
             guard let owner = owners[slug] else {
                 owners[slug] = (name, location)
                 return
