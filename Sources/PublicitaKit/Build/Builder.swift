@@ -195,9 +195,10 @@ public enum Builder {
 
     /// Whether the output still holds what `manifest` says it wrote.
     static func outputIsIntact(_ output: URL, _ manifest: BuildManifest) -> Bool {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerFile).path) else { return false }
-        return manifest.pages.keys.allSatisfy { manager.fileExists(atPath: output.path + "/" + $0) }
+        // POSIX access(2), not FileManager: a no-change rebuild asks this of every output file.
+        guard access(output.appendingPathComponent(SiteWriter.markerFile).path, F_OK) == 0 else { return false }
+        let folder = output.path + "/"
+        return manifest.pages.keys.allSatisfy { access(folder + $0, F_OK) == 0 }
     }
 
     /// Writes a complete new site into a staging folder and swaps it in. Files current
