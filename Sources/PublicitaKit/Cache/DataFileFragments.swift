@@ -55,12 +55,10 @@ struct DataFileFragments: Sendable {
             }
             let parts = ParallelMap.map(remade) { Self.part($0, site: site, context: searchContext, keys: keys) }
             for (index, part) in zip(remade, parts) {
-                if part.csv != csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
-                if part.json != jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
-                if part.search != searchEntries[index] { unwritten.insert(.searchIndex) }
                 (csvRows[index], jsonElements[index], searchEntries[index]) = (part.csv, part.json, part.search)
                 (reads[index], codes[index], self.keys[index]) = (part.reads, part.codes, part.key)
                 if part.key == nil { unmade.insert(index) } else { unmade.remove(index) }
+                noteChanges(at: index, since: previous)
             }
             return
         }
@@ -88,12 +86,15 @@ struct DataFileFragments: Sendable {
         // The joined files keep the previous parts' state only when they join the same projects.
         if let previous, samePlaces {
             unwritten = previous.unwritten
-            for index in csvRows.indices {
-                if csvRows[index] != previous.csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
-                if jsonElements[index] != previous.jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
-                if searchEntries[index] != previous.searchEntries[index] { unwritten.insert(.searchIndex) }
-            }
+            for index in csvRows.indices { noteChanges(at: index, since: previous) }
         }
+    }
+
+    /// Marks the joined files whose part at `index` differs from `previous`'s (same places) as unwritten.
+    private mutating func noteChanges(at index: Int, since previous: DataFileFragments) {
+        if csvRows[index] != previous.csvRows[index] { unwritten.insert(.file(.projectsCSV)) }
+        if jsonElements[index] != previous.jsonElements[index] { unwritten.insert(.file(.projectsJSON)) }
+        if searchEntries[index] != previous.searchEntries[index] { unwritten.insert(.searchIndex) }
     }
 
     /// Whether the output holds `page` as the parts make it now: a joined file whose

@@ -98,10 +98,10 @@ struct DependencyKeys: Sendable {
     }
 
     /// The hash of the read `file` names (a record file, or ``ReadLog/bodyPrefix`` and
-    /// one), with the place it is kept at; nil when it names no record.
-    private func read(_ file: String) -> (hash: UInt64, slot: Int)? {
+    /// one); nil when it names no record.
+    private func readHash(_ file: String) -> UInt64? {
         guard let slot = records.slot[file] else { return nil }
-        return ((slot.body ? bodyReads : fieldReads)[slot.kind][slot.index], slot.code)
+        return (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
     }
 
     /// The record files (and bodies) `log` noted, each once, and the key of the page
@@ -120,29 +120,27 @@ struct DependencyKeys: Sendable {
             }
         }
         var seen: Set<Int> = []
-        func add(_ file: String) {
-            guard let (hash, code) = read(file) else {
+        // One read by its place in the table, entered once.
+        func add(code: Int) {
+            let slot = RecordTable.Slot(code: code)
+            guard slot.kind < records.files.count, slot.index < records.files[slot.kind].count else { known = false; return }
+            // A record's fields noted by file and by index too are one read.
+            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { return }
+            guard seen.insert(code).inserted else { return }
+            reads.append((slot.body ? records.bodyFiles : records.files)[slot.kind][slot.index])
+            sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
+        }
+        func add(file: String) {
+            guard let slot = records.slot[file] else {
                 reads.append(file)
                 known = false
                 return
             }
-            // A record's fields noted by file and by index too are one read.
-            let slot = RecordTable.Slot(code: code)
-            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { return }
-            guard seen.insert(code).inserted else { return }
-            reads.append(file)
-            sum &+= hash
+            add(code: slot.code)
         }
-        for file in log.files.sorted() { add(file) }
-        for file in log.listed { add(file) }
-        for code in log.codes {
-            let slot = RecordTable.Slot(code: code)
-            guard slot.kind < records.files.count, slot.index < records.files[slot.kind].count else { known = false; continue }
-            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { continue }
-            guard seen.insert(code).inserted else { continue }
-            reads.append((slot.body ? records.bodyFiles : records.files)[slot.kind][slot.index])
-            sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
-        }
+        for file in log.files.sorted() { add(file: file) }
+        for file in log.listed { add(file: file) }
+        for code in log.codes { add(code: code) }
         return (reads, known ? finish(path: path, count: reads.count, sum: sum) : nil)
     }
 
@@ -166,7 +164,7 @@ struct DependencyKeys: Sendable {
     func key(path: String, reads: [String]) -> UInt64? {
         var sum: UInt64 = 0
         for file in reads {
-            guard let (hash, _) = read(file) else { return nil }
+            guard let hash = readHash(file) else { return nil }
             sum &+= hash
         }
         return finish(path: path, count: reads.count, sum: sum)
