@@ -9,7 +9,7 @@ import Foundation
 /// (``DataFileFragments``), and the keys and reads of the files the output holds
 /// (``BuildCache``) — and is told which files changed (``InputChanges``). An edit of
 /// project records that leaves the site's structure as it was
-/// (``Site/replacingProject(at:with:)``) is applied by parsing only those files and
+/// (``Site/keepsStructure(replacingProject:with:)``) is applied by parsing only those files and
 /// checking again only what they can affect; then the pipeline's last stages run
 /// as for any build, rendering the pages whose reads changed. Everything else —
 /// templates, `portal.yaml`, static files, records added, removed or moved to
@@ -91,7 +91,7 @@ public final class BuildSession: @unchecked Sendable {
     /// changes need a full build (`state` may then be half updated: it is dropped).
     ///
     /// The first stages' results come from `state`: only the changed records are
-    /// loaded, the site model is edited (``Site/replacingProject(at:with:)``) and only
+    /// loaded, the site model is edited in place (``SessionState/replaceProject(at:with:)``) and only
     /// what they can affect is validated again. The last stages are the pipeline's own.
     private func update(_ state: inout SessionState, with changes: InputChanges) -> Builder.Outcome? {
         guard cache.output != nil else { return nil }
@@ -107,13 +107,11 @@ public final class BuildSession: @unchecked Sendable {
                   let stamp = InputStamps.stamp(readPath) else { return nil }
             let (record, found) = ContentLoader.loadRecord(kind: .projects, url: URL(fileURLWithPath: readPath),
                                                            relative: path, stamp: stamp, cache: cache.parsedRecords)
-            guard case .project(let project)? = record, let replaced = state.site.replacingProject(at: index, with: project) else { return nil }
-            state.site = replaced
+            guard case .project(let project)? = record, state.replaceProject(at: index, with: project) else { return nil }
             state.records[slot].diagnostics = found
             state.stamps.stamps[path] = stamp
             edited.append(index)
         }
-        state.replacedProjects += edited
         timer.lap("load")
         state.validation.update(projects: edited, site: state.site)
         timer.lap("validate")

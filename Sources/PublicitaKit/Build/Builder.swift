@@ -117,17 +117,18 @@ public enum Builder {
         let previousKeys = previous?.pages, previousReads = previous?.reads
         var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
             let path = page.outputFile
-            guard let reads = previousReads?[path] else { return OutputPlan(path: path, key: nil, source: .page(page)) }
+            let held = previousKeys?[path]
+            guard let reads = previousReads?[path] else { return OutputPlan(path: path, key: nil, held: held, source: .page(page)) }
             if let changedPages {
-                let kept = changedPages.contains(path) ? nil : previousKeys?[path]
-                return OutputPlan(path: path, key: kept == BuildManifest.untrustedKey ? nil : kept, source: .page(page))
+                let kept = changedPages.contains(path) ? nil : held
+                return OutputPlan(path: path, key: kept == BuildManifest.untrustedKey ? nil : kept, held: held, source: .page(page))
             }
-            return OutputPlan(path: path, key: keys.key(path: path, reads: reads), source: .page(page))
+            return OutputPlan(path: path, key: keys.key(path: path, reads: reads), held: held, source: .page(page))
         }
         // Appended to without reserving, the plan of a large portal would be reallocated at twice its size.
         plan.reserveCapacity(plan.count + theme.assets.count + site.portal.staticFiles.count)
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            plan.append(OutputPlan(path: path, key: ContentHash.of(data), source: .asset(data)))
+            plan.append(OutputPlan(path: path, key: ContentHash.of(data), held: previousKeys?[path], source: .asset(data)))
         }
         // Only the paths a static file would take: a set of every output path costs more than the plan.
         let staticNames = Set(site.portal.staticFiles.map(\.name))
@@ -141,29 +142,45 @@ public enum Builder {
             }
             // Copied from where the load stage found it readable: a link's target, never the link.
             plan.append(OutputPlan(path: file.name, key: ContentHash.of(stamps.stamps["static/" + file.name] ?? ""),
-                                   source: .copy(URL(fileURLWithPath: file.path))))
+                                   held: previousKeys?[file.name], source: .copy(URL(fileURLWithPath: file.path))))
         }
         return (plan, diagnostics)
     }
 
     /// One file of the new site: where it goes, the key it has if the output's copy
-    /// is current, and what produces it.
+    /// is current, what the output holds there, and what produces it.
     struct OutputPlan: Sendable {
         enum Source: Sendable {
             case page(SitePage)
             case asset(Data)
             case copy(URL)
         }
+        /// What the output (the previous build's manifest) holds at the file's path.
+        enum Held: Sendable {
+            /// This very file: its key is the plan's.
+            case current
+            /// Another version of it.
+            case stale
+            /// Nothing.
+            case absent
+        }
         var path: String
         /// Nil for a page never rendered into this output (or whose reads are gone): it is rendered.
         var key: UInt64?
+        var held: Held
         var source: Source
 
-        /// Whether the output, whose files have `keys` (a manifest's ``BuildManifest/pages``), holds this very file.
-        func isCurrent(in keys: [String: UInt64]?) -> Bool {
-            guard let key else { return false }
-            return keys?[path] == key
+        /// `held` is the key the output's manifest gives the path (nil: none); the lookup
+        /// is made once here, not again by every stage that asks.
+        init(path: String, key: UInt64?, held: UInt64?, source: Source) {
+            self.path = path
+            self.key = key
+            self.held = held == nil ? .absent : key != nil && held == key ? .current : .stale
+            self.source = source
         }
+
+        /// Whether the output holds this very file.
+        var isCurrent: Bool { held == .current }
     }
 
     /// What writing a plan did: how many pages were rendered, and each output file's
@@ -211,9 +228,9 @@ public enum Builder {
         } catch {
             return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
-        let produced = produce(plan, previous: previous, maker: maker, into: staged, output: output) { item in
+        let produced = produce(plan, previous: previous, maker: maker, into: staged, output: output, keep: { item in
             try staged.link(existing: output.appendingPathComponent(item.path), to: item.path)
-        }
+        })
         guard case .success(let written) = produced else { staged.abort(); return produced.map(\.written) }
         // Killed after the swap, the old manifest would describe the new site's pages.
         BuildManifest.remove(for: output)
@@ -228,16 +245,23 @@ public enum Builder {
 
     /// Renders, writes or copies every item of `plan` into `sink` on all cores, page by
     /// page (nothing of a page is kept after it is written). An item current in
-    /// `previous`, or a page whose bytes are those the output holds, is kept with
-    /// `keep` instead. Returns what was written, and the paths put into `sink`.
+    /// `previous` (the output the plan was made against), or a page whose bytes are
+    /// those the output holds, is kept with `keep` instead (nil: the output's files
+    /// stay where they are). Returns what was written, and the paths put into `sink`.
     static func produce(_ plan: [OutputPlan], previous: BuildManifest?, maker: PageMaker, into sink: some OutputSink, output: URL,
-                        keep: @Sendable (OutputPlan) throws -> Void) -> Result<(written: Written, staged: [String]), Diagnostic> {
+                        keep: (@Sendable (OutputPlan) throws -> Void)?) -> Result<(written: Written, staged: [String]), Diagnostic> {
         // Taken out of the manifest once: the closure runs for every file of the site.
         let previousKeys = previous?.pages, previousReads = previous?.reads
-        let results = ParallelMap.map(plan) { item -> Result<Produced, Diagnostic> in
+        // When every file of `previous` is still planned, its keys and reads are those of
+        // the files kept as they were: only the others are entered, and when those kept
+        // stay where they are, only the others are looked at.
+        let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { $0.held != .absent } } ?? false
+        let work = keepsPrevious && keep == nil ? plan.indices.filter { !plan[$0].isCurrent } : Array(plan.indices)
+        let results = ParallelMap.map(work) { index -> Result<Produced, Diagnostic> in
+            let item = plan[index]
             do {
-                if item.isCurrent(in: previousKeys), let key = item.key {
-                    try keep(item)
+                if item.isCurrent, let key = item.key {
+                    try keep?(item)
                     return .success(.kept(key, previousReads?[item.path], remade: false))
                 }
                 switch item.source {
@@ -247,8 +271,8 @@ public enum Builder {
                     case .success(let result): made = result
                     case .failure(let problem): return .failure(problem)
                     }
-                    if made.sameAsWritten, previousKeys?[item.path] != nil {
-                        try keep(item)
+                    if made.sameAsWritten, item.held != .absent {
+                        try keep?(item)
                         return .success(.kept(made.key, made.reads, remade: true))
                     }
                     try sink.write(chunks: made.chunks, to: item.path)
@@ -264,14 +288,12 @@ public enum Builder {
             }
         }
         var written = Written(), staged: [String] = []
-        // When every file of `previous` is still planned, its keys and reads are those of
-        // the files kept as they were: only the others are entered.
-        let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { keys[$0.path] != nil } } ?? false
         if keepsPrevious, let previousKeys {
             written.keys = previousKeys
             written.reads = previousReads ?? [:]
         }
-        for (item, result) in zip(plan, results) {
+        for (index, result) in zip(work, results) {
+            let item = plan[index]
             switch result {
             case .failure(let problem): return .failure(problem)
             case .success(.kept(let key, let reads, let remade)):
@@ -300,16 +322,16 @@ public enum Builder {
     /// falls back to a complete staged build when most of the site changed.
     static func writeIncrementally(_ plan: [OutputPlan], previous: BuildManifest, output: URL, maker: PageMaker,
                                    committed: (Written) -> Void = { _ in }) -> Result<Written, Diagnostic> {
-        let changed = plan.count { !$0.isCurrent(in: previous.pages) }
+        let changed = plan.count { !$0.isCurrent }
         // A set of every planned path only when some file of the output is no longer planned.
-        let planned = plan.count { previous.pages[$0.path] != nil }
+        let planned = plan.count { $0.held != .absent }
         let kept = planned == previous.pages.count ? [] : Set(plan.map(\.path))
         let removals = planned == previous.pages.count ? [] : previous.pages.keys.filter { !kept.contains($0) }.sorted()
         if changed + removals.count > max(64, plan.count / 4) {
             return writeAll(plan, reusing: previous, output: output, maker: maker, committed: committed)
         }
         let update = InPlaceUpdate(output: output)
-        let produced = produce(plan, previous: previous, maker: maker, into: update, output: output) { _ in }
+        let produced = produce(plan, previous: previous, maker: maker, into: update, output: output, keep: nil)
         guard case .success(let result) = produced else { update.abort(); return produced.map(\.written) }
         do {
             try update.commit(staged: result.staged, removals: removals)

@@ -36,7 +36,7 @@ struct DependencyKeys: Sendable {
     }
 
     /// These keys for `site`, whose projects at `indexes` replaced those these keys
-    /// were made for (same files, same places; ``Site/replacingProject(at:with:)``):
+    /// were made for (same files, same places; ``SessionState/replaceProject(at:with:)``):
     /// only their hashes are made again.
     func replacing(projects indexes: [Int], site: Site, theme: Theme, tool: String, stamps: InputStamps, configHash: UInt64) -> DependencyKeys {
         var keys = DependencyKeys(base: Self.base(site: site, theme: theme, tool: tool, stamps: stamps, configHash: configHash),

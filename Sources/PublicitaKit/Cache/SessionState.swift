@@ -74,9 +74,23 @@ struct SessionState: Sendable {
                                pagesRendered: rendered, language: language, basePath: site.address.basePath)
     }
 
+    /// Replaces project `index` of the site model by `project` (loaded from its
+    /// edited file), in place: the state is the session's own, so the list of
+    /// projects is changed, not copied. False, with nothing changed, when the edit
+    /// changes the site's structure (``Site/keepsStructure(replacingProject:with:)``).
+    mutating func replaceProject(at index: Int, with project: Project) -> Bool {
+        guard site.keepsStructure(replacingProject: index, with: project) else { return false }
+        site.portal.projects[index] = project
+        // The anchors are found by the project's index, which stays; its own may have
+        // changed. The structure memo stays: nothing but the record and its anchors changed.
+        site.anchorMemo = AnchorMemo()
+        replacedProjects.append(index)
+        return true
+    }
+
     /// The keys the last build made, for the site model as it was then.
     var keys: DependencyKeys?
-    /// The projects replaced in `site` since `keys` were made (``Site/replacingProject(at:with:)``).
+    /// The projects replaced in `site` since `keys` were made (``replaceProject(at:with:)``).
     var replacedProjects: [Int] = []
 
     /// The projects' data-file parts, as last made.

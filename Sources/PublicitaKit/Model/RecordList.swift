@@ -44,7 +44,8 @@ public struct RecordList<Element: Sendable>: Sendable, RandomAccessCollection, M
         // retain every field of) the whole record.
         _read {
             ReadLog.note(kind, position)
-            yield elements[position]
+            // Through a span: the array's own getter copies the element before it is yielded.
+            yield elements.span[position]
         }
         set { elements[position] = newValue }
     }

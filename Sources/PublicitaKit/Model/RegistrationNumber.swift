@@ -121,15 +121,71 @@ public struct RegistrationNumber: Sendable, Hashable {
     /// strict check: the usual case, checked on bytes (in ASCII, bytes are characters).
     /// Nil otherwise, and the full check decides.
     private static func asciiStrictParse(_ raw: String) -> RegistrationNumber? {
-        let bytes = raw.utf8
+        let period = raw.utf8.withContiguousStorageIfAvailable(asciiStrictPeriod) ?? nil
+        return period.map { RegistrationNumber(text: raw, programmingPeriod: $0) }
+    }
+
+    /// The period whose shape `bytes` have exactly, all ASCII and without space around them.
+    private static func asciiStrictPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> ProgrammingPeriod? {
         // ASCII whitespace is 0x09–0x0D and the space.
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        guard let first = bytes.first, let last = bytes.last, !isSpace(first), !isSpace(last),
-              bytes.allSatisfy({ $0 < 0x80 }), bytes.starts(with: "CZ.".utf8) else { return nil }
-        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard let period = period(forSegmentCount: segments.count) else { return nil }
-        for (segment, pieces) in zip(segments, shape(of: period)) where !matches(segment, pieces) { return nil }
-        return RegistrationNumber(text: raw, programmingPeriod: period)
+        let slash = UInt8(ascii: "/")
+        guard let first = bytes.first, let last = bytes.last, !isSpace(first), !isSpace(last) else { return nil }
+        var slashes = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == slash { slashes += 1 }
+        }
+        guard let period = period(forSegmentCount: slashes + 1) else { return nil }
+        var index = 0
+        for pieces in byteShape(of: period) {
+            for piece in pieces {
+                switch piece {
+                case .byte(let expected):
+                    guard index < bytes.count, bytes[index] == expected else { return nil }
+                    index += 1
+                case .digits(let least, let most):
+                    var count = 0
+                    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                        count += 1
+                        index += 1
+                    }
+                    guard count >= least, count <= most else { return nil }
+                }
+            }
+            // Each segment ends at a slash, the last at the end.
+            if index < bytes.count {
+                guard bytes[index] == slash else { return nil }
+                index += 1
+            }
+        }
+        return index == bytes.count && bytes[bytes.count - 1] != slash ? period : nil
+    }
+
+    /// A piece of a shape as the byte check reads it: a literal's bytes one by one.
+    private enum BytePiece {
+        case byte(UInt8)
+        case digits(Int, Int)
+    }
+
+    private static func byteShape(of period: ProgrammingPeriod) -> [[BytePiece]] {
+        switch period {
+        case .p2014_2020: byteShape2014
+        case .p2021_2027: byteShape2021
+        }
+    }
+
+    private static let byteShape2014 = bytePieces(shape2014), byteShape2021 = bytePieces(shape2021)
+
+    private static func bytePieces(_ shape: [[Piece]]) -> [[BytePiece]] {
+        shape.map { pieces in
+            pieces.flatMap { piece -> [BytePiece] in
+                switch piece {
+                case .literal(let literal): literal.utf8.map(BytePiece.byte)
+                case .digits(let range): [.digits(range.lowerBound, range.upperBound)]
+                }
+            }
+        }
     }
 
     /// Whether `segment` is exactly the sequence `pieces`. Digit runs are greedy,

@@ -111,7 +111,12 @@ enum OpenData {
 
     /// The Union's contribution: the sum of the EU sources, when the total and every EU amount are published.
     static func unionContribution(_ project: Project) -> Money? {
-        guard let budget = project.budget, budget.total != nil else { return nil }
+        project.budget.flatMap(unionContribution)
+    }
+
+    /// ``unionContribution(_:)`` of a project with `budget`.
+    static func unionContribution(_ budget: Budget) -> Money? {
+        guard budget.total != nil else { return nil }
         let eu = budget.sources.filter { $0.kind == .eu }
         guard !eu.isEmpty, eu.allSatisfy({ $0.amount != nil }) else { return nil }
         return Money.sum(eu.compactMap { $0.amount?.value.amount })

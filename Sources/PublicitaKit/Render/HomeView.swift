@@ -63,9 +63,9 @@ struct HomeView {
         var totals: [Money] = [], contributions: [Money] = []
         totals.reserveCapacity(listed.count)
         var withoutBudget: [Int] = [], otherCurrency: [Int] = [], corrected: [Int] = []
+        // Field by field: a record handed on whole is first copied out of its list (every field retained).
         for index in listed {
-            let project = portal.projects[index]
-            guard let budget = project.budget, let total = budget.total?.value.amount else {
+            guard let budget = portal.projects[index].budget, let total = budget.total?.value.amount else {
                 withoutBudget.append(index)
                 continue
             }
@@ -74,7 +74,7 @@ struct HomeView {
                 continue
             }
             totals.append(total)
-            if project.totalProvenance.correctionIndex != nil || project.euContributionProvenance.correctionIndex != nil {
+            if portal.projects[index].totalProvenance.correctionIndex != nil || portal.projects[index].euContributionProvenance.correctionIndex != nil {
                 corrected.append(index)
             }
             if let eu = budget.euContribution { contributions.append(eu) }

@@ -44,15 +44,19 @@ struct PortalStatistics {
         /// The years of its start and end.
         var start: Int?, end: Int?
 
-        init(_ project: Project) {
-            inCZK = project.budget?.currency == "CZK"
-            otherCurrency = project.budget.map { $0.currency != "CZK" } ?? false
-            eu = inCZK ? OpenData.unionContribution(project) : nil
-            total = inCZK ? project.budget?.total?.value.amount : nil
-            programme = project.programme
-            city = project.city
-            start = project.period?.start?.value.year
-            end = project.period?.end?.value.year
+        /// Of project `index` of `projects`, whose fields are read one by one: a record
+        /// handed to a function whole is first copied out of its list (every field retained).
+        init(_ projects: RecordList<Project>, _ index: Int) {
+            let budget = projects[index].budget
+            inCZK = budget?.currency == "CZK"
+            otherCurrency = budget.map { $0.currency != "CZK" } ?? false
+            eu = inCZK ? budget.flatMap(OpenData.unionContribution) : nil
+            total = inCZK ? budget?.total?.value.amount : nil
+            programme = projects[index].programme
+            city = projects[index].city
+            let period = projects[index].period
+            start = period?.start?.value.year
+            end = period?.end?.value.year
         }
     }
 
@@ -80,8 +84,7 @@ struct PortalStatistics {
         var programmes: [String?: Row] = [:], cities: [String?: Row] = [:], years: [Int?: Row] = [:]
         var starts: [Int: Int] = [:], ends: [Int: Int] = [:]
         for index in site.listedProjects {
-            // Read in place: a copy of the record would retain every field of it.
-            let amounts = Amounts(site.portal.projects[index])
+            let amounts = Amounts(site.portal.projects, index)
             all.add(amounts)
             if amounts.otherCurrency { otherCurrency += 1 }
             programmes[amounts.programme, default: Row(label: amounts.programme)].add(amounts)

@@ -21,7 +21,7 @@ public struct Site: Sendable {
     /// The ids of each page asked for so far.
     var anchorMemo = AnchorMemo()
     /// The fingerprint of the site's structure (``DependencyKeys``), made once: a site
-    /// model edited by ``replacingProject(at:with:)``, which changes no structure, keeps it.
+    /// model edited by ``SessionState/replaceProject(at:with:)``, which changes no structure, keeps it.
     let structureMemo = StructureMemo()
     /// The paths of all pages (not static files), which have at least the template's ids.
     private var pagePaths: Set<String>
