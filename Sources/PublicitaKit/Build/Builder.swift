@@ -114,6 +114,9 @@ public enum Builder {
         // key, a sum that changed, is made from what the render reads). Every other
         // page's key is the output's.
         let changedPages = previous?.readers?.pagesReadingChanges(with: keys)
+        // The same structure: the same pages and files. The plan written had no file
+        // replacing a page (it was written), so none does now.
+        if let changedPages, let written = previous?.writtenPlan { return (written.replanned(changing: changedPages), []) }
         let previousKeys = previous?.pages, previousReads = previous?.reads
         var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
             let path = page.outputFile

@@ -92,6 +92,7 @@ enum Pipeline {
             if cache.keepsReaders {
                 manifest.readers = cache.output?.readers?.updated(keys: keys, made: written.made, reads: written.reads, earlier: cache.output?.reads ?? [:])
                     ?? OutputReaders(keys: keys, reads: written.reads)
+                manifest.writtenPlan = WrittenPlan(plan, written: written, earlier: cache.output?.writtenPlan)
             }
             if persist { manifest.save(for: output) }
         }

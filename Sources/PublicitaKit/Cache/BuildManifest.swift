@@ -25,6 +25,8 @@ struct BuildManifest: Sendable {
     var reads: [String: [String]] = [:]
     /// The pages by what they read, when a long-running build keeps them (never saved).
     var readers: OutputReaders?
+    /// The plan the output was written from, kept with `readers` (never saved).
+    var writtenPlan: WrittenPlan?
     /// What names the `reads` file saved with this manifest.
     var readsToken: String?
     /// Static files copied, by output path.
@@ -177,6 +179,7 @@ struct BuildManifest: Sendable {
     func forgetting(_ paths: Set<String>, in output: URL) -> BuildManifest {
         var manifest = self
         manifest.readers = nil
+        manifest.writtenPlan = nil
         for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
             var info = stat()
             manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil

@@ -65,7 +65,8 @@ struct DependencyKeys: Sendable {
         hash.combine(tool)
         hash.combine(theme.contentHash)
         hash.combine(configHash)
-        for (path, stamp) in stamps.stamps.sorted(by: { $0.key < $1.key }) where path.hasPrefix("static/") {
+        // Filtered before sorting: the stamps are of every input file, a few of them static.
+        for (path, stamp) in stamps.stamps.filter({ $0.key.hasPrefix("static/") }).sorted(by: { $0.key < $1.key }) {
             hash.combine(path)
             hash.combine(stamp)
         }

@@ -39,11 +39,12 @@ public struct Budget: Sendable, Hashable {
 
     /// The EU contribution: the sum of the `eu` sources.
     public var euContribution: Money? {
-        // One pass, no intermediate arrays: the home page sums this over every project.
+        // One pass by index, no intermediate arrays and no copy of a source: the home
+        // page sums this over every project.
         var total = Money.zero, hasEUSource = false
-        for source in sources where source.kind == .eu {
+        for index in sources.indices where sources[index].kind == .eu {
             hasEUSource = true
-            guard let amount = source.amount?.value.amount else { continue }
+            guard let amount = sources[index].amount?.value.amount else { continue }
             guard let next = total.adding(amount) else { return nil }
             total = next
         }

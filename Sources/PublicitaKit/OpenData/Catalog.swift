@@ -155,8 +155,12 @@ enum Catalog {
 
     /// From the first listed project's start to the last one's end, when they are known.
     static func temporalCoverage(_ site: Site) -> JSONValue? {
-        let periods = site.listedProjects.compactMap { site.portal.projects[$0].period }
-        let start = periods.compactMap { $0.start?.value }.min(), end = periods.compactMap { $0.end?.value }.max()
+        var start: Day?, end: Day?
+        // Field by field: a record or period copied out of the list retains all its fields.
+        for index in site.listedProjects {
+            if let day = site.portal.projects[index].period?.start?.value, start.map({ day < $0 }) ?? true { start = day }
+            if let day = site.portal.projects[index].period?.end?.value, end.map({ day > $0 }) ?? true { end = day }
+        }
         guard start != nil || end != nil else { return nil }
         var members: [(String, JSONValue)] = [("typ", .string("Časový interval"))]
         if let start { members.append(("začátek", .string(start.iso))) }

@@ -117,9 +117,13 @@ enum OpenData {
     /// ``unionContribution(_:)`` of a project with `budget`.
     static func unionContribution(_ budget: Budget) -> Money? {
         guard budget.total != nil else { return nil }
-        let eu = budget.sources.filter { $0.kind == .eu }
-        guard !eu.isEmpty, eu.allSatisfy({ $0.amount != nil }) else { return nil }
-        return Money.sum(eu.compactMap { $0.amount?.value.amount })
+        var sum = Money.zero, found = false
+        // By index: a source copied out of the list (by a filter, or a loop) retains all its fields.
+        for index in budget.sources.indices where budget.sources[index].kind == .eu {
+            guard let amount = budget.sources[index].amount?.value.amount, let next = sum.adding(amount) else { return nil }
+            (sum, found) = (next, true)
+        }
+        return found ? sum : nil
     }
 
     /// The Union co-financing rate in percent and whether the portal computed it: the
