@@ -81,14 +81,14 @@ struct PortalStatistics {
     var otherCurrency = 0
 
     init(site: Site) {
-        var programmes: [String?: Row] = [:], cities: [String?: Row] = [:], years: [Int?: Row] = [:]
+        var programmes = RowsByName(), cities = RowsByName(), years: [Int?: Row] = [:]
         var starts: [Int: Int] = [:], ends: [Int: Int] = [:]
         for index in site.listedProjects {
             let amounts = Amounts(site.portal.projects, index)
             all.add(amounts)
             if amounts.otherCurrency { otherCurrency += 1 }
-            programmes[amounts.programme, default: Row(label: amounts.programme)].add(amounts)
-            cities[amounts.city, default: Row(label: amounts.city)].add(amounts)
+            programmes.add(amounts, to: amounts.programme)
+            cities.add(amounts, to: amounts.city)
             let start = amounts.start, end = amounts.end
             years[start, default: Row(label: start.map { "\($0)" })].add(amounts)
             if let start, let end, start <= end {
@@ -98,8 +98,8 @@ struct PortalStatistics {
                 undated += 1
             }
         }
-        byProgramme = programmes.values.sorted(by: Self.largerFirst)
-        let sortedCities = cities.values.sorted(by: Self.largerFirst)
+        byProgramme = programmes.rows.sorted(by: Self.largerFirst)
+        let sortedCities = cities.rows.sorted(by: Self.largerFirst)
         byCity = Array(sortedCities.prefix(Self.cityLimit))
         let rest = sortedCities.dropFirst(Self.cityLimit)
         if !rest.isEmpty {
@@ -118,6 +118,33 @@ struct PortalStatistics {
                 runningByYear.append((year, running))
                 running -= ends[year] ?? 0
             }
+        }
+    }
+
+    /// Rows by name, names grouped as `String` equality groups them (canonically
+    /// equivalent spellings are one name), each found by the name's bytes first: a
+    /// `String` key is hashed through Unicode normalization, and the statistics
+    /// look up a city and a programme for every project after every edit in `serve`.
+    private struct RowsByName {
+        private(set) var rows: [Row] = []
+        private var indexByName: [String?: Int] = [:]
+        private var indexByBytes: [UTF8Key: Int] = [:]
+
+        mutating func add(_ amounts: Amounts, to name: String?) {
+            let index: Int
+            if let name, let known = indexByBytes[UTF8Key(name)] {
+                index = known
+            } else {
+                if let known = indexByName[name] {
+                    index = known
+                } else {
+                    index = rows.count
+                    rows.append(Row(label: name))
+                    indexByName[name] = index
+                }
+                if let name { indexByBytes[UTF8Key(name)] = index }
+            }
+            rows[index].add(amounts)
         }
     }
 

@@ -31,15 +31,18 @@ enum AddressRule: PortalRule {
         let field: String
         var owners: [String: (name: String, location: SourceLocation)] = [:]
         /// Each name's slug, made once: thousands of records name a few dozen cities.
-        var slugs: [String: String] = [:]
+        /// By the name's bytes: a `String` key is hashed through Unicode normalization,
+        /// which for names with accents was most of this rule's time. (Two spellings
+        /// with the same characters in other code points only make their slug twice.)
+        var slugs: [UTF8Key: String] = [:]
 
         mutating func claim(_ name: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
             let slug: String
-            if let known = slugs[name] {
+            if let known = slugs[UTF8Key(name)] {
                 slug = known
             } else {
                 slug = Slug.make(from: name)
-                slugs[name] = slug
+                slugs[UTF8Key(name)] = slug
             }
             guard let owner = owners[slug] else {
                 owners[slug] = (name, location)

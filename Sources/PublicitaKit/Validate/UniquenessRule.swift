@@ -19,19 +19,20 @@ enum UniquenessRule: PortalRule {
         // One table per kind, keyed by slug: addresses of different kinds never meet
         // (/projekty/x/, /zpravy/x/, /aktuality/x/, /x/, and slugs have no slashes), so
         // no address is made unless for a message. `serve` runs this rule after every edit.
-        func claim(_ slugs: [Located<String>], route: (String) -> String, before: (Located<String>) -> Void = { _ in }) {
+        func claim(_ count: Int, _ slugOf: (Int) -> Located<String>, route: (String) -> String, before: (Located<String>) -> Void = { _ in }) {
             var owners: [String: Int] = [:]
-            owners.reserveCapacity(slugs.count)
-            for (index, slug) in slugs.enumerated() {
+            owners.reserveCapacity(count)
+            for index in 0..<count {
+                let slug = slugOf(index)
                 before(slug)
                 if let first = owners[slug.value] {
-                    let path = route(slug.value), owner = slugs[first].location.file
+                    let path = route(slug.value), owner = slugOf(first).location.file
                     diagnostics.append(.error(
                         .slugDuplicate, at: slug.location, field: "slug",
                         LocalizedText(cs: "adresa \(path) už patří souboru \(owner)", en: "the address \(path) already belongs to \(owner)"),
                         found: slug.value,
                         suggestion: LocalizedText(cs: "přejmenujte soubor nebo nastavte jiné pole slug", en: "rename the file or set a different slug field"),
-                        notes: [Note(at: slugs[first].location, LocalizedText(cs: "tento soubor má adresu \(path) jako první",
+                        notes: [Note(at: slugOf(first).location, LocalizedText(cs: "tento soubor má adresu \(path) jako první",
                                                                               en: "this file has the address \(path) first"))]))
                 } else {
                     owners[slug.value] = index
@@ -39,10 +40,11 @@ enum UniquenessRule: PortalRule {
             }
         }
         // By index, reading only the slug: iterating the records would copy all their fields.
-        claim(portal.projects.indices.map { portal.projects[$0].source.slug }, route: Route.project)
-        claim(portal.reports.map(\.source.slug), route: Route.report)
-        claim(portal.news.map(\.source.slug), route: Route.news)
-        claim(portal.pages.map(\.source.slug), route: Route.page) { slug in
+        let projects = portal.projects.unnoted, reports = portal.reports.unnoted, news = portal.news.unnoted, pages = portal.pages.unnoted
+        claim(projects.count, { projects[$0].source.slug }, route: Route.project)
+        claim(reports.count, { reports[$0].source.slug }, route: Route.report)
+        claim(news.count, { news[$0].source.slug }, route: Route.news)
+        claim(pages.count, { pages[$0].source.slug }, route: Route.page) { slug in
             guard Route.reservedSegments.contains(slug.value) else { return }
             diagnostics.append(.error(
                 .slugReserved, at: slug.location, field: "slug",
@@ -54,14 +56,14 @@ enum UniquenessRule: PortalRule {
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(registrationKeys.count)
         for (index, key) in registrationKeys.enumerated() {
-            guard let key, let number = portal.projects[index].registrationNumber else { continue }
+            guard let key, let number = projects[index].registrationNumber else { continue }
             if let first = numbers[key] {
-                let owner = portal.projects[first].source.file
+                let owner = projects[first].source.file
                 diagnostics.append(.error(
                     .regnoDuplicate, at: number.location, field: "registration_number",
                     LocalizedText(cs: "registrační číslo \(key) už má projekt \(owner)", en: "the registration number \(key) is already used by \(owner)"),
                     found: number.value,
-                    notes: portal.projects[first].registrationNumber.map {
+                    notes: projects[first].registrationNumber.map {
                         [Note(at: $0.location, LocalizedText(cs: "zde je číslo \(key) uvedeno poprvé", en: "the number \(key) is first given here"))]
                     } ?? []))
             } else {
