@@ -112,10 +112,11 @@ struct DependencyKeys: Sendable {
         // In one order for the same reads (kinds, places, names), so that two lists of
         // the same reads compare equal (``OutputReaders``).
         for kind in ReadLog.RecordKind.allCases {
-            guard let indexes = log.indexes[kind] else { continue }
+            let indexes = log.indexes[kind.rawValue]
+            guard !indexes.isEmpty else { continue }
             let files = records.files[kind.rawValue], hashes = fieldReads[kind.rawValue]
             reads.reserveCapacity(reads.count + indexes.count)
-            for index in indexes.sorted() where index < files.count {
+            for index in indexes where index < files.count {
                 reads.append(files[index])
                 sum &+= hashes[index]
             }
@@ -126,7 +127,7 @@ struct DependencyKeys: Sendable {
             let slot = RecordTable.Slot(code: code)
             guard slot.kind < records.files.count, slot.index < records.files[slot.kind].count else { known = false; return }
             // A record's fields noted by file and by index too are one read.
-            if !slot.body, log.indexes[ReadLog.RecordKind(rawValue: slot.kind)!]?.contains(slot.index) == true { return }
+            if !slot.body, log.indexes[slot.kind].contains(slot.index) { return }
             guard seen.insert(code).inserted else { return }
             reads.append((slot.body ? records.bodyFiles : records.files)[slot.kind][slot.index])
             sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]

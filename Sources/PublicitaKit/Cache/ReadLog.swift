@@ -10,8 +10,8 @@ import Foundation
 /// with no log (loading, validation) are not noted.
 final class ReadLog: @unchecked Sendable {
     // @unchecked: a log is changed only by the thread it is current on, and only read once its recording ended.
-    /// The records read, by kind, as indexes into the portal's lists.
-    private(set) var indexes: [RecordKind: Set<Int>] = [:]
+    /// The records read, by kind (its raw value), as indexes into the portal's lists.
+    private(set) var indexes = [RecordIndexSet](repeating: RecordIndexSet(), count: RecordKind.allCases.count)
     /// Record files read other than through a list (a link's anchors), and bodies
     /// (``bodyPrefix`` and the file).
     private(set) var files: Set<String> = []
@@ -43,7 +43,7 @@ final class ReadLog: @unchecked Sendable {
     @inline(__always)
     static func note(_ kind: RecordKind, _ index: Int) {
         guard let log = current else { return }
-        log.indexes[kind, default: []].insert(index)
+        log.indexes[kind.rawValue].insert(index)
     }
 
     /// Notes that the record in `file` was read.
@@ -76,7 +76,7 @@ final class ReadLog: @unchecked Sendable {
     }
 
     private func merge(_ other: ReadLog) {
-        for (kind, read) in other.indexes { indexes[kind, default: []].formUnion(read) }
+        for (kind, read) in other.indexes.enumerated() where !read.isEmpty { indexes[kind].formUnion(read) }
         files.formUnion(other.files)
         listed += other.listed
         codes += other.codes
