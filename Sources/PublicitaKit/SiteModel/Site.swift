@@ -337,4 +337,12 @@ public struct Site: Sendable {
     public func projectIndex(slug: String) -> Int? {
         projectIndexBySlug[slug]
     }
+
+    /// Whether no two projects have one slug (the usual case: the uniqueness rule
+    /// then need not claim every project's address).
+    var projectSlugsAreDistinct: Bool { projectIndexBySlug.count == portal.projects.count }
+
+    /// Whether no two cities' names make one slug (the address rule then finds no two
+    /// cities sharing a page). The cities are few: this goes over them, not the records.
+    var citySlugsAreDistinct: Bool { Set(cities.map(\.slug)).count == cities.count }
 }

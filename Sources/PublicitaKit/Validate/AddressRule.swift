@@ -9,13 +9,17 @@ enum AddressRule: PortalRule {
         // The same records, in the same order, as the site's city pages (translations list no city).
         // By index, reading fields in place: iterating the records would copy all their fields.
         let projects = portal.projects.unnoted
-        for index in projects.indices where projects[index].source.translationOf == nil {
-            guard let name = projects[index].city else { continue }
-            cities.claim(name, at: projects[index].cityLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
-        }
-        for report in portal.reports where report.source.translationOf == nil {
-            guard let name = report.city else { continue }
-            cities.claim(name, at: report.cityLocation ?? SourceLocation(file: report.source.file), into: &diagnostics)
+        // The site's cities are these records' names, grouped as a claim compares them:
+        // when no two share a slug, no claim finds another name at its address.
+        if !site.citySlugsAreDistinct {
+            for index in projects.indices where projects[index].source.translationOf == nil {
+                guard let name = projects[index].city else { continue }
+                cities.claim(name, at: projects[index].cityLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
+            }
+            for report in portal.reports where report.source.translationOf == nil {
+                guard let name = report.city else { continue }
+                cities.claim(name, at: report.cityLocation ?? SourceLocation(file: report.source.file), into: &diagnostics)
+            }
         }
         var programmes = Claims(route: Route.programme, field: "programme")
         for index in projects.indices where projects[index].source.translationOf == nil {

@@ -14,6 +14,11 @@ struct ProjectChecks: Sendable {
     private(set) var links: [[Diagnostic]]
     /// By project index: ``UniquenessRule/registrationKey(_:)``.
     private(set) var registrationKeys: [String?]
+    /// How many projects have each of those keys, and how many keys more than one
+    /// project has: kept with them, so that the uniqueness rule knows whether any
+    /// number repeats without going over every project after each edit.
+    private var keyCounts: [String: Int] = [:]
+    private var repeatedKeys = 0
     /// By project index: the pages whose anchors its links name.
     private var anchoredPages: [Set<String>]
     /// The day the rules ran for.
@@ -30,6 +35,19 @@ struct ProjectChecks: Sendable {
         links = results.map(\.links)
         registrationKeys = results.map(\.key)
         anchoredPages = results.map(\.anchored)
+        keyCounts.reserveCapacity(registrationKeys.count)
+        for key in registrationKeys { count(key, by: 1) }
+    }
+
+    /// Whether two projects have one registration key.
+    var registrationKeysRepeat: Bool { repeatedKeys > 0 }
+
+    private mutating func count(_ key: String?, by change: Int) {
+        guard let key else { return }
+        let before = keyCounts[key, default: 0], after = before + change
+        keyCounts[key] = after == 0 ? nil : after
+        if before <= 1 && after > 1 { repeatedKeys += 1 }
+        if before > 1 && after <= 1 { repeatedKeys -= 1 }
     }
 
     /// Every project rule's diagnostics for `project`, in the registry's order.
@@ -46,7 +64,9 @@ struct ProjectChecks: Sendable {
         for index in indexes {
             let project = projects[index]
             rules[index] = Self.rules(project, today: today)
+            count(registrationKeys[index], by: -1)
             registrationKeys[index] = UniquenessRule.registrationKey(project)
+            count(registrationKeys[index], by: 1)
             anchoredPages[index] = LinkRule.anchoredPages(of: project)
             links[index] = LinkRule.check(project: project, site: site)
             changedPages.insert(Route.project(project.source.slug.value))

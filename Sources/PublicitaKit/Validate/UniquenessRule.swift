@@ -11,10 +11,12 @@ enum UniquenessRule: PortalRule {
     /// `registrationKeys[i]` is ``registrationKey(_:)`` of project `i` (passed in, so a
     /// long-running build parses only edited records' numbers again).
     static func check(_ site: Site, projects: ProjectChecks) -> [Diagnostic] {
-        check(site.portal, registrationKeys: projects.registrationKeys)
+        check(site.portal, registrationKeys: projects.registrationKeys,
+              // Known without a claim of every record's address or number (the usual case).
+              projectSlugsMayRepeat: !site.projectSlugsAreDistinct, keysMayRepeat: projects.registrationKeysRepeat)
     }
 
-    static func check(_ portal: Portal, registrationKeys: [String?]) -> [Diagnostic] {
+    static func check(_ portal: Portal, registrationKeys: [String?], projectSlugsMayRepeat: Bool = true, keysMayRepeat: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // One table per kind, keyed by slug: addresses of different kinds never meet
         // (/projekty/x/, /zpravy/x/, /aktuality/x/, /x/, and slugs have no slashes), so
@@ -41,7 +43,7 @@ enum UniquenessRule: PortalRule {
         }
         // By index, reading only the slug: iterating the records would copy all their fields.
         let projects = portal.projects.unnoted, reports = portal.reports.unnoted, news = portal.news.unnoted, pages = portal.pages.unnoted
-        claim(projects.count, { projects[$0].source.slug }, route: Route.project)
+        if projectSlugsMayRepeat { claim(projects.count, { projects[$0].source.slug }, route: Route.project) }
         claim(reports.count, { reports[$0].source.slug }, route: Route.report)
         claim(news.count, { news[$0].source.slug }, route: Route.news)
         claim(pages.count, { pages[$0].source.slug }, route: Route.page) { slug in
@@ -53,6 +55,7 @@ enum UniquenessRule: PortalRule {
                 found: slug.value))
         }
 
+        guard keysMayRepeat else { return diagnostics }
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(registrationKeys.count)
         for (index, key) in registrationKeys.enumerated() {
