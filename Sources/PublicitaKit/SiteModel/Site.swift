@@ -345,4 +345,16 @@ public struct Site: Sendable {
     /// Whether no two cities' names make one slug (the address rule then finds no two
     /// cities sharing a page). The cities are few: this goes over them, not the records.
     var citySlugsAreDistinct: Bool { Set(cities.map(\.slug)).count == cities.count }
+
+    /// Whether every listed project of a programme group has the group's name, as
+    /// written (the groups are by slug, named by their first project): then no two
+    /// programme names share an address. Compares bytes, no hashing: the address rule
+    /// asks after every edit in `serve`.
+    var programmeGroupsHaveOneNameEach: Bool {
+        let projects = portal.projects.unnoted
+        return groups.allSatisfy { group in
+            guard case .programme(let name) = group.kind else { return true }
+            return group.projectIndexes.allSatisfy { index in projects[index].programme.map { UTF8Key.sameBytes($0, name) } ?? true }
+        }
+    }
 }

@@ -22,9 +22,12 @@ enum AddressRule: PortalRule {
             }
         }
         var programmes = Claims(route: Route.programme, field: "programme")
-        for index in projects.indices where projects[index].source.translationOf == nil {
-            guard let name = projects[index].programme else { continue }
-            programmes.claim(name, at: projects[index].programmeLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
+        // Likewise the site's programme groups, when each has one name as written.
+        if !site.programmeGroupsHaveOneNameEach {
+            for index in projects.indices where projects[index].source.translationOf == nil {
+                guard let name = projects[index].programme else { continue }
+                programmes.claim(name, at: projects[index].programmeLocation ?? SourceLocation(file: projects[index].source.file), into: &diagnostics)
+            }
         }
         return diagnostics
     }
