@@ -14,8 +14,7 @@ struct RecordIndexSetTests {
             let limit = [1, 63, 64, 65, 200, 10_000][round % 6]
             for _ in 0..<Int.random(in: 0...300, using: &random) {
                 let index = Int.random(in: 0..<limit, using: &random)
-                bits.insert(index)
-                reference.insert(index)
+                #expect(bits.insert(index) == reference.insert(index).inserted)
                 if Bool.random(using: &random) {
                     let more = Int.random(in: 0..<(limit * 2), using: &random)
                     other.insert(more)

@@ -121,15 +121,18 @@ struct DependencyKeys: Sendable {
                 sum &+= hashes[index]
             }
         }
-        var seen: Set<Int> = []
+        // Codes are small and dense (a record's index and kind): a bit set, not a hashed set.
+        var seen = RecordIndexSet()
+        if !log.codes.isEmpty { reads.reserveCapacity(reads.count + log.codes.count) }
+        let files = records.files, bodyFiles = records.bodyFiles
         // One read by its place in the table, entered once.
         func add(code: Int) {
             let slot = RecordTable.Slot(code: code)
-            guard slot.kind < records.files.count, slot.index < records.files[slot.kind].count else { known = false; return }
+            guard slot.kind < files.count, slot.index < files[slot.kind].count else { known = false; return }
             // A record's fields noted by file and by index too are one read.
             if !slot.body, log.indexes[slot.kind].contains(slot.index) { return }
-            guard seen.insert(code).inserted else { return }
-            reads.append((slot.body ? records.bodyFiles : records.files)[slot.kind][slot.index])
+            guard seen.insert(code) else { return }
+            reads.append(slot.body ? bodyFiles[slot.kind][slot.index] : files[slot.kind][slot.index])
             sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
         }
         func add(file: String) {

@@ -8,13 +8,16 @@ struct RecordIndexSet: Sendable, Sequence {
 
     var isEmpty: Bool { count == 0 }
 
-    mutating func insert(_ index: Int) {
+    /// Adds `index`; whether it was not in the set before.
+    @discardableResult
+    mutating func insert(_ index: Int) -> Bool {
         precondition(index >= 0, "a record index is never negative")
         let word = index >> 6, bit = UInt64(1) << UInt64(index & 63)
         if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
-        guard words[word] & bit == 0 else { return }
+        guard words[word] & bit == 0 else { return false }
         words[word] |= bit
         count += 1
+        return true
     }
 
     func contains(_ index: Int) -> Bool {
