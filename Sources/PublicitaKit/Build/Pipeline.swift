@@ -26,8 +26,14 @@ enum Pipeline {
         var timer = StageTimer()
 
         // Load: the records, `portal.yaml`, `static/`, then the theme.
-        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords)
+        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
         timer.lap("load")
+        // The records are saved beside the next stages, which leave a core idle for most of their time.
+        let saving = DispatchGroup()
+        if let stored = loaded.stored, let store = cache.storedRecords {
+            DispatchQueue.global().async(group: saving) { store.save(stored) }
+        }
+        defer { saving.wait() }
         guard var portal = loaded.portal else {
             return Run(outcome: Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs))
         }
