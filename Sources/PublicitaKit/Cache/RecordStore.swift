@@ -134,7 +134,10 @@ final class RecordStore: Sendable {
             }
         }
         let url = folder.appendingPathComponent(Self.fileName)
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(UUID().uuidString)")
+        // One name for the temporary file: a killed build's is overwritten by the next, not
+        // left beside it. Two builds into one output at once may rename the other's half
+        // file into place; its index and checksums then make it unused.
+        let temporary = folder.appendingPathComponent(".\(Self.fileName).new")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(encoder.bytes).write(to: temporary)
