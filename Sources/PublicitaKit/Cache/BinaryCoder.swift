@@ -15,8 +15,8 @@ enum BinaryCoder {
     /// The bytes of `value`; `file` is the record's file (its locations name it without storing it).
     static func encode<T: Encodable>(_ value: T, file: String, into bytes: inout [UInt8]) throws {
         let encoder = BinaryEncoder(file: file)
-        swap(&encoder.bytes, &bytes)
-        defer { swap(&encoder.bytes, &bytes) }
+        swap(&encoder.out.pointee, &bytes)
+        defer { swap(&encoder.out.pointee, &bytes) }
         try encoder.value(value)
         if encoder.unsupported { throw Corrupt() }
     }
@@ -33,7 +33,9 @@ enum BinaryCoder {
 // MARK: - Writing
 
 final class BinaryEncoder: Encoder {
-    var bytes: [UInt8] = []
+    /// The bytes written. Behind a pointer: a class's own stored array would be
+    /// checked for exclusive access at every byte appended.
+    let out = UnsafeMutablePointer<[UInt8]>.allocate(capacity: 1)
     let file: String
     /// Set when a value was written in a way it could not be read back (an enum
     /// with payloads names its case by a key, and keys are not stored).
@@ -41,7 +43,15 @@ final class BinaryEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(file: String) { self.file = file }
+    init(file: String) {
+        self.file = file
+        out.initialize(to: [])
+    }
+
+    deinit {
+        out.deinitialize(count: 1)
+        out.deallocate()
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(KeyedWriter<Key>(encoder: self))
@@ -52,26 +62,26 @@ final class BinaryEncoder: Encoder {
     func unsigned(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            out.pointee.append(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        out.pointee.append(UInt8(value))
     }
     func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
     func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             unsigned(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+            out.pointee.append(contentsOf: utf8)
         }
     }
-    func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    func bool(_ value: Bool) { out.pointee.append(value ? 1 : 0) }
     func parsedMoney(_ money: ParsedMoney) {
         signed(money.amount.halere)
-        if let currency = money.currency { bytes.append(1); string(currency) } else { bytes.append(0) }
+        if let currency = money.currency { out.pointee.append(1); string(currency) } else { out.pointee.append(0) }
     }
     func location(_ location: SourceLocation) {
-        if location.file == file { bytes.append(0) } else { bytes.append(1); string(location.file) }
+        if location.file == file { out.pointee.append(0) } else { out.pointee.append(1); string(location.file) }
         signed(Int64(location.line ?? Int(Int32.min)))
         signed(Int64(location.column ?? Int(Int32.min)))
     }
@@ -144,7 +154,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: BinaryEncoder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) { encoder.bytes.append(0) }
+    mutating func encodeNil(forKey key: Key) { encoder.out.pointee.append(0) }
     mutating func encode(_ value: Bool, forKey key: Key) { encoder.bool(value) }
     mutating func encode(_ value: String, forKey key: Key) { encoder.string(value) }
     mutating func encode(_ value: Double, forKey key: Key) { encoder.unsigned(value.bitPattern) }
@@ -163,8 +173,8 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // An absent optional is one byte 0, a present one 1 and the value: the defaults would write nothing.
     private func present<T: Encodable>(_ value: T?) throws {
-        guard let value else { encoder.bytes.append(0); return }
-        encoder.bytes.append(1)
+        guard let value else { encoder.out.pointee.append(0); return }
+        encoder.out.pointee.append(1)
         try encoder.value(value)
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value) }
@@ -205,14 +215,14 @@ private final class UnkeyedWriter: UnkeyedEncodingContainer {
 
     init(encoder: BinaryEncoder) {
         self.encoder = encoder
-        countOffset = encoder.bytes.count
-        encoder.bytes.append(contentsOf: [0, 0, 0, 0])
+        countOffset = encoder.out.pointee.count
+        for _ in 0..<4 { encoder.out.pointee.append(0) }
     }
 
     private func counted() {
         count += 1
         withUnsafeBytes(of: UInt32(count).littleEndian) { raw in
-            for index in 0..<4 { encoder.bytes[countOffset + index] = raw[index] }
+            for index in 0..<4 { encoder.out.pointee[countOffset + index] = raw[index] }
         }
     }
 
@@ -252,16 +262,23 @@ private struct SingleWriter: SingleValueEncodingContainer {
 
 final class BinaryDecoder: Decoder {
     let bytes: UnsafeRawBufferPointer
-    var offset: Int
+    /// Where reading is, behind a pointer for the reason ``BinaryEncoder/out`` is.
+    private let cursor = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    var offset: Int {
+        get { cursor.pointee }
+        set { cursor.pointee = newValue }
+    }
     let file: String
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(bytes: UnsafeRawBufferPointer, offset: Int, file: String) {
         self.bytes = bytes
-        self.offset = offset
+        cursor.initialize(to: offset)
         self.file = file
     }
+
+    deinit { cursor.deallocate() }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(KeyedReader<Key>(decoder: self))

@@ -119,9 +119,9 @@ final class RecordStore: Sendable {
     func save(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) {
         if holds(files) { return }
         let encoder = BinaryEncoder(file: "")
-        encoder.bytes.reserveCapacity(bytes.count + 1 << 20)
-        encoder.bytes.append(contentsOf: Self.magic)
-        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.bytes.append(contentsOf: $0) }
+        encoder.out.pointee.reserveCapacity(bytes.count + 1 << 20)
+        encoder.out.pointee.append(contentsOf: Self.magic)
+        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
         encoder.string(tool)
         encoder.unsigned(UInt64(files.count))
         bytes.withUnsafeBytes { old in
@@ -140,7 +140,7 @@ final class RecordStore: Sendable {
         let temporary = folder.appendingPathComponent(".\(Self.fileName).new")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(encoder.bytes).write(to: temporary)
+            try Data(encoder.out.pointee).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -148,10 +148,10 @@ final class RecordStore: Sendable {
     }
 
     private func append(entryKey key: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
-        withUnsafeBytes(of: key.littleEndian) { encoder.bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: key.littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
+        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
         encoder.unsigned(UInt64(body.count))
-        encoder.bytes.append(contentsOf: body)
+        encoder.out.pointee.append(contentsOf: body)
     }
 
     /// Each file's entry; nil when the bytes are not a whole store of `tool` in this format.
