@@ -179,6 +179,25 @@ struct RecordStoreTests {
             let counts = Self.loadCounts(root, output)
             #expect(counts.parsed == 1, "\(counts)")
 
+            // Random damage anywhere (index included): never a crash, and a record
+            // still found is the one the file gives when parsed.
+            var rng = SplitMix64(seed: 15)
+            let parsedLoad = ContentLoader.loadParts(portalAt: root)
+            for round in 0..<150 {
+                var bytes = saved
+                for _ in 0...(round % 4) {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                }
+                if round % 5 == 0 { bytes = bytes.prefix(Int(rng.next() % UInt64(bytes.count))) }
+                try bytes.write(to: url)
+                let store = RecordStore(folder: folder)
+                let loaded = ContentLoader.loadParts(portalAt: root, store: store)
+                #expect(loaded.diagnostics == parsedLoad.diagnostics, "round \(round)")
+                #expect(loaded.portal?.projects.elementsEqual(parsedLoad.portal?.projects ?? []) ?? false, "round \(round)")
+                #expect(loaded.portal?.reports.elementsEqual(parsedLoad.portal?.reports ?? []) ?? false, "round \(round)")
+            }
+
             // Each damaged store, then a build: its output equals a clean build's.
             let projects = root.appendingPathComponent("content/projects")
             let name = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).sorted().first)

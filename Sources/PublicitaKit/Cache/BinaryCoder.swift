@@ -301,6 +301,11 @@ final class BinaryDecoder: Decoder {
             shift += 7
         }
     }
+    /// A count or a length: never more than the bytes left (each counted thing takes one at least).
+    func length() throws -> Int {
+        guard let count = Int(exactly: try unsigned()), count <= bytes.count - offset else { throw BinaryCoder.Corrupt() }
+        return count
+    }
     func signed() throws -> Int64 {
         let raw = try unsigned()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
@@ -314,7 +319,7 @@ final class BinaryDecoder: Decoder {
         return value
     }
     func string() throws -> String {
-        let count = Int(try unsigned())
+        let count = try length()
         guard count <= bytes.count - offset else { throw BinaryCoder.Corrupt() }
         defer { offset += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
@@ -327,7 +332,7 @@ final class BinaryDecoder: Decoder {
         }
     }
     private func list<Element>(_ element: () throws -> Element) throws -> [Element] {
-        let count = Int(try unsigned())
+        let count = try length()
         guard count <= bytes.count - offset else { throw BinaryCoder.Corrupt() }
         var list: [Element] = []
         list.reserveCapacity(count)
@@ -357,7 +362,7 @@ final class BinaryDecoder: Decoder {
             return Located(text, at: try location()) as! T
         }
         if T.self == [String].self {
-            let count = Int(try unsigned())
+            let count = try length()
             guard count <= bytes.count - offset else { throw BinaryCoder.Corrupt() }
             var list: [String] = []
             list.reserveCapacity(count)

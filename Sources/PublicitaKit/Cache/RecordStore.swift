@@ -117,7 +117,12 @@ final class RecordStore: Sendable {
     /// nothing when it would hold what this one does. A store that cannot be written
     /// only costs the next build its parsing.
     func save(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) {
-        if holds(files) { return }
+        if let bytes = contents(files, tool: tool) { write(bytes) }
+    }
+
+    /// The bytes of a store of exactly `files`; nil when it would hold what this one does.
+    func contents(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> [UInt8]? {
+        if holds(files) { return nil }
         let encoder = BinaryEncoder(file: "")
         encoder.out.pointee.reserveCapacity(bytes.count + 1 << 20)
         encoder.out.pointee.append(contentsOf: Self.magic)
@@ -133,6 +138,13 @@ final class RecordStore: Sendable {
                 }
             }
         }
+        var contents: [UInt8] = []
+        swap(&contents, &encoder.out.pointee)
+        return contents
+    }
+
+    /// Puts `contents` (from ``contents(_:tool:)``) in place of the store's file.
+    func write(_ contents: [UInt8]) {
         let url = folder.appendingPathComponent(Self.fileName)
         // One name for the temporary file: a killed build's is overwritten by the next, not
         // left beside it. Two builds into one output at once may rename the other's half
@@ -140,7 +152,7 @@ final class RecordStore: Sendable {
         let temporary = folder.appendingPathComponent(".\(Self.fileName).new")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(encoder.out.pointee).write(to: temporary)
+            try Data(contents).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -161,7 +173,7 @@ final class RecordStore: Sendable {
         let reader = BinaryDecoder(bytes: raw, offset: magic.count + 4, file: "")
         do {
             guard try reader.string() == tool else { return nil }
-            let count = Int(try reader.unsigned())
+            let count = try reader.length()
             guard count <= raw.count else { return nil }
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(count)
@@ -171,7 +183,7 @@ final class RecordStore: Sendable {
                 let key = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset, as: UInt64.self))
                 let checksum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset + 8, as: UInt64.self))
                 reader.offset += 16
-                let length = Int(try reader.unsigned())
+                let length = try reader.length()
                 guard length <= raw.count - reader.offset else { return nil }
                 entries[file] = Entry(key: key, checksum: checksum, range: reader.offset..<(reader.offset + length))
                 reader.offset += length
