@@ -28,12 +28,6 @@ enum Pipeline {
         // Load: the records, `portal.yaml`, `static/`, then the theme.
         let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
         timer.lap("load")
-        // The records' store is made beside the next stages, which leave a core idle for
-        // most of their time, and saved once the site is written (a failed build writes nothing).
-        let storeContents = StoreContents()
-        if let stored = loaded.stored, let store = cache.storedRecords {
-            DispatchQueue.global().async(group: storeContents.made) { storeContents.bytes = store.contents(stored) }
-        }
         guard var portal = loaded.portal else {
             return Run(outcome: Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs))
         }
@@ -60,16 +54,9 @@ enum Pipeline {
             records: loaded.records, afterRecordDiagnostics: afterRecords, validation: checks, outputDiagnostics: placement)
         state.extraViewFields = options.extraViewFields
         let run = finish(state, output: output, cache: cache, persist: true)
-        storeContents.made.wait()
-        if run.written != nil, let bytes = storeContents.bytes { cache.storedRecords?.write(bytes) }
+        // Saved once the site is written: a failed build writes nothing.
+        if run.written != nil, let stored = loaded.stored { cache.storedRecords?.save(stored) }
         return run
-    }
-
-    /// The bytes of the records' store, made on another thread.
-    private final class StoreContents: @unchecked Sendable {
-        // @unchecked: `bytes` is set once on that thread and read only after `made` is waited for.
-        let made = DispatchGroup()
-        var bytes: [UInt8]?
     }
 
     /// Plan → render → write: keys every output file from what its last render read,

@@ -15,8 +15,8 @@ enum BinaryCoder {
     /// The bytes of `value`; `file` is the record's file (its locations name it without storing it).
     static func encode<T: Encodable>(_ value: T, file: String, into bytes: inout [UInt8]) throws {
         let encoder = BinaryEncoder(file: file)
-        swap(&encoder.out.pointee, &bytes)
-        defer { swap(&encoder.out.pointee, &bytes) }
+        encoder.exchange(&bytes)
+        defer { encoder.exchange(&bytes) }
         try encoder.value(value)
         if encoder.unsupported { throw Corrupt() }
     }
@@ -34,8 +34,10 @@ enum BinaryCoder {
 
 final class BinaryEncoder: Encoder {
     /// The bytes written. Behind a pointer: a class's own stored array would be
-    /// checked for exclusive access at every byte appended.
-    let out = UnsafeMutablePointer<[UInt8]>.allocate(capacity: 1)
+    /// checked for exclusive access at every byte appended. Only touched inside the
+    /// encoder's own methods, where it is alive: reached from outside, the encoder
+    /// could be freed (and the bytes with it) between reading `out` and using it.
+    private let out = UnsafeMutablePointer<[UInt8]>.allocate(capacity: 1)
     let file: String
     /// Set when a value was written in a way it could not be read back (an enum
     /// with payloads names its case by a key, and keys are not stored).
@@ -52,6 +54,14 @@ final class BinaryEncoder: Encoder {
         out.deinitialize(count: 1)
         out.deallocate()
     }
+
+    var count: Int { out.pointee.count }
+    func append(_ byte: UInt8) { out.pointee.append(byte) }
+    func append(contentsOf bytes: some Sequence<UInt8>) { out.pointee.append(contentsOf: bytes) }
+    func set(_ byte: UInt8, at index: Int) { out.pointee[index] = byte }
+    func reserve(_ capacity: Int) { out.pointee.reserveCapacity(capacity) }
+    /// Swaps the bytes written with `bytes`.
+    func exchange(_ bytes: inout [UInt8]) { swap(&out.pointee, &bytes) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(KeyedWriter<Key>(encoder: self))
@@ -154,7 +164,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: BinaryEncoder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) { encoder.out.pointee.append(0) }
+    mutating func encodeNil(forKey key: Key) { encoder.append(0) }
     mutating func encode(_ value: Bool, forKey key: Key) { encoder.bool(value) }
     mutating func encode(_ value: String, forKey key: Key) { encoder.string(value) }
     mutating func encode(_ value: Double, forKey key: Key) { encoder.unsigned(value.bitPattern) }
@@ -173,8 +183,8 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // An absent optional is one byte 0, a present one 1 and the value: the defaults would write nothing.
     private func present<T: Encodable>(_ value: T?) throws {
-        guard let value else { encoder.out.pointee.append(0); return }
-        encoder.out.pointee.append(1)
+        guard let value else { encoder.append(0); return }
+        encoder.append(1)
         try encoder.value(value)
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value) }
@@ -215,14 +225,14 @@ private final class UnkeyedWriter: UnkeyedEncodingContainer {
 
     init(encoder: BinaryEncoder) {
         self.encoder = encoder
-        countOffset = encoder.out.pointee.count
-        for _ in 0..<4 { encoder.out.pointee.append(0) }
+        countOffset = encoder.count
+        for _ in 0..<4 { encoder.append(0) }
     }
 
     private func counted() {
         count += 1
         withUnsafeBytes(of: UInt32(count).littleEndian) { raw in
-            for index in 0..<4 { encoder.out.pointee[countOffset + index] = raw[index] }
+            for index in 0..<4 { encoder.set(raw[index], at: countOffset + index) }
         }
     }
 
@@ -262,7 +272,8 @@ private struct SingleWriter: SingleValueEncodingContainer {
 
 final class BinaryDecoder: Decoder {
     let bytes: UnsafeRawBufferPointer
-    /// Where reading is, behind a pointer for the reason ``BinaryEncoder/out`` is.
+    /// Where reading is, behind a pointer for the reason the encoder's bytes are (and,
+    /// like them, only touched inside the decoder's own members).
     private let cursor = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     var offset: Int {
         get { cursor.pointee }

@@ -124,9 +124,9 @@ final class RecordStore: Sendable {
     func contents(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> [UInt8]? {
         if holds(files) { return nil }
         let encoder = BinaryEncoder(file: "")
-        encoder.out.pointee.reserveCapacity(bytes.count + 1 << 20)
-        encoder.out.pointee.append(contentsOf: Self.magic)
-        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
+        encoder.reserve(bytes.count + 1 << 20)
+        encoder.append(contentsOf: Self.magic)
+        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
         encoder.string(tool)
         encoder.unsigned(UInt64(files.count))
         bytes.withUnsafeBytes { old in
@@ -139,7 +139,7 @@ final class RecordStore: Sendable {
             }
         }
         var contents: [UInt8] = []
-        swap(&contents, &encoder.out.pointee)
+        encoder.exchange(&contents)
         return contents
     }
 
@@ -160,10 +160,10 @@ final class RecordStore: Sendable {
     }
 
     private func append(entryKey key: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
-        withUnsafeBytes(of: key.littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
-        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.out.pointee.append(contentsOf: $0) }
+        withUnsafeBytes(of: key.littleEndian) { encoder.append(contentsOf: $0) }
+        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.append(contentsOf: $0) }
         encoder.unsigned(UInt64(body.count))
-        encoder.out.pointee.append(contentsOf: body)
+        encoder.append(contentsOf: body)
     }
 
     /// Each file's entry; nil when the bytes are not a whole store of `tool` in this format.
