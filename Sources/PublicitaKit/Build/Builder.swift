@@ -62,12 +62,14 @@ public enum Builder {
         let root = options.portalRoot.standardizedFileURL
         let tool = ToolIdentity.current
         let output = options.output?.standardizedFileURL
+        var timer = StageTimer()
         var previous = output.flatMap { BuildManifest.load(for: $0) }
         // A killed build's work folders go; the files its in-place update touched are
         // written again, since the manifest may not describe them.
         let interrupted = output.map { Leftovers.clear(beside: $0) } ?? []
         if let output, !interrupted.isEmpty { previous = previous?.forgetting(interrupted, in: output) }
         let stamps = output == nil ? nil : InputStamps.scan(root)
+        timer.lap("manifest+stamps")
 
         // Nothing changed since the last build: same tool, same day, same input
         // stamps, output intact. Only `stat` has run; print the last diagnostics again.
@@ -78,8 +80,12 @@ public enum Builder {
         }
 
         let reusable = output.flatMap { output in intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
+        timer.lap("reads")
+        // The parsed records of the last build beside this output, unless a process keeps its own.
+        let store = options.parseCache == nil ? output.map { RecordStore(folder: BuildManifest.folder(for: $0)) } : nil
+        timer.lap("open records")
         return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
-                            cache: BuildCache(parsedRecords: options.parseCache, output: reusable)).outcome
+                            cache: BuildCache(parsedRecords: options.parseCache, storedRecords: store, output: reusable)).outcome
     }
 
     /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;

@@ -26,7 +26,7 @@ enum Pipeline {
         var timer = StageTimer()
 
         // Load: the records, `portal.yaml`, `static/`, then the theme.
-        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords)
+        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
         timer.lap("load")
         guard var portal = loaded.portal else {
             return Run(outcome: Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs))
@@ -53,7 +53,10 @@ enum Pipeline {
             language: language, addressOptions: options.addressOptions, configDiagnostics: loaded.configDiagnostics,
             records: loaded.records, afterRecordDiagnostics: afterRecords, validation: checks, outputDiagnostics: placement)
         state.extraViewFields = options.extraViewFields
-        return finish(state, output: output, cache: cache, persist: true)
+        let run = finish(state, output: output, cache: cache, persist: true)
+        // Saved once the site is written: a failed build writes nothing.
+        if run.written != nil, let stored = loaded.stored { cache.storedRecords?.save(stored) }
+        return run
     }
 
     /// Plan → render → write: keys every output file from what its last render read,

@@ -103,19 +103,27 @@ struct BuildManifest: Sendable {
         var manifest = self
         manifest.reads = [:]
         let url = Self.folder(for: output).appendingPathComponent("reads")
-        guard let readsToken, let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return manifest }
+        guard let readsToken, let data = try? Data(contentsOf: url) else { return manifest }
         var files: [String] = [], reads: [String: [String]] = [:], sawToken = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            switch parts.first {
-            case "token": sawToken = line.dropFirst(6) == readsToken
-            case "F": files.append(String(line.dropFirst(2)))
-            case "R" where parts.count == 3:
-                guard let read = ReadSet.decode(parts[1], files: files) else { return manifest }
-                reads[String(parts[2])] = read
-            default: return manifest
+        reads.reserveCapacity(pages.count)
+        // On the bytes, as the manifest is: a build after an edit reads every page's reads.
+        let valid = data.withUnsafeBytes { raw -> Bool in
+            for line in Self.lines(raw.bindMemory(to: UInt8.self)) {
+                guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { return false }
+                switch Self.string(line[..<space]) {
+                case "token": sawToken = Self.string(line[(space + 1)...]) == readsToken
+                case "F": files.append(Self.string(line[(space + 1)...]))
+                case "R":
+                    let rest = line[(space + 1)...]
+                    guard let second = rest.firstIndex(of: UInt8(ascii: " ")),
+                          let read = ReadSet.decode(bytes: rest[..<second], files: files) else { return false }
+                    reads[Self.string(rest[(second + 1)...])] = read
+                default: return false
+                }
             }
+            return true
         }
+        guard valid else { return manifest }
         if sawToken { manifest.reads = reads.filter { pages[$0.key] != nil } }
         return manifest
     }

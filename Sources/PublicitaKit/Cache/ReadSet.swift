@@ -28,4 +28,33 @@ enum ReadSet {
         }
         return read
     }
+
+    /// ``decode(_:files:)`` of the bytes of a line.
+    static func decode(bytes text: Slice<UnsafeBufferPointer<UInt8>>, files: [String]) -> [String]? {
+        if text.count == 1 && text.first == UInt8(ascii: "-") { return [] }
+        var read: [String] = [], low = 0, number = 0, digits = 0, inRange = false
+        func close() -> Bool {
+            let high = number
+            if !inRange { low = number }
+            guard digits > 0, low <= high, high < files.count else { return false }
+            read += files[low...high]
+            number = 0; digits = 0; inRange = false
+            return true
+        }
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "-"):
+                guard !inRange, digits > 0 else { return nil }
+                low = number; number = 0; digits = 0; inRange = true
+            case UInt8(ascii: ","):
+                guard close() else { return nil }
+            default: return nil
+            }
+        }
+        return close() ? read : nil
+    }
 }

@@ -21,6 +21,8 @@ public enum ContentLoader {
         var records: [(file: String, diagnostics: [Diagnostic])]
         /// The problems of `static/`.
         var staticDiagnostics: [Diagnostic]
+        /// With a ``RecordStore``: every record file it can keep, for its next save.
+        var stored: [(file: String, saved: RecordStore.Saved)]? = nil
 
         /// Every diagnostic, in the order the load stage reports them.
         var diagnostics: [Diagnostic] {
@@ -29,7 +31,8 @@ public enum ContentLoader {
     }
 
     /// Loads the portal in `root` (see ``load(portalAt:cache:)``), keeping each file's diagnostics apart.
-    static func loadParts(portalAt root: URL, cache: ParseCache? = nil) -> LoadedPortal {
+    /// With `store`, a file whose bytes are those a record was stored for is not parsed again.
+    static func loadParts(portalAt root: URL, cache: ParseCache? = nil, store: RecordStore? = nil) -> LoadedPortal {
         var configDiagnostics = DiagnosticCollector()
         let config = loadConfig(root: root, diagnostics: &configDiagnostics)
 
@@ -44,16 +47,19 @@ public enum ContentLoader {
             for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
-        let parsed = ParallelMap.map(files) { file -> (Record?, [Diagnostic]) in
+        let loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, store: store) }
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
-            return loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
+            let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
+            return (record, diagnostics, nil)
         }
+        let stored = store.map { _ in zip(files, loadedFiles).compactMap { file, loaded in loaded.2.map { (file: file.relative, saved: $0) } } }
         cache?.keep(only: Set(files.map(\.relative)))
         // Each list exactly as long as it needs to be: a project is a large value, and a
         // list grown by appending keeps up to twice the room it uses for the whole build.
         projects.reserveCapacity(files.count { $0.kind == .projects })
         reports.reserveCapacity(files.count { $0.kind == .reports })
-        for (record, _) in parsed {
+        for (record, _, _) in loadedFiles {
             switch record {
             case .project(let p): projects.append(p)
             case .report(let r): reports.append(r)
@@ -62,14 +68,15 @@ public enum ContentLoader {
             case nil: break
             }
         }
-        let records = zip(files, parsed).map { (file: $0.relative, diagnostics: $1.1) }
+        let records = zip(files, loadedFiles).map { (file: $0.relative, diagnostics: $1.1) }
             + refused.keys.sorted().map { (file: $0, diagnostics: [refused[$0]!]) }
         var staticDiagnostics = DiagnosticCollector()
         guard let config else {
-            return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [])
+            return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [],
+                                stored: stored)
         }
         var failed: [String: String] = [:]
-        for (file, result) in zip(files, parsed) where result.0 == nil {
+        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
             let slug = String(file.url.lastPathComponent.dropLast(".md".count))
             failed[file.kind.route(slug)] = file.relative
         }
@@ -78,7 +85,7 @@ public enum ContentLoader {
             staticFiles: staticFiles(portalFiles, diagnostics: &staticDiagnostics),
             failedRecords: failed)
         return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
-                            staticDiagnostics: staticDiagnostics.diagnostics)
+                            staticDiagnostics: staticDiagnostics.diagnostics, stored: stored)
     }
 
     /// Reads and parses one content file of `kind`. With `cache` and the file's `stamp`
@@ -93,6 +100,25 @@ public enum ContentLoader {
         }
         if let cache, let stamp { cache.store(relative, stamp: stamp, record: result.0, diagnostics: result.1) }
         return result
+    }
+
+    /// Reads one content file of `kind`, taking its record from `store` when the
+    /// store holds one for these bytes; a record parsed is returned with its stored form.
+    static func loadRecord(kind: ContentKind, url: URL, relative: String, store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+        let data: Data
+        switch SourceText.bytes(url, relativePath: relative) {
+        case .failure(let d): return (nil, [d], nil)
+        case .success(let bytes): data = bytes
+        }
+        let key = RecordStore.key(bytes: data, relative: relative, path: url.path)
+        if let hit = store.record(relative, key: key) { return hit }
+        let result: (Record?, [Diagnostic])
+        switch SourceText.text(of: data, relativePath: relative) {
+        case .failure(let d): result = (nil, [d])
+        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
+        }
+        let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0) }
+        return (result.0, result.1, saved)
     }
 
     private static func loadConfig(root: URL, diagnostics: inout DiagnosticCollector) -> PortalConfig? {

@@ -8,6 +8,11 @@ enum SourceText {
     static let maximumBytes = 8 * 1024 * 1024
 
     static func read(_ url: URL, relativePath: String) -> Result<String, Diagnostic> {
+        bytes(url, relativePath: relativePath).flatMap { text(of: $0, relativePath: relativePath) }
+    }
+
+    /// The file's bytes, or why they cannot be read.
+    static func bytes(_ url: URL, relativePath: String) -> Result<Data, Diagnostic> {
         let location = SourceLocation(file: relativePath)
         // POSIX stat: Foundation's attributesOfItem was a tenth of a large check.
         var info = stat()
@@ -23,6 +28,11 @@ enum SourceText {
             return .failure(.error(.fileRead, at: location,
                                    LocalizedText(cs: "soubor nelze přečíst", en: "the file cannot be read")))
         }
+        return .success(data)
+    }
+
+    /// The text of a file's bytes, or why they are no text.
+    static func text(of data: Data, relativePath: String) -> Result<String, Diagnostic> {
         if let text = String(validatingUTF8Data: data) {
             // NUL is valid UTF-8 yet never part of a text a person wrote: binary data.
             // (Other control characters are text.control, reported where the text is read.)

@@ -1,5 +1,5 @@
 /// An abbreviation and what it stands for ("APK" – "asistent prevence kriminality").
-public struct Abbreviation: Sendable, Hashable {
+public struct Abbreviation: Sendable, Hashable, Codable {
     /// The abbreviation.
     public var abbr: String
     /// Its meaning.

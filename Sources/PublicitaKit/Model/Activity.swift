@@ -1,5 +1,5 @@
 /// A key activity of a project ("KA 01 – …").
-public struct Activity: Sendable, Hashable {
+public struct Activity: Sendable, Hashable, Codable {
     /// The activity's code ("KA 01").
     public var code: String?
     /// Its title.

@@ -1,5 +1,5 @@
 /// A project's budget: the total and the sources that make it up.
-public struct Budget: Sendable, Hashable {
+public struct Budget: Sendable, Hashable, Codable {
     /// The currency every amount is in (ISO code, `CZK` by default).
     public var currency: String
     /// The total eligible expenditure; absent when the amounts were never published.

@@ -1,5 +1,5 @@
 /// A person the public can contact about a project.
-public struct Contact: Sendable, Hashable {
+public struct Contact: Sendable, Hashable, Codable {
     /// Name with titles, as published.
     public var name: String
     /// Their role.

@@ -1,6 +1,6 @@
 /// A table given as structured data in front matter, rendered as a real HTML
 /// table with a caption and header cells (CommonMark has no table syntax).
-public struct ContentTable: Sendable, Hashable {
+public struct ContentTable: Sendable, Hashable, Codable {
     /// The id a body places it by (```` ```table <id> ````).
     public var id: String
     /// The caption.

@@ -1,5 +1,5 @@
 /// A published figure that was wrong, shown publicly with the right one and why.
-public struct Correction: Sendable, Hashable {
+public struct Correction: Sendable, Hashable, Codable {
     /// The field that was corrected (`budget.total`).
     public var field: String?
     /// What was published.

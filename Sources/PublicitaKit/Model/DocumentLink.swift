@@ -1,5 +1,5 @@
 /// A document a record points to: a report page, a PDF in `static/`, an outside page.
-public struct DocumentLink: Sendable, Hashable {
+public struct DocumentLink: Sendable, Hashable, Codable {
     /// The document's title.
     public var title: String
     /// Where it is; internal links (`/…`) must resolve.

@@ -1,7 +1,7 @@
 /// A link in a front-matter field written in Markdown (`results:`, an activity's
 /// `summary:`). Pages render these fields like bodies, so the link rule checks
 /// their links like a body's, reported at the field's value.
-public struct FieldLink: Sendable, Hashable {
+public struct FieldLink: Sendable, Hashable, Codable {
     /// The destination as written.
     public var destination: String
     /// Where the field's value is.

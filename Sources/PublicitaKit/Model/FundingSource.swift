@@ -1,5 +1,5 @@
 /// One source of a project's money: the EU fund, the state budget, the city's own share.
-public struct FundingSource: Sendable, Hashable {
+public struct FundingSource: Sendable, Hashable, Codable {
     /// Who pays, as published ("Evropský sociální fond").
     public var name: String
     /// What kind of source it is.
@@ -16,7 +16,7 @@ public struct FundingSource: Sendable, Hashable {
     public var emptyAmountLocation: SourceLocation? = nil
 
     /// What kind of money a source is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         /// A European Union fund.
         case eu
         /// National public money (state budget).

@@ -146,7 +146,7 @@ extension Money: Codable {
 // MARK: - Parsing
 
 /// An amount read from a source file, with the currency written beside it.
-public struct ParsedMoney: Sendable, Hashable {
+public struct ParsedMoney: Sendable, Hashable, Codable {
     /// The amount.
     public var amount: Money
     /// The ISO code of the currency written with the amount (`"CZK"`, `"EUR"`),

@@ -1,5 +1,5 @@
 /// A dated news item ("Aktuality"): one file in `content/news/`.
-public struct NewsItem: Sendable, Hashable {
+public struct NewsItem: Sendable, Hashable, Codable {
     /// File, slug and body.
     public var source: RecordSource
     /// The headline.

@@ -1,5 +1,5 @@
 /// A free page (about, how to read budgets, …): one file in `content/pages/`.
-public struct Page: Sendable, Hashable {
+public struct Page: Sendable, Hashable, Codable {
     /// File, slug and body.
     public var source: RecordSource
     /// The page's title.

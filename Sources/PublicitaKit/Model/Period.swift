@@ -1,5 +1,5 @@
 /// When a project runs: its start, its end and the duration the record states.
-public struct Period: Sendable, Hashable {
+public struct Period: Sendable, Hashable, Codable {
     /// The first day.
     public var start: Located<Day>?
     /// The last day (inclusive).

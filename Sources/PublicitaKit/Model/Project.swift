@@ -1,5 +1,5 @@
 /// An EU-(co)funded project: one file in `content/projects/`.
-public struct Project: Sendable, Hashable {
+public struct Project: Sendable, Hashable, Codable {
     /// File, slug and body.
     public var source: RecordSource
     /// The project's name.

@@ -5,7 +5,7 @@ import Foundation
 /// A record loaded from disk does not keep its body in memory: ``BodySource`` reads
 /// it again when its page is rendered, so a build's memory holds the records'
 /// fields and outlines only, not all the Markdown of a national portal.
-public struct RecordSource: Sendable, Hashable {
+public struct RecordSource: Sendable, Hashable, Codable {
     /// The file's path relative to the portal (`content/projects/liberec-apk.md`).
     public var file: String
     /// The URL slug: the file name, or the `slug:` field.
@@ -62,7 +62,7 @@ public struct RecordSource: Sendable, Hashable {
 /// The parts of a Markdown body that rules and the site model look at: its links,
 /// its top-level headings and the tables it places. Parsing a body is the costly
 /// part of a large build, so it is parsed for this once, at load time.
-public struct BodyOutline: Sendable, Hashable {
+public struct BodyOutline: Sendable, Hashable, Codable {
     /// Link and image destinations with their body lines.
     public var links: [MarkdownDocument.Link] {
         get {

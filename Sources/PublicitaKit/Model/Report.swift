@@ -1,5 +1,5 @@
 /// An evaluation or final report: one file in `content/reports/`.
-public struct Report: Sendable, Hashable {
+public struct Report: Sendable, Hashable, Codable {
     /// File, slug and body.
     public var source: RecordSource
     /// The report's title.
@@ -26,7 +26,7 @@ public struct Report: Sendable, Hashable {
     public var cityLocation: SourceLocation? = nil
 
     /// The project a report was produced in, named by title and registration number.
-    public struct FundedBy: Sendable, Hashable {
+    public struct FundedBy: Sendable, Hashable, Codable {
         /// The project's name.
         public var title: String?
         /// Its registration number as written.

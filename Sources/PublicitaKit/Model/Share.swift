@@ -4,7 +4,7 @@
 /// The precision matters: a share written as `85 %` is checked to whole
 /// percent, one written as `85,00 %` to hundredths. So `85 %` and `85,00 %` are
 /// different values (they are not `==`), although they denote the same number.
-public struct Share: Sendable, Hashable {
+public struct Share: Sendable, Hashable, Codable {
     /// The percentage times 10^`decimals`: 85 % is `(85, 0)`, 76,74 % is `(7674, 2)`.
     public var scaled: Int64
     /// How many decimals the percentage was written with, 0...4.

@@ -1,5 +1,5 @@
 /// A measurable target of a project ("Zaměstnat 4 osoby z cílové skupiny").
-public struct Target: Sendable, Hashable {
+public struct Target: Sendable, Hashable, Codable {
     /// The target in words.
     public var text: String
     /// The number aimed at.

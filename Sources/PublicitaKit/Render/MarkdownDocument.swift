@@ -11,7 +11,7 @@ public final class MarkdownDocument {
     private let root: OpaquePointer
 
     /// A link or image destination in the body, with the file line it is on.
-    public struct Link: Sendable, Hashable {
+    public struct Link: Sendable, Hashable, Codable {
         /// The destination as written.
         public var destination: String
         /// The body line it is on (1-based, relative to the body).
@@ -19,7 +19,7 @@ public final class MarkdownDocument {
     }
 
     /// A fenced block that places a front-matter table (```` ```table <id> ````).
-    public struct TableReference: Sendable, Hashable {
+    public struct TableReference: Sendable, Hashable, Codable {
         /// The table id.
         public var id: String
         /// The body line of the fence.

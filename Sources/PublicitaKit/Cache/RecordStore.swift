@@ -1,0 +1,196 @@
+import Foundation
+
+/// Parsed records and their load diagnostics, kept in the build cache folder
+/// (`records`, beside the manifest) so that `publicita build` in a new process
+/// takes an unchanged file's record from there instead of parsing it again.
+///
+/// An entry is found by a key made of everything parsing a file reads: its bytes,
+/// its path in the portal (which gives its kind and its locations' file), and the
+/// path it was read at (the record reads its body from there again); the file as
+/// a whole belongs to one tool (``ToolIdentity``) and format. A file that is
+/// missing, damaged, truncated or of another tool is not used: every record is
+/// parsed. The store is written again, whole, after a load that parsed anything.
+final class RecordStore: Sendable {
+    /// Bumped when the layout of the file changes (the records' own fields are the tool's: ``ToolIdentity``).
+    static let formatVersion: UInt32 = 1
+    static let fileName = "records"
+    private static let magic = Array("publicita-records\n".utf8)
+
+    /// The cache folder it is read from and saved to.
+    let folder: URL
+    private let bytes: [UInt8]
+    private let entries: [String: Entry]
+
+    /// Where one record's stored form lies in `bytes`, and what it must hash to.
+    private struct Entry: Sendable {
+        var key: UInt64
+        var checksum: UInt64
+        var range: Range<Int>
+    }
+
+    /// One file's entry for the next save: the stored form of a record just parsed,
+    /// or the place of one found in this store unchanged.
+    enum Saved: Sendable {
+        case parsed(key: UInt64, bytes: [UInt8])
+        case kept(key: UInt64, range: Range<Int>)
+    }
+
+    /// The store in `folder`, empty when it has none that this tool can use.
+    init(folder: URL, tool: String = ToolIdentity.current) {
+        self.folder = folder
+        let data = (try? Data(contentsOf: folder.appendingPathComponent(Self.fileName))) ?? Data()
+        let bytes = [UInt8](data)
+        self.bytes = bytes
+        entries = bytes.withUnsafeBytes { Self.index($0, tool: tool) } ?? [:]
+    }
+
+    /// Whether the store holds nothing (no usable file was found).
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The key of a content file whose `bytes` were read at `path`, as `relative` in the portal.
+    static func key(bytes: Data, relative: String, path: String) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(ContentHash.of(bytes))
+        hash.combine(relative)
+        hash.combine(path)
+        return hash.value
+    }
+
+    /// The record stored for `relative` under `key`, with its diagnostics; nil when
+    /// there is none or its bytes are not what was saved.
+    func record(_ relative: String, key: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
+        guard let entry = entries[relative], entry.key == key else { return nil }
+        return bytes.withUnsafeBytes { raw -> (ContentLoader.Record?, [Diagnostic], Saved)? in
+            let slice = UnsafeRawBufferPointer(rebasing: raw[entry.range])
+            guard ContentHash.of(slice) == entry.checksum else { return nil }
+            var offset = 0
+            guard let (record, diagnostics) = try? Self.decode(slice, offset: &offset, file: relative), offset == slice.count else { return nil }
+            return (record, diagnostics, .kept(key: key, range: entry.range))
+        }
+    }
+
+    /// The stored form of a parsed record; nil when it cannot be stored (the file is then parsed each time).
+    static func encode(_ record: ContentLoader.Record?, diagnostics: [Diagnostic], file: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        do {
+            switch record {
+            case nil: bytes.append(0)
+            case .project(let project): bytes.append(1); try BinaryCoder.encode(project, file: file, into: &bytes)
+            case .report(let report): bytes.append(2); try BinaryCoder.encode(report, file: file, into: &bytes)
+            case .page(let page): bytes.append(3); try BinaryCoder.encode(page, file: file, into: &bytes)
+            case .news(let news): bytes.append(4); try BinaryCoder.encode(news, file: file, into: &bytes)
+            }
+            try BinaryCoder.encode(diagnostics, file: file, into: &bytes)
+        } catch {
+            return nil
+        }
+        return bytes
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, offset: inout Int, file: String) throws -> (ContentLoader.Record?, [Diagnostic]) {
+        guard offset < bytes.count else { throw BinaryCoder.Corrupt() }
+        let tag = bytes[offset]
+        offset += 1
+        let record: ContentLoader.Record?
+        switch tag {
+        case 0: record = nil
+        case 1: record = .project(try BinaryCoder.decode(Project.self, from: bytes, offset: &offset, file: file))
+        case 2: record = .report(try BinaryCoder.decode(Report.self, from: bytes, offset: &offset, file: file))
+        case 3: record = .page(try BinaryCoder.decode(Page.self, from: bytes, offset: &offset, file: file))
+        case 4: record = .news(try BinaryCoder.decode(NewsItem.self, from: bytes, offset: &offset, file: file))
+        default: throw BinaryCoder.Corrupt()
+        }
+        return (record, try BinaryCoder.decode([Diagnostic].self, from: bytes, offset: &offset, file: file))
+    }
+
+    /// Whether saving `files` would write what the store already holds.
+    func holds(_ files: [(file: String, saved: Saved)]) -> Bool {
+        guard files.count == entries.count else { return false }
+        return files.allSatisfy { file in
+            guard case .kept(let key, let range) = file.saved, let entry = entries[file.file] else { return false }
+            return entry.key == key && entry.range == range
+        }
+    }
+
+    /// Writes a store of exactly `files` (a temporary file renamed into place); does
+    /// nothing when it would hold what this one does. A store that cannot be written
+    /// only costs the next build its parsing.
+    func save(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) {
+        if let bytes = contents(files, tool: tool) { write(bytes) }
+    }
+
+    /// The bytes of a store of exactly `files`; nil when it would hold what this one does.
+    func contents(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> [UInt8]? {
+        if holds(files) { return nil }
+        let encoder = BinaryEncoder(file: "")
+        encoder.reserve(bytes.count + 1 << 20)
+        encoder.append(contentsOf: Self.magic)
+        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
+        encoder.string(tool)
+        encoder.unsigned(UInt64(files.count))
+        bytes.withUnsafeBytes { old in
+            for (file, saved) in files {
+                encoder.string(file)
+                switch saved {
+                case .kept(let key, let range): append(entryKey: key, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
+                case .parsed(let key, let new): append(entryKey: key, body: new, to: encoder)
+                }
+            }
+        }
+        var contents: [UInt8] = []
+        encoder.exchange(&contents)
+        return contents
+    }
+
+    /// Puts `contents` (from ``contents(_:tool:)``) in place of the store's file.
+    func write(_ contents: [UInt8]) {
+        let url = folder.appendingPathComponent(Self.fileName)
+        // One name for the temporary file: a killed build's is overwritten by the next, not
+        // left beside it. Two builds into one output at once may rename the other's half
+        // file into place; its index and checksums then make it unused.
+        let temporary = folder.appendingPathComponent(".\(Self.fileName).new")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(contents).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    private func append(entryKey key: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
+        withUnsafeBytes(of: key.littleEndian) { encoder.append(contentsOf: $0) }
+        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.append(contentsOf: $0) }
+        encoder.unsigned(UInt64(body.count))
+        encoder.append(contentsOf: body)
+    }
+
+    /// Each file's entry; nil when the bytes are not a whole store of `tool` in this format.
+    private static func index(_ raw: UnsafeRawBufferPointer, tool: String) -> [String: Entry]? {
+        guard raw.count >= magic.count + 4, raw.prefix(magic.count).elementsEqual(magic),
+              raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self) == formatVersion.littleEndian else { return nil }
+        let reader = BinaryDecoder(bytes: raw, offset: magic.count + 4, file: "")
+        do {
+            guard try reader.string() == tool else { return nil }
+            let count = try reader.length()
+            guard count <= raw.count else { return nil }
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let file = try reader.string()
+                guard reader.offset + 16 <= raw.count else { return nil }
+                let key = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset, as: UInt64.self))
+                let checksum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset + 8, as: UInt64.self))
+                reader.offset += 16
+                let length = try reader.length()
+                guard length <= raw.count - reader.offset else { return nil }
+                entries[file] = Entry(key: key, checksum: checksum, range: reader.offset..<(reader.offset + length))
+                reader.offset += length
+            }
+            return reader.offset == raw.count ? entries : nil
+        } catch {
+            return nil
+        }
+    }
+}
