@@ -247,11 +247,12 @@ struct DataFileFragments: Sendable {
 
     /// The store's index for these parts.
     private var index: PartIndex {
-        PartIndex(segments: segments.map { ($0.token, $0.sizes) }, files: files, keys: keys, reads: reads, places: places)
+        PartIndex(segments: segments.map { ($0.token, $0.sizes, $0.stamps) }, files: files, keys: keys, reads: reads, places: places)
     }
 
-    /// The parts stored in `folder`, those found intact (their bytes have the hash the
-    /// index gives) with their keys; nil when there is no intact store.
+    /// The parts stored in `folder`, those found intact with their keys; nil when there
+    /// is no intact store. A segment file changed since it was written (its stamp is
+    /// not the index's) keeps only the parts whose bytes have the hash the index gives.
     private static func stored(in folder: String) -> DataFileFragments? {
         guard let index = PartIndex.load(from: folder) else { return nil }
         var segments: [PartSegment] = []
@@ -261,7 +262,7 @@ struct DataFileFragments: Sendable {
         }
         var keys = index.keys
         let reader = PieceReader()
-        for (number, segment) in segments.enumerated() {
+        for (number, segment) in segments.enumerated() where segment.stamps != index.segments[number].stamps {
             let inSegment = index.places.indices.filter { index.places[$0].segment == number && keys[$0] != nil }
             for kind in PartKind.allCases {
                 for project in inSegment.sorted(by: { index.places[$0][kind].offset < index.places[$1][kind].offset }) {

@@ -2,10 +2,11 @@ import Foundation
 
 /// The index of the part store (``DataFileFragments``' parts on disk, in the build
 /// cache folder's `parts/`): the segments it uses, and each project's file, key,
-/// reads and place. Binary, with a checksum at its end: a truncated or altered
-/// index is no index, and the parts are made again.
+/// reads and place. Binary (counts, offsets and lengths as variable-length numbers,
+/// hashes in eight bytes), with a checksum at its end: a truncated or altered index
+/// is no index, and the parts are made again.
 struct PartIndex {
-    var segments: [(token: String, sizes: [Int])] = []
+    var segments: [(token: String, sizes: [Int], stamps: [UInt64])] = []
     var files: [String] = []
     /// By project: the key of its parts; nil when they are not stored.
     var keys: [UInt64?] = []
@@ -15,7 +16,7 @@ struct PartIndex {
 
     private static let magic = Array("publicita-parts\n".utf8)
     /// Bumped when the format or the parts' meaning changes.
-    private static let version: UInt64 = 1
+    private static let version: UInt64 = 3
     private static let noSegment = UInt64(UInt32.max)
 
     /// The store's folder for the build cache folder `cache`.
@@ -35,6 +36,7 @@ struct PartIndex {
         for segment in segments {
             out.string(segment.token)
             segment.sizes.forEach { out.number(UInt64($0)) }
+            segment.stamps.forEach { out.fixed($0) }
         }
         var readIndex: [String: Int] = [:], readList: [String] = []
         for list in reads {
@@ -55,16 +57,16 @@ struct PartIndex {
                 continue
             }
             out.number(UInt64(place.segment))
-            out.number(key)
+            out.fixed(key)
             for kind in PartKind.allCases {
                 out.number(UInt64(place[kind].offset))
                 out.number(UInt64(place[kind].length))
-                out.number(place[kind].hash)
+                out.fixed(place[kind].hash)
             }
             out.number(UInt64(reads[index].count))
             reads[index].forEach { out.number(UInt64(readIndex[$0]!)) }
         }
-        out.number(ContentHash.of(out.bytes))
+        out.fixed(ContentHash.of(out.bytes))
         let path = Self.path(folder), temporary = path + ".tmp-" + UUID().uuidString
         do {
             FileIO.makeDirectories(folder)
@@ -91,13 +93,14 @@ struct PartIndex {
         guard let data = FileManager.default.contents(atPath: path(folder)), data.count >= magic.count + 16 else { return nil }
         let bytes = [UInt8](data)
         var reader = Decoder(bytes: bytes, end: bytes.count - 8), checksum = Decoder(bytes: bytes, position: bytes.count - 8)
-        guard ContentHash.of(bytes[..<(bytes.count - 8)]) == checksum.number(),
+        guard ContentHash.of(bytes[..<(bytes.count - 8)]) == checksum.fixed(),
               reader.take(magic.count).map(Array.init) == magic, reader.number() == version else { return nil }
         var index = PartIndex()
         guard let segmentCount = reader.count() else { return nil }
         for _ in 0..<segmentCount {
-            guard let token = reader.string(), let sizes = reader.numbers(PartKind.allCases.count) else { return nil }
-            index.segments.append((token, sizes.map { Int($0) }))
+            guard let token = reader.string(), let sizes = reader.numbers(PartKind.allCases.count),
+                  let stamps = reader.fixed(PartKind.allCases.count) else { return nil }
+            index.segments.append((token, sizes.map { Int($0) }, stamps))
         }
         guard let readCount = reader.count() else { return nil }
         var readList: [String] = []
@@ -117,7 +120,7 @@ struct PartIndex {
                 index.places.append(PartPlace())
                 continue
             }
-            guard segment < index.segments.count, let key = reader.number(), let numbers = reader.numbers(9), let readsCount = reader.count(),
+            guard segment < index.segments.count, let key = reader.fixed(), let numbers = reader.pieces(), let readsCount = reader.count(),
                   let readNumbers = reader.numbers(readsCount), readNumbers.allSatisfy({ $0 < readList.count }) else { return nil }
             var place = PartPlace(segment: Int32(segment))
             for kind in PartKind.allCases {
@@ -139,7 +142,17 @@ struct PartIndex {
 
         mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
 
+        /// Seven bits a byte, the high bit saying more follow.
         mutating func number(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                bytes.append(UInt8(value & 0x7f) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(value))
+        }
+
+        mutating func fixed(_ value: UInt64) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
 
@@ -167,6 +180,18 @@ struct PartIndex {
         }
 
         mutating func number() -> UInt64? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while position < end, shift < 64 {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func fixed() -> UInt64? {
             guard 8 <= end - position else { return nil }
             var value: UInt64 = 0
             for shift in 0..<8 { value |= UInt64(bytes[position + shift]) << (8 * shift) }
@@ -174,8 +199,17 @@ struct PartIndex {
             return value
         }
 
+        mutating func fixed(_ count: Int) -> [UInt64]? {
+            var values: [UInt64] = []
+            for _ in 0..<count {
+                guard let value = fixed() else { return nil }
+                values.append(value)
+            }
+            return values
+        }
+
         mutating func numbers(_ count: Int) -> [UInt64]? {
-            guard count <= (end - position) / 8 else { return nil }
+            guard count <= end - position else { return nil }
             var numbers: [UInt64] = []
             numbers.reserveCapacity(count)
             for _ in 0..<count {
@@ -185,9 +219,20 @@ struct PartIndex {
             return numbers
         }
 
-        /// A count of things that each take at least one number.
+        /// A part's three pieces: offset, length (numbers) and hash (fixed) each.
+        mutating func pieces() -> [UInt64]? {
+            var values: [UInt64] = []
+            values.reserveCapacity(9)
+            for _ in PartKind.allCases {
+                guard let offset = number(), let length = number(), let hash = fixed() else { return nil }
+                values += [offset, length, hash]
+            }
+            return values
+        }
+
+        /// A count of things that each take at least one byte.
         mutating func count() -> Int? {
-            guard let value = number(), value <= UInt64((end - position) / 8) else { return nil }
+            guard let value = number(), value <= UInt64(end - position) else { return nil }
             return Int(value)
         }
 

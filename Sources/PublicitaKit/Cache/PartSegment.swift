@@ -55,10 +55,14 @@ final class PartSegment: Sendable {
     let token: String
     /// The bytes each kind's file holds.
     let sizes: [Int]
+    /// By kind: the file's stamp (size, change time, inode) as it was written, or as found
+    /// when opened: a file whose stamp is the one the index gives is as it was written.
+    let stamps: [UInt64]
     private let descriptors: [Int32]
 
     fileprivate init(token: String, descriptors: [Int32], sizes: [Int]) {
         (self.token, self.descriptors, self.sizes) = (token, descriptors, sizes)
+        stamps = descriptors.map(Self.stamp)
     }
 
     /// The segment `token` of `folder`, when its files hold at least `sizes` bytes; else nil.
@@ -75,6 +79,17 @@ final class PartSegment: Sendable {
             descriptors.append(descriptor)
         }
         self.init(token: token, descriptors: descriptors, sizes: sizes)
+    }
+
+    /// The stamp of the open file `descriptor`; 0 when it cannot be taken.
+    private static func stamp(_ descriptor: Int32) -> UInt64 {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return 0 }
+        var hash = ContentHash()
+        for number in [Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec, info.st_ctim.tv_nsec, Int(info.st_ino)] {
+            hash.combine(UInt64(bitPattern: Int64(number)))
+        }
+        return hash.value == 0 ? 1 : hash.value
     }
 
     deinit {
