@@ -10,7 +10,7 @@ struct PageMaker: Sendable {
     /// One page made.
     struct Made {
         /// Its bytes, in pieces written one after another.
-        var chunks: [[UInt8]]
+        var chunks: any ChunkSource
         /// The record files the render read.
         var reads: [String]
         var key: UInt64
@@ -21,9 +21,9 @@ struct PageMaker: Sendable {
     }
 
     func make(_ page: SitePage) -> Result<Made, Diagnostic> {
-        let (made, log) = ReadLog.recording { () -> Result<[[UInt8]], Diagnostic> in
+        let (made, log) = ReadLog.recording { () -> Result<any ChunkSource, Diagnostic> in
             if let chunks = parts?.chunks(of: page, site: renderer.site) { return .success(chunks) }
-            return renderer.render(page).map { [$0.bytes] }
+            return renderer.render(page).map { [$0.bytes] as [[UInt8]] }
         }
         return made.map { chunks in
             let (reads, key) = keys.reads(log, path: page.outputFile)

@@ -81,8 +81,10 @@ enum Pipeline {
         guard !diagnostics.containsErrors else { return Run(outcome: state.outcome(diagnostics), state: state) }
 
         // The portal-wide data files (list of operations, search index) are joined from
-        // each project's part, the one way they are made; a session keeps the parts.
-        let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: cache.dataFileParts ?? state.fragments)
+        // each project's part, the one way they are made; a session keeps the parts, and
+        // a build that saves its cache stores them beside it for the next process.
+        let fragments = DataFileFragments(site: site, theme: state.theme, keys: keys, reusing: cache.dataFileParts ?? state.fragments,
+                                          store: persist ? PartIndex.folder(inCache: BuildManifest.folder(for: output)) : nil)
         state.fragments = fragments
         timer.lap("data parts")
         let maker = PageMaker(renderer: Renderer(site: site, theme: state.theme, extraFields: state.extraViewFields), parts: fragments, keys: keys)

@@ -39,7 +39,7 @@ final class InPlaceUpdate: Sendable {
     }
 
     /// Writes the new content of `relative`, given as `chunks` one after another, into the update folder.
-    func stage(chunks: [[UInt8]], for relative: String) throws(SiteWriter.WriteError) {
+    func stage(chunks: any ChunkSource, for relative: String) throws(SiteWriter.WriteError) {
         try FileIO.write(chunks: chunks, toPath: newPath(try checked(relative)))
     }
 

@@ -6,7 +6,7 @@ protocol OutputSink: Sendable {
     /// Writes `bytes` as the file `relative`.
     func write(_ bytes: [UInt8], to relative: String) throws(SiteWriter.WriteError)
     /// Writes `chunks`, one after another, as the file `relative`.
-    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError)
+    func write(chunks: any ChunkSource, to relative: String) throws(SiteWriter.WriteError)
     /// Copies the file at `source` as `relative`.
     func copy(from source: URL, to relative: String) throws(SiteWriter.WriteError)
 }
@@ -22,7 +22,7 @@ extension InPlaceUpdate: OutputSink {
         try stage(bytes, for: relative)
     }
 
-    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError) {
+    func write(chunks: any ChunkSource, to relative: String) throws(SiteWriter.WriteError) {
         try stage(chunks: chunks, for: relative)
     }
 

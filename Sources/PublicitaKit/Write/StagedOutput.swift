@@ -42,7 +42,7 @@ final class StagedOutput: Sendable {
     }
 
     /// Writes `chunks`, one after another, to `relative` inside the staging folder.
-    func write(chunks: [[UInt8]], to relative: String) throws(SiteWriter.WriteError) {
+    func write(chunks: any ChunkSource, to relative: String) throws(SiteWriter.WriteError) {
         try FileIO.write(chunks: chunks, toPath: try target(relative))
     }
 
@@ -121,7 +121,7 @@ enum FileIO {
 
     /// Writes `chunks` one after another to `path` (a file made of many kept parts is
     /// written without joining them into one buffer first), a megabyte at a time.
-    static func write(chunks: [[UInt8]], toPath path: String) throws(SiteWriter.WriteError) {
+    static func write(chunks: any ChunkSource, toPath path: String) throws(SiteWriter.WriteError) {
         let descriptor = try create(path)
         defer { close(descriptor) }
         let capacity = 1 << 20
@@ -131,15 +131,21 @@ enum FileIO {
             defer { buffer.removeAll(keepingCapacity: true) }
             return buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
         }
-        for chunk in chunks {
-            if buffer.count + chunk.count > capacity {
-                guard flush() else { throw failure(path) }
-                if chunk.count > capacity {
-                    guard chunk.withUnsafeBufferPointer({ writeAll(descriptor, $0) }) else { throw failure(path) }
-                    continue
+        do {
+            try chunks.forEachChunk { chunk in
+                if buffer.count + chunk.count > capacity {
+                    guard flush() else { throw failure(path) }
+                    if chunk.count > capacity {
+                        guard writeAll(descriptor, chunk) else { throw failure(path) }
+                        return
+                    }
                 }
+                buffer.append(contentsOf: chunk)
             }
-            buffer.append(contentsOf: chunk)
+        } catch let error as SiteWriter.WriteError {
+            throw error
+        } catch {
+            throw SiteWriter.WriteError(message: LocalizedText(cs: "soubor \(path) nelze zapsat: \(error)", en: "cannot write \(path): \(error)"))
         }
         guard flush() else { throw failure(path) }
     }
