@@ -19,9 +19,9 @@ struct WrittenPlan: Sendable {
             let path = items[index].path
             // A page written without what it read cannot be keyed next time: it is rendered, as without this plan.
             let readsKnown: Bool = if case .page = items[index].source { written.reads[path] != nil } else { true }
-            let key = written.keys[path].flatMap { $0 == BuildManifest.untrustedKey || !readsKnown ? nil : $0 }
-            items[index].key = key
-            items[index].held = key == nil ? (written.keys[path] == nil ? .absent : .stale) : .current
+            let held = written.keys[path]
+            let key = held.flatMap { $0 == BuildManifest.untrustedKey || !readsKnown ? nil : $0 }
+            items[index] = Builder.OutputPlan(path: path, key: key, held: held, source: items[index].source)
         }
         if let earlier, earlier.items.count == plan.count, zip(earlier.items, plan).allSatisfy({ $0.path == $1.path }) {
             indexByPath = earlier.indexByPath

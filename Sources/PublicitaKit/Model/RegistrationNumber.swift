@@ -137,55 +137,15 @@ public struct RegistrationNumber: Sendable, Hashable {
             if byte == slash { slashes += 1 }
         }
         guard let period = period(forSegmentCount: slashes + 1) else { return nil }
-        var index = 0
-        for pieces in byteShape(of: period) {
-            for piece in pieces {
-                switch piece {
-                case .byte(let expected):
-                    guard index < bytes.count, bytes[index] == expected else { return nil }
-                    index += 1
-                case .digits(let least, let most):
-                    var count = 0
-                    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-                        count += 1
-                        index += 1
-                    }
-                    guard count >= least, count <= most else { return nil }
-                }
-            }
-            // Each segment ends at a slash, the last at the end.
-            if index < bytes.count {
-                guard bytes[index] == slash else { return nil }
-                index += 1
-            }
+        // The segments between slashes, each matched where it lies (no split, no copy).
+        var start = 0
+        for pieces in shape(of: period) {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            guard matches(bytes[start..<end], pieces) else { return nil }
+            start = end + 1
         }
-        return index == bytes.count && bytes[bytes.count - 1] != slash ? period : nil
-    }
-
-    /// A piece of a shape as the byte check reads it: a literal's bytes one by one.
-    private enum BytePiece {
-        case byte(UInt8)
-        case digits(Int, Int)
-    }
-
-    private static func byteShape(of period: ProgrammingPeriod) -> [[BytePiece]] {
-        switch period {
-        case .p2014_2020: byteShape2014
-        case .p2021_2027: byteShape2021
-        }
-    }
-
-    private static let byteShape2014 = bytePieces(shape2014), byteShape2021 = bytePieces(shape2021)
-
-    private static func bytePieces(_ shape: [[Piece]]) -> [[BytePiece]] {
-        shape.map { pieces in
-            pieces.flatMap { piece -> [BytePiece] in
-                switch piece {
-                case .literal(let literal): literal.utf8.map(BytePiece.byte)
-                case .digits(let range): [.digits(range.lowerBound, range.upperBound)]
-                }
-            }
-        }
+        return period
     }
 
     /// Whether `segment` is exactly the sequence `pieces`. Digit runs are greedy,
