@@ -48,6 +48,9 @@ public struct Project: Sendable, Hashable, Codable {
     public var cityLocation: SourceLocation?
     /// Where `programme` is written.
     public var programmeLocation: SourceLocation?
+    /// Its figures for the pages over every project, worked out from the fields above
+    /// once they are read (a record is replaced whole, never changed field by field).
+    public private(set) var figures = ProjectFigures()
 
     static let fields = spec.names
 
@@ -91,6 +94,7 @@ public struct Project: Sendable, Hashable, Codable {
             project.fieldLinks += FieldLink.links(in: activity?.summary, field: "activities[\(index)].summary",
                                                   at: activityReader.location(of: "summary"))
         }
+        project.figures = ProjectFigures(project)
         return project
     }
 

@@ -18,10 +18,8 @@ enum TableMetadata {
     static func primaryKey(_ site: Site) -> String {
         var seen: Set<String> = []
         seen.reserveCapacity(site.listedProjects.count)
-        // By index: copying each record out of the portal would retain all its fields.
         for index in site.listedProjects {
-            guard let number = site.portal.projects[index].registrationNumber?.value,
-                  seen.insert(RegistrationNumber.standardForm(of: number)).inserted else { return "slug" }
+            guard let number = site.portal.projects[index].figures.registrationKey, seen.insert(number).inserted else { return "slug" }
         }
         return "registration_number"
     }

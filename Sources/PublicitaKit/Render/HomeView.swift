@@ -55,29 +55,27 @@ struct HomeView {
     /// corrected totals they include (each linked to its correction).
     ///
     /// Portal totals count only budgets in CZK whose amounts are published.
-    /// One pass over the projects without copying their budgets into arrays: at
-    /// 50 000 projects this page is rendered again after every amount edit in serve.
+    /// From each project's ``ProjectFigures``: this page goes over every project again
+    /// after every edit in serve.
     private func totals(_ listed: [Int]) -> [String: Any] {
         let portal = context.site.portal
         let strings = context.strings
         var totals: [Money] = [], contributions: [Money] = []
         totals.reserveCapacity(listed.count)
         var withoutBudget: [Int] = [], otherCurrency: [Int] = [], corrected: [Int] = []
-        // Field by field: a record handed on whole is first copied out of its list (every field retained).
         for index in listed {
-            guard let budget = portal.projects[index].budget, let total = budget.total?.value.amount else {
+            let figures = portal.projects[index].figures
+            guard figures.hasBudget, let total = figures.total else {
                 withoutBudget.append(index)
                 continue
             }
-            guard budget.currency == "CZK" else {
+            guard figures.inCZK else {
                 otherCurrency.append(index)
                 continue
             }
             totals.append(total)
-            if portal.projects[index].totalProvenance.correctionIndex != nil || portal.projects[index].euContributionProvenance.correctionIndex != nil {
-                corrected.append(index)
-            }
-            if let eu = budget.euContribution { contributions.append(eu) }
+            if figures.amountsCorrected { corrected.append(index) }
+            if let eu = figures.euContribution { contributions.append(eu) }
         }
         var view: [String: Any] = [:]
         if let total = Money.sum(totals) {

@@ -44,19 +44,18 @@ struct PortalStatistics {
         /// The years of its start and end.
         var start: Int?, end: Int?
 
-        /// Of project `index` of `projects`, whose fields are read one by one: a record
-        /// handed to a function whole is first copied out of its list (every field retained).
+        /// Of project `index` of `projects`, from its ``ProjectFigures`` and read field by
+        /// field: a record handed to a function whole is first copied out of its list.
         init(_ projects: RecordList<Project>, _ index: Int) {
-            let budget = projects[index].budget
-            inCZK = budget?.currency == "CZK"
-            otherCurrency = budget.map { $0.currency != "CZK" } ?? false
-            eu = inCZK ? budget.flatMap(OpenData.unionContribution) : nil
-            total = inCZK ? budget?.total?.value.amount : nil
+            let figures = projects[index].figures
+            inCZK = figures.inCZK
+            otherCurrency = figures.hasBudget && !figures.inCZK
+            eu = inCZK ? figures.unionContribution : nil
+            total = inCZK ? figures.total : nil
             programme = projects[index].programme
             city = projects[index].city
-            let period = projects[index].period
-            start = period?.start?.value.year
-            end = period?.end?.value.year
+            start = figures.startYear
+            end = figures.endYear
         }
     }
 
