@@ -348,7 +348,7 @@ public enum Builder {
             return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
         }
         committed(result.written)
-        update.finish()
+        update.finish(staged: result.staged)
         return .success(result.written)
     }
 

@@ -19,10 +19,14 @@ final class InPlaceUpdate: Sendable {
     /// The update folder beside the site.
     let folder: URL
 
+    /// The replaced versions of large files, written over by their next versions.
+    private let spares: SpareFiles
+
     init(output: URL) {
         let output = output.standardizedFileURL
         self.output = output
         folder = Leftovers.workFolder(beside: output, kind: .update)
+        spares = SpareFiles(output: output)
     }
 
     /// Where a new version of `relative` is written.
@@ -40,7 +44,8 @@ final class InPlaceUpdate: Sendable {
 
     /// Writes the new content of `relative`, given as `chunks` one after another, into the update folder.
     func stage(chunks: any ChunkSource, for relative: String) throws(SiteWriter.WriteError) {
-        try FileIO.write(chunks: chunks, toPath: newPath(try checked(relative)))
+        let path = newPath(try checked(relative))
+        try FileIO.write(chunks: chunks, toPath: path, over: spares.take(for: relative, to: path))
     }
 
     /// Stages a copy of `source` for `relative`.
@@ -56,7 +61,7 @@ final class InPlaceUpdate: Sendable {
     }
 
     /// Swaps in every staged file and removes `removals`; all or nothing. The update
-    /// folder (with its journal) stays until ``finish()``, called once the manifest
+    /// folder (with its journal) stays until ``finish(staged:)``, called once the manifest
     /// describing the new site is saved.
     func commit(staged: [String], removals: [String]) throws(SiteWriter.WriteError) {
         try writeJournal(staged + removals)
@@ -82,8 +87,10 @@ final class InPlaceUpdate: Sendable {
         for relative in removals { pruneEmptyFolders(from: (relative as NSString).deletingLastPathComponent) }
     }
 
-    /// Drops the update folder: the old versions and the journal.
-    func finish() {
+    /// Drops the update folder: the old versions and the journal. The old versions of
+    /// the large files among `staged` are kept as spares, to be written over next time.
+    func finish(staged: [String]) {
+        for relative in staged { spares.keep(oldPath(relative), for: relative) }
         try? FileManager.default.removeItem(at: folder)
     }
 

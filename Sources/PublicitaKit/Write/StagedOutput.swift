@@ -121,14 +121,19 @@ enum FileIO {
 
     /// Writes `chunks` one after another to `path` (a file made of many kept parts is
     /// written without joining them into one buffer first), a megabyte at a time.
-    static func write(chunks: any ChunkSource, toPath path: String) throws(SiteWriter.WriteError) {
-        let descriptor = try create(path)
+    /// `spare`, when given, is `path` already open: an earlier file written over from
+    /// its start and cut to the new length (``SpareFiles``).
+    static func write(chunks: any ChunkSource, toPath path: String, over spare: Int32? = nil) throws(SiteWriter.WriteError) {
+        let descriptor: Int32
+        if let spare { descriptor = spare } else { descriptor = try create(path) }
         defer { close(descriptor) }
         let capacity = 1 << 20
         var buffer: [UInt8] = []
         buffer.reserveCapacity(capacity)
+        var length = 0
         func flush() -> Bool {
             defer { buffer.removeAll(keepingCapacity: true) }
+            length += buffer.count
             return buffer.withUnsafeBufferPointer { writeAll(descriptor, $0) }
         }
         do {
@@ -136,6 +141,7 @@ enum FileIO {
                 if buffer.count + chunk.count > capacity {
                     guard flush() else { throw failure(path) }
                     if chunk.count > capacity {
+                        length += chunk.count
                         guard writeAll(descriptor, chunk) else { throw failure(path) }
                         return
                     }
@@ -148,6 +154,7 @@ enum FileIO {
             throw SiteWriter.WriteError(message: LocalizedText(cs: "soubor \(path) nelze zapsat: \(error)", en: "cannot write \(path): \(error)"))
         }
         guard flush() else { throw failure(path) }
+        if spare != nil, ftruncate(descriptor, off_t(length)) != 0 { throw failure(path) }
     }
 
     /// Opens `path` for writing, empty, creating missing parent folders.
