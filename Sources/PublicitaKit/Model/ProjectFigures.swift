@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the pages over every project take of one: its budget's sums, the years
 /// of its period and its registration number's standard form, worked out once
 /// when the record is read.
@@ -22,8 +24,11 @@ public struct ProjectFigures: Sendable, Hashable, Codable {
     public var amountsCorrected = false
     /// The years the period starts and ends in.
     public var startYear: Int?, endYear: Int?
-    /// The registration number in its standard form (``RegistrationNumber/standardForm(of:)``).
-    public var registrationKey: String?
+    /// A hash of the registration number in its standard form
+    /// (``RegistrationNumber/standardForm(of:)``): numbers whose hashes differ differ.
+    /// A hash, not the text, so that the figures hold no reference and reading them
+    /// touches nothing but the record.
+    public var registrationKeyHash: UInt64?
 
     public init() {}
 
@@ -38,6 +43,10 @@ public struct ProjectFigures: Sendable, Hashable, Codable {
         amountsCorrected = project.totalProvenance.correctionIndex != nil || project.euContributionProvenance.correctionIndex != nil
         startYear = project.period?.start?.value.year
         endYear = project.period?.end?.value.year
-        registrationKey = project.registrationNumber.map { RegistrationNumber.standardForm(of: $0.value) }
+        registrationKeyHash = project.registrationNumber.map { number in
+            let form = RegistrationNumber.standardForm(of: number.value)
+            // Equal strings are canonically equivalent ones: hashed in one normal form, they hash alike.
+            return ContentHash.of(form.utf8.allSatisfy { $0 < 0x80 } ? form : form.precomposedStringWithCanonicalMapping)
+        }
     }
 }

@@ -16,12 +16,25 @@ enum TableMetadata {
     /// The primary key: `registration_number` when every listed project has one and
     /// no two share it (the usual case), else `slug`, which is unique on every portal.
     static func primaryKey(_ site: Site) -> String {
-        var seen: Set<String> = []
-        seen.reserveCapacity(site.listedProjects.count)
+        // By the numbers' hashes first: distinct hashes are distinct numbers. Two equal
+        // hashes may still be two numbers, which their texts tell.
+        var hashes: Set<UInt64> = []
+        hashes.reserveCapacity(site.listedProjects.count)
         for index in site.listedProjects {
-            guard let number = site.portal.projects[index].figures.registrationKey, seen.insert(number).inserted else { return "slug" }
+            guard let hash = site.portal.projects[index].figures.registrationKeyHash else { return "slug" }
+            guard hashes.insert(hash).inserted else { return numbersAreDistinct(site) ? "registration_number" : "slug" }
         }
         return "registration_number"
+    }
+
+    /// Whether every listed project has a registration number and no two share one.
+    private static func numbersAreDistinct(_ site: Site) -> Bool {
+        var seen: Set<String> = []
+        for index in site.listedProjects {
+            guard let number = site.portal.projects[index].registrationNumber?.value,
+                  seen.insert(RegistrationNumber.standardForm(of: number)).inserted else { return false }
+        }
+        return true
     }
 
     /// `/data/datapackage.json`.
