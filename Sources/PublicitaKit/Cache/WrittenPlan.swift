@@ -7,7 +7,10 @@
 /// keyed again: no page's path is looked up in the manifest, of the thousands that
 /// an edit of one record leaves as they are.
 struct WrittenPlan: Sendable {
-    private var items: [Builder.OutputPlan]
+    /// The plan as it was made: shared with it, not copied (thousands of items).
+    private let items: [Builder.OutputPlan]
+    /// The files that were not current, as written: by index, their key and what the output holds.
+    private var written: [Int: (key: UInt64?, held: UInt64?)] = [:]
     private let indexByPath: [String: Int]
 
     /// `plan` once `written` (what writing it did) is in the output: each file that
@@ -15,13 +18,12 @@ struct WrittenPlan: Sendable {
     /// when that plan had the same files in the same order.
     init(_ plan: [Builder.OutputPlan], written: Builder.Written, earlier: WrittenPlan?) {
         items = plan
-        for index in items.indices where !items[index].isCurrent {
-            let path = items[index].path
+        for index in plan.indices where !plan[index].isCurrent {
+            let path = plan[index].path
             // A page written without what it read cannot be keyed next time: it is rendered, as without this plan.
-            let readsKnown: Bool = if case .page = items[index].source { written.reads[path] != nil } else { true }
+            let readsKnown: Bool = if case .page = plan[index].source { written.reads[path] != nil } else { true }
             let held = written.keys[path]
-            let key = held.flatMap { $0 == BuildManifest.untrustedKey || !readsKnown ? nil : $0 }
-            items[index] = Builder.OutputPlan(path: path, key: key, held: held, source: items[index].source)
+            self.written[index] = (held.flatMap { $0 == BuildManifest.untrustedKey || !readsKnown ? nil : $0 }, held)
         }
         if let earlier, earlier.items.count == plan.count, zip(earlier.items, plan).allSatisfy({ $0.path == $1.path }) {
             indexByPath = earlier.indexByPath
@@ -34,6 +36,9 @@ struct WrittenPlan: Sendable {
     /// other file is current.
     func replanned(changing pages: Set<String>) -> [Builder.OutputPlan] {
         var plan = items
+        for (index, file) in written {
+            plan[index] = Builder.OutputPlan(path: plan[index].path, key: file.key, held: file.held, source: plan[index].source)
+        }
         for path in pages {
             guard let index = indexByPath[path], plan[index].held != .absent else { continue }
             plan[index].key = nil
