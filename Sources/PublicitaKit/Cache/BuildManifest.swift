@@ -27,7 +27,8 @@ struct BuildManifest: Sendable {
     var readers: OutputReaders?
     /// The plan the output was written from, kept with `readers` (never saved).
     var writtenPlan: WrittenPlan?
-    /// What names the `reads` file saved with this manifest.
+    /// What names the `reads` file saved with this manifest; after ``loadingReads(for:)``,
+    /// nil unless `reads` are that file's.
     var readsToken: String?
     /// Static files copied, by output path.
     var staticFiles: [String]
@@ -123,23 +124,42 @@ struct BuildManifest: Sendable {
             }
             return true
         }
-        guard valid else { return manifest }
-        if sawToken { manifest.reads = reads.filter { pages[$0.key] != nil } }
+        guard valid, sawToken else { return manifest }
+        manifest.reads = reads.filter { pages[$0.key] != nil }
+        // Only a file holding exactly these reads may be named again by the next save.
+        if manifest.reads.count == reads.count { manifest.readsToken = readsToken }
         return manifest
     }
 
     /// Writes the manifest (to a temporary file renamed into place, so it is never half written).
-    func save(for output: URL) {
+    /// When `previous` (the manifest the output was built against, with its reads
+    /// loaded) holds the same reads, its `reads` file is named again instead of written.
+    func save(for output: URL, previous: BuildManifest? = nil) {
         let folder = Self.folder(for: output)
-        let token = UUID().uuidString
+        let kept = previous.flatMap { previous in previous.readsToken.map { (token: $0, reads: previous.reads) } }
+        let reuse = kept.map { Self.sameReads($0.reads, reads) } ?? false
+        let token = reuse ? kept!.token : UUID().uuidString
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // The reads first: a manifest is never saved without the reads it names.
-            try Self.write(folder.appendingPathComponent("reads")) { try writeReads(to: $0, token: token) }
+            if !reuse { try Self.write(folder.appendingPathComponent("reads")) { try writeReads(to: $0, token: token) } }
             try Self.write(folder.appendingPathComponent("manifest")) { try writeManifest(to: $0, token: token) }
         } catch {
             // A cache that cannot be written only costs the next build its shortcut.
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest"))
+        }
+    }
+
+    /// Whether every page read the same records in `a` as in `b`; the files of one
+    /// page's reads are noted in any order (a `reads` file gives them by name, a render
+    /// as it read them), each once.
+    static func sameReads(_ a: [String: [String]], _ b: [String: [String]]) -> Bool {
+        a.count == b.count && a.allSatisfy { path, read in
+            guard let other = b[path] else { return false }
+            guard read != other else { return true }
+            guard read.count == other.count else { return false }
+            let others = Set(other)
+            return read.allSatisfy(others.contains)
         }
     }
 
