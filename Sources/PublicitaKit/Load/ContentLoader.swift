@@ -105,19 +105,22 @@ public enum ContentLoader {
     /// Reads one content file of `kind`, taking its record from `store` when the
     /// store holds one for these bytes; a record parsed is returned with its stored form.
     static func loadRecord(kind: ContentKind, url: URL, relative: String, store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+        // Stamped before reading: a change after the stamp gives the file another one.
+        let stamp = store.stamp(path: url.path, relative: relative)
+        if let hit = store.record(relative, stamp: stamp) { return hit }
         let data: Data
         switch SourceText.bytes(url, relativePath: relative) {
         case .failure(let d): return (nil, [d], nil)
         case .success(let bytes): data = bytes
         }
         let key = RecordStore.key(bytes: data, relative: relative, path: url.path)
-        if let hit = store.record(relative, key: key) { return hit }
+        if let hit = store.record(relative, key: key, stamp: stamp) { return hit }
         let result: (Record?, [Diagnostic])
         switch SourceText.text(of: data, relativePath: relative) {
         case .failure(let d): result = (nil, [d])
         case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
         }
-        let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0) }
+        let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0, stamp: stamp) }
         return (result.0, result.1, saved)
     }
 
