@@ -42,12 +42,13 @@ public enum ContentLoader {
         var refused: [String: Diagnostic] = [:]
         for kind in ContentKind.allCases {
             let listing = portalFiles.list("content/\(kind.rawValue)") { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path), file.relative)) }
+            // Told it is no folder: else the URL asks the file system, once per record.
+            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path, isDirectory: false), file.relative)) }
             // A linked content/ folder is met once per kind: reported once.
             for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
-        let loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+        var loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
             if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, store: store) }
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
             let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
@@ -59,8 +60,14 @@ public enum ContentLoader {
         // list grown by appending keeps up to twice the room it uses for the whole build.
         projects.reserveCapacity(files.count { $0.kind == .projects })
         reports.reserveCapacity(files.count { $0.kind == .reports })
-        for (record, _, _) in loadedFiles {
-            switch record {
+        var failed: [String: String] = [:]
+        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
+            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
+            failed[file.kind.route(slug)] = file.relative
+        }
+        // Moved out, not copied: a copy of every record retains each of its strings.
+        for index in loadedFiles.indices {
+            switch loadedFiles[index].0.take() {
             case .project(let p): projects.append(p)
             case .report(let r): reports.append(r)
             case .page(let p): pages.append(p)
@@ -74,11 +81,6 @@ public enum ContentLoader {
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [],
                                 stored: stored)
-        }
-        var failed: [String: String] = [:]
-        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
-            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
-            failed[file.kind.route(slug)] = file.relative
         }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
