@@ -79,13 +79,18 @@ public enum Builder {
                            language: previous.language)
         }
 
-        let reusable = output.flatMap { output in intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
+        var reusable: BuildManifest?
+        if let output { reusable = intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
         timer.lap("reads")
         // The parsed records of the last build beside this output, unless a process keeps its own.
         let store = options.parseCache == nil ? output.map { RecordStore(folder: BuildManifest.folder(for: $0)) } : nil
         timer.lap("open records")
-        return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
-                            cache: BuildCache(parsedRecords: options.parseCache, storedRecords: store, output: reusable)).outcome
+        let run = Pipeline.run(options, today: options.today, output: output, stamps: stamps,
+                               cache: BuildCache(parsedRecords: options.parseCache, storedRecords: store, output: reusable))
+        let outcome = run.outcome
+        // Consumed, not copied: the last reference must be the one released over there.
+        LateRelease.drop((consume run, consume reusable, consume previous))
+        return outcome
     }
 
     /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;
@@ -223,8 +228,12 @@ public enum Builder {
     static func outputIsIntact(_ output: URL, _ manifest: BuildManifest) -> Bool {
         // POSIX access(2), not FileManager: a no-change rebuild asks this of every output file.
         guard access(output.appendingPathComponent(SiteWriter.markerFile).path, F_OK) == 0 else { return false }
-        let folder = output.path + "/"
-        return manifest.pages.keys.allSatisfy { access(folder + $0, F_OK) == 0 }
+        let folder = output.path + "/", paths = Array(manifest.pages.keys)
+        // On all cores: a build after an edit asks this of every page of the site.
+        let chunks = min(paths.count, ParallelMap.workerCount * 8)
+        return ParallelMap.map(Array(0..<chunks)) { chunk in
+            paths[(paths.count * chunk / chunks)..<(paths.count * (chunk + 1) / chunks)].allSatisfy { access(folder + $0, F_OK) == 0 }
+        }.allSatisfy { $0 }
     }
 
     /// Writes a complete new site into a staging folder and swaps it in. Files current
