@@ -129,6 +129,9 @@ public enum Builder {
         // replacing a page (it was written), so none does now.
         if let changedPages, let written = previous?.writtenPlan { return (written.replanned(changing: changedPages), []) }
         let previousKeys = previous?.pages, previousReads = previous?.reads
+        // Reads as loaded from the file: each name is looked up once, not once per page that read it.
+        let ranges = changedPages == nil ? previous?.readRanges : nil
+        let hashes = ranges.map { keys.readHashes($0.files) }
         var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
             let path = page.outputFile
             let held = previousKeys?[path]
@@ -136,6 +139,9 @@ public enum Builder {
             if let changedPages {
                 let kept = changedPages.contains(path) ? nil : held
                 return OutputPlan(path: path, key: kept == BuildManifest.untrustedKey ? nil : kept, held: held, source: .page(page))
+            }
+            if let hashes, let pageRanges = ranges?.pages[path] {
+                return OutputPlan(path: path, key: keys.key(path: path, ranges: pageRanges, hashes: hashes), held: held, source: .page(page))
             }
             return OutputPlan(path: path, key: keys.key(path: path, reads: reads), held: held, source: .page(page))
         }

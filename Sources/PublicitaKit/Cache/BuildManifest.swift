@@ -23,6 +23,9 @@ struct BuildManifest: Sendable {
     /// Output file → the record files its render read (``ReadLog``), for pages; saved
     /// apart, in the `reads` file (``loadingReads(for:)``).
     var reads: [String: [String]] = [:]
+    /// The reads as `loadingReads` found them: the file's names and each page's ranges
+    /// of them, so that the plan keys a page from the names' places (never saved).
+    var readRanges: ReadRanges?
     /// The pages by what they read, when a long-running build keeps them (never saved).
     var readers: OutputReaders?
     /// The plan the output was written from, kept with `readers` (never saved).
@@ -105,8 +108,9 @@ struct BuildManifest: Sendable {
         manifest.reads = [:]
         let url = Self.folder(for: output).appendingPathComponent("reads")
         guard let readsToken, let data = try? Data(contentsOf: url) else { return manifest }
-        var files: [String] = [], reads: [String: [String]] = [:], sawToken = false
+        var files: [String] = [], reads: [String: [String]] = [:], ranges: [String: [ClosedRange<Int>]] = [:], sawToken = false
         reads.reserveCapacity(pages.count)
+        ranges.reserveCapacity(pages.count)
         // On the bytes, as the manifest is: a build after an edit reads every page's reads.
         let valid = data.withUnsafeBytes { raw -> Bool in
             for line in Self.lines(raw.bindMemory(to: UInt8.self)) {
@@ -117,8 +121,13 @@ struct BuildManifest: Sendable {
                 case "R":
                     let rest = line[(space + 1)...]
                     guard let second = rest.firstIndex(of: UInt8(ascii: " ")),
-                          let read = ReadSet.decode(bytes: rest[..<second], files: files) else { return false }
-                    reads[Self.string(rest[(second + 1)...])] = read
+                          let read = ReadSet.ranges(bytes: rest[..<second], fileCount: files.count) else { return false }
+                    let path = Self.string(rest[(second + 1)...])
+                    var names: [String] = []
+                    names.reserveCapacity(read.reduce(0) { $0 + $1.count })
+                    for range in read { names += files[range] }
+                    reads[path] = names
+                    ranges[path] = read
                 default: return false
                 }
             }
@@ -127,7 +136,10 @@ struct BuildManifest: Sendable {
         guard valid, sawToken else { return manifest }
         manifest.reads = reads.filter { pages[$0.key] != nil }
         // Only a file holding exactly these reads may be named again by the next save.
-        if manifest.reads.count == reads.count { manifest.readsToken = readsToken }
+        if manifest.reads.count == reads.count {
+            manifest.readsToken = readsToken
+            manifest.readRanges = ReadRanges(files: files, pages: ranges)
+        }
         return manifest
     }
 
@@ -161,6 +173,12 @@ struct BuildManifest: Sendable {
             let others = Set(other)
             return read.allSatisfy(others.contains)
         }
+    }
+
+    /// Each page's reads as ranges of places in one list of names (the `reads` file's).
+    struct ReadRanges: Sendable {
+        var files: [String]
+        var pages: [String: [ClosedRange<Int>]]
     }
 
     private func writeManifest(to file: LineFile, token: String) throws {
@@ -208,6 +226,7 @@ struct BuildManifest: Sendable {
         var manifest = self
         manifest.readers = nil
         manifest.writtenPlan = nil
+        manifest.readRanges = nil
         for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
             var info = stat()
             manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil
