@@ -8,7 +8,7 @@ import Foundation
 /// its path in the portal (which gives its kind and its locations' file), and the
 /// path it was read at (the record reads its body from there again); the file as
 /// a whole belongs to one tool (``ToolIdentity``) and format. An entry also keeps
-/// the file's stamp as it was before those bytes were read (``stamp(path:relative:)``):
+/// the file's stamp as it was before those bytes were read (``stamp(path:relative:info:)``):
 /// a file whose stamp is still that one is not read again. A file that is
 /// missing, damaged, truncated or of another tool is not used: every record is
 /// parsed. The store is written again, whole, after a load that parsed anything.
@@ -23,7 +23,7 @@ final class RecordStore: Sendable {
     private let bytes: [UInt8]
     private let entries: [String: Entry]
     /// When the store was opened, before any content file was stamped: a file changed
-    /// less than ``settleSeconds`` before it gets no stamp (see ``stamp(path:relative:)``).
+    /// less than ``settleSeconds`` before it gets no stamp (see ``stamp(path:relative:info:)``).
     private let openedAt: Int
 
     /// How old a file's last change must be for its stamp to be trusted: a file written
@@ -34,7 +34,7 @@ final class RecordStore: Sendable {
     private struct Entry: Sendable {
         var key: UInt64
         var checksum: UInt64
-        /// ``stamp(path:relative:)`` of the file before the bytes were read; 0: none.
+        /// ``stamp(path:relative:info:)`` of the file before the bytes were read; 0: none.
         var stamp: UInt64
         var range: Range<Int>
     }
@@ -74,9 +74,10 @@ final class RecordStore: Sendable {
     /// stamp) when it cannot be taken or the file changed too recently to be told
     /// apart from a next change by its times; the change time cannot be set back
     /// by hand, so a file rewritten later has another stamp.
-    func stamp(path: String, relative: String) -> UInt64 {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_ctim.tv_sec + Self.settleSeconds <= openedAt,
+    /// `listed` is the file's `stat` if it was just taken (nil: taken here).
+    func stamp(path: String, relative: String, info listed: stat? = nil) -> UInt64 {
+        var info = listed ?? stat()
+        guard listed != nil || stat(path, &info) == 0, info.st_ctim.tv_sec + Self.settleSeconds <= openedAt,
               info.st_mtim.tv_sec + Self.settleSeconds <= openedAt else { return 0 }
         var hash = ContentHash()
         for field in [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size), UInt64(info.st_mtim.tv_sec),

@@ -37,19 +37,20 @@ public enum ContentLoader {
         let config = loadConfig(root: root, diagnostics: &configDiagnostics)
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
-        var files: [(kind: ContentKind, url: URL, relative: String)] = []
+        // With each file's `stat` as listed (links followed): the stamp taken before it is read.
+        var files: [(kind: ContentKind, url: URL, relative: String, info: stat)] = []
         let portalFiles = PortalFiles(root: root)
         var refused: [String: Diagnostic] = [:]
         for kind in ContentKind.allCases {
             let listing = portalFiles.list("content/\(kind.rawValue)") { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             // Told it is no folder: else the URL asks the file system, once per record.
-            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path, isDirectory: false), file.relative)) }
+            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path, isDirectory: false), file.relative, file.info)) }
             // A linked content/ folder is met once per kind: reported once.
             for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
         var loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
-            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, store: store) }
+            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store) }
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
             let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
             return (record, diagnostics, nil)
@@ -106,9 +107,11 @@ public enum ContentLoader {
 
     /// Reads one content file of `kind`, taking its record from `store` when the
     /// store holds one for these bytes; a record parsed is returned with its stored form.
-    static func loadRecord(kind: ContentKind, url: URL, relative: String, store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+    /// `listed` is the file's `stat` taken before it is read (nil: taken here).
+    static func loadRecord(kind: ContentKind, url: URL, relative: String, listed: stat? = nil,
+                           store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
         // Stamped before reading: a change after the stamp gives the file another one.
-        let stamp = store.stamp(path: url.path, relative: relative)
+        let stamp = store.stamp(path: url.path, relative: relative, info: listed)
         if let hit = store.record(relative, stamp: stamp) { return hit }
         let data: Data
         switch SourceText.bytes(url, relativePath: relative) {
