@@ -155,6 +155,64 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test func theReadsFileIsNamedAgainOnlyWhileItHoldsThePagesReads() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
+            let clean = tmp.appendingPathComponent("clean")
+            try generateCorpus(projects: 20, into: root)
+            #expect(!Self.build(root, into: output).failed)
+            let folder = BuildManifest.folder(for: output)
+            let readsURL = folder.appendingPathComponent("reads")
+            func readsFile() throws -> (bytes: Data, inode: UInt64) {
+                let attributes = try FileManager.default.attributesOfItem(atPath: readsURL.path)
+                return (try Data(contentsOf: readsURL), try #require(attributes[.systemFileNumber] as? UInt64))
+            }
+            func cleanBuild(after step: String) throws {
+                try? FileManager.default.removeItem(at: clean)
+                #expect(!Self.build(root, into: clean).failed)
+                try Self.expectIdentical(output, clean, after: step)
+            }
+            let projects = root.appendingPathComponent("content/projects")
+            let names = try FileManager.default.contentsOfDirectory(atPath: projects.path).filter { $0.hasSuffix(".md") }.sorted()
+            let file = projects.appendingPathComponent(names[0])
+            func appendParagraph(_ text: String) throws {
+                try (try String(contentsOf: file, encoding: .utf8) + "\n\(text)\n").write(to: file, atomically: true, encoding: .utf8)
+            }
+
+            // A body edit: the same pages read the same records.
+            let first = try readsFile()
+            try appendParagraph("Nový odstavec.")
+            let edited = Self.build(root, into: output)
+            #expect(!edited.failed && edited.pagesRendered == 1, "\(edited.pagesRendered)")
+            let kept = try readsFile()
+            #expect(kept.bytes == first.bytes && kept.inode == first.inode, "the reads file was written again")
+            try cleanBuild(after: "a body edit")
+
+            // Damaged, the file is not used (every page is rendered), and the next save writes it again.
+            try Data("token x\nR 0-99999 index.html\n".utf8).write(to: readsURL)
+            try appendParagraph("Druhý odstavec.")
+            #expect(!Self.build(root, into: output).failed)
+            try cleanBuild(after: "a damaged reads file")
+            // The same reads as before the damage, under another token.
+            func withoutToken(_ bytes: Data) -> [Data.SubSequence] { Array(bytes.split(separator: UInt8(ascii: "\n")).dropFirst()) }
+            #expect(withoutToken(try readsFile().bytes) == withoutToken(first.bytes), "the reads file was not written again after damage")
+            try appendParagraph("Třetí odstavec.")
+            #expect(Self.build(root, into: output).pagesRendered == 1, "the rewritten reads file is not used")
+
+            // A new record: list pages read it, so the file is written again.
+            try String(contentsOf: file, encoding: .utf8)
+                .replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: Nový projekt", options: .regularExpression)
+                .replacingOccurrences(of: #"(?m)^registration_number: .*$"#, with: "funding: none", options: .regularExpression)
+                .write(to: projects.appendingPathComponent("novy-projekt.md"), atomically: true, encoding: .utf8)
+            #expect(!Self.build(root, into: output).failed)
+            #expect(try readsFile().bytes != first.bytes, "the reads of a new record were not saved")
+            try cleanBuild(after: "a new record")
+            try appendParagraph("Čtvrtý odstavec.")
+            #expect(Self.build(root, into: output).pagesRendered == 1)
+            try cleanBuild(after: "a body edit after a new record")
+        }
+    }
+
     @Test func aParseCacheReusesUnchangedRecordsAndMatchesACleanBuild() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal")

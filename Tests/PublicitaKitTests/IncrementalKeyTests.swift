@@ -69,6 +69,42 @@ struct IncrementalKeyTests {
         }
     }
 
+    @Test func aPageKeyedFromTheReadsFilesRangesIsKeyedAsFromItsReads() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
+            try generateCorpus(projects: 15, into: root)
+            #expect(!Builder.run(.init(portalRoot: root, output: output, today: testToday)).failed)
+            let file = try Self.projectFiles(root)[3]
+            try (try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Jinak "))
+                .write(to: file, atomically: true, encoding: .utf8)
+            let manifest = try #require(BuildManifest.load(for: output)?.loadingReads(for: output))
+            let ranges = try #require(manifest.readRanges, "the ranges of a whole reads file are not kept")
+            #expect(ranges.pages.count == manifest.reads.count && manifest.reads.count > 30)
+            let keys = try Loaded(root).keys(), hashes = keys.readHashes(ranges.files)
+            var listPages = 0
+            for (path, reads) in manifest.reads {
+                let pageRanges = try #require(ranges.pages[path])
+                #expect(pageRanges.flatMap { ranges.files[$0] } == reads, "\(path)")
+                #expect(keys.key(path: path, ranges: pageRanges, hashes: hashes) == keys.key(path: path, reads: reads), "\(path)")
+                if reads.count > 15 { listPages += 1 }
+            }
+            #expect(listPages > 0)
+            // A name that is no record any more: no key, as from the reads.
+            let gone = ranges.files.firstIndex { $0.hasPrefix("content/projects/") }!
+            var stale = hashes
+            stale[gone] = nil
+            let reader = try #require(manifest.reads.first { $0.value.contains(ranges.files[gone]) })
+            #expect(keys.key(path: reader.key, ranges: ranges.pages[reader.key]!, hashes: stale) == nil)
+            // A damaged reads file gives neither reads nor ranges.
+            let readsURL = BuildManifest.folder(for: output).appendingPathComponent("reads")
+            let text = try String(contentsOf: readsURL, encoding: .utf8)
+            let firstRead = try #require(text.range(of: "\nR "))
+            try text.replacingCharacters(in: firstRead, with: "\nR 999999,").write(to: readsURL, atomically: true, encoding: .utf8)
+            let damaged = try #require(BuildManifest.load(for: output)?.loadingReads(for: output))
+            #expect(damaged.readRanges == nil && damaged.reads.isEmpty)
+        }
+    }
+
     @Test func onlyThePagesThatReadAChangedRecordAreKeyedAgain() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal")

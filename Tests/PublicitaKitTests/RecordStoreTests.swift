@@ -156,6 +156,69 @@ struct RecordStoreTests {
         }
     }
 
+    /// What a load with the store beside `output`, opened as of `now`, kept by stamp
+    /// (entries whose stamp is set), kept by bytes alone, and parsed; the store is then saved.
+    private static func stampCounts(_ root: URL, _ output: URL, now: Int) -> (stamped: Int, unstamped: Int, parsed: Int) {
+        let store = RecordStore(folder: BuildManifest.folder(for: output), now: now)
+        let loaded = ContentLoader.loadParts(portalAt: root, store: store)
+        var counts = (stamped: 0, unstamped: 0, parsed: 0)
+        for entry in loaded.stored ?? [] {
+            switch entry.saved {
+            case .parsed: counts.parsed += 1
+            case .kept(_, _, let stamp): if stamp == 0 { counts.unstamped += 1 } else { counts.stamped += 1 }
+            }
+        }
+        store.save(loaded.stored ?? [])
+        return counts
+    }
+
+    @Test func aFileIsKnownByItsStampOnlyOnceSettledAndAnyRewriteIsSeen() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
+            try generateCorpus(projects: 12, into: root)
+            #expect(!Self.build(root, into: output).failed)
+            let now = Int(time(nil)), later = now + 3600
+            // Files written just now are not stamped: another write within the clock's tick would keep the stamp.
+            let fresh = Self.stampCounts(root, output, now: now)
+            #expect(fresh.stamped == 0 && fresh.parsed == 0 && fresh.unstamped > 12, "\(fresh)")
+            let settled = Self.stampCounts(root, output, now: later)
+            #expect(settled.stamped == fresh.unstamped && settled.parsed == 0, "\(settled)")
+
+            // Rewritten at the same size with its modification time put back: parsed again, as the file says.
+            let projects = root.appendingPathComponent("content/projects")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).sorted().first)
+            let file = projects.appendingPathComponent(name)
+            let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let renamed = text.replacingOccurrences(of: #"(?m)^title: (.)"#, with: "title: Ž", options: .regularExpression)
+            let sameSize = renamed.utf8.count == text.utf8.count ? renamed : String(renamed.utf8.dropLast(renamed.utf8.count - text.utf8.count))!
+            #expect(sameSize != text && sameSize.utf8.count == text.utf8.count)
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.write(contentsOf: Data(sameSize.utf8))
+            try handle.close()
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
+            let afterEdit = Self.stampCounts(root, output, now: later)
+            #expect(afterEdit.parsed == 1 && afterEdit.stamped == settled.stamped - 1, "\(afterEdit)")
+            let store = RecordStore(folder: BuildManifest.folder(for: output), now: later)
+            let loaded = ContentLoader.loadParts(portalAt: root, store: store)
+            let parsed = ContentLoader.loadParts(portalAt: root)
+            #expect(loaded.diagnostics == parsed.diagnostics)
+            #expect(loaded.portal?.projects.elementsEqual(parsed.portal?.projects ?? []) ?? false, "a record of the old bytes was used")
+
+            // A build with settled stamps in its store equals a clean build.
+            try Self.edit(file) { $0 + "\nDalší odstavec.\n" }
+            let previous = Builder.intactManifest(BuildManifest.load(for: output), output: output, tool: ToolIdentity.current)?.loadingReads(for: output)
+            let options = Builder.Options(portalRoot: root, output: output, today: testToday)
+            let run = Pipeline.run(options, today: testToday, output: output, stamps: InputStamps.scan(root),
+                                   cache: BuildCache(storedRecords: RecordStore(folder: BuildManifest.folder(for: output), now: later), output: previous))
+            #expect(!run.outcome.failed)
+            let clean = tmp.appendingPathComponent("clean")
+            #expect(!Self.build(root, into: clean).failed)
+            let a = try Self.snapshot(output), b = try Self.snapshot(clean)
+            #expect(Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.isEmpty, "the build with stamps differs from a clean one")
+        }
+    }
+
     @Test func aStoreOfAnotherToolOrDamagedIsNotUsed() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")

@@ -79,13 +79,18 @@ public enum Builder {
                            language: previous.language)
         }
 
-        let reusable = output.flatMap { output in intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
+        var reusable: BuildManifest?
+        if let output { reusable = intactManifest(previous, output: output, tool: tool)?.loadingReads(for: output) }
         timer.lap("reads")
         // The parsed records of the last build beside this output, unless a process keeps its own.
         let store = options.parseCache == nil ? output.map { RecordStore(folder: BuildManifest.folder(for: $0)) } : nil
         timer.lap("open records")
-        return Pipeline.run(options, today: options.today, output: output, stamps: stamps,
-                            cache: BuildCache(parsedRecords: options.parseCache, storedRecords: store, output: reusable)).outcome
+        let run = Pipeline.run(options, today: options.today, output: output, stamps: stamps,
+                               cache: BuildCache(parsedRecords: options.parseCache, storedRecords: store, output: reusable))
+        let outcome = run.outcome
+        // Consumed, not copied: the last reference must be the one released over there.
+        LateRelease.drop((consume run, consume reusable, consume previous))
+        return outcome
     }
 
     /// Applies `publicita build --base-url` and `--relative-links` to the loaded portal;
@@ -124,6 +129,9 @@ public enum Builder {
         // replacing a page (it was written), so none does now.
         if let changedPages, let written = previous?.writtenPlan { return (written.replanned(changing: changedPages), []) }
         let previousKeys = previous?.pages, previousReads = previous?.reads
+        // Reads as loaded from the file: each name is looked up once, not once per page that read it.
+        let ranges = changedPages == nil ? previous?.readRanges : nil
+        let hashes = ranges.map { keys.readHashes($0.files) }
         var plan: [OutputPlan] = ParallelMap.map(site.pages) { page in
             let path = page.outputFile
             let held = previousKeys?[path]
@@ -131,6 +139,9 @@ public enum Builder {
             if let changedPages {
                 let kept = changedPages.contains(path) ? nil : held
                 return OutputPlan(path: path, key: kept == BuildManifest.untrustedKey ? nil : kept, held: held, source: .page(page))
+            }
+            if let hashes, let pageRanges = ranges?.pages[path] {
+                return OutputPlan(path: path, key: keys.key(path: path, ranges: pageRanges, hashes: hashes), held: held, source: .page(page))
             }
             return OutputPlan(path: path, key: keys.key(path: path, reads: reads), held: held, source: .page(page))
         }
@@ -223,8 +234,12 @@ public enum Builder {
     static func outputIsIntact(_ output: URL, _ manifest: BuildManifest) -> Bool {
         // POSIX access(2), not FileManager: a no-change rebuild asks this of every output file.
         guard access(output.appendingPathComponent(SiteWriter.markerFile).path, F_OK) == 0 else { return false }
-        let folder = output.path + "/"
-        return manifest.pages.keys.allSatisfy { access(folder + $0, F_OK) == 0 }
+        let folder = output.path + "/", paths = Array(manifest.pages.keys)
+        // On all cores: a build after an edit asks this of every page of the site.
+        let chunks = min(paths.count, ParallelMap.workerCount * 8)
+        return ParallelMap.map(Array(0..<chunks)) { chunk in
+            paths[(paths.count * chunk / chunks)..<(paths.count * (chunk + 1) / chunks)].allSatisfy { access(folder + $0, F_OK) == 0 }
+        }.allSatisfy { $0 }
     }
 
     /// Writes a complete new site into a staging folder and swaps it in. Files current

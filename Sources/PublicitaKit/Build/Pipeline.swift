@@ -99,7 +99,7 @@ enum Pipeline {
                     ?? OutputReaders(keys: keys, reads: written.reads)
                 manifest.writtenPlan = WrittenPlan(plan, written: written, earlier: cache.output?.writtenPlan)
             }
-            if persist { manifest.save(for: output) }
+            if persist { manifest.save(for: output, previous: cache.output) }
         }
         timer.lap("render+write")
         switch result {

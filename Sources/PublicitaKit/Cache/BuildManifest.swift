@@ -23,11 +23,15 @@ struct BuildManifest: Sendable {
     /// Output file → the record files its render read (``ReadLog``), for pages; saved
     /// apart, in the `reads` file (``loadingReads(for:)``).
     var reads: [String: [String]] = [:]
+    /// The reads as `loadingReads` found them: the file's names and each page's ranges
+    /// of them, so that the plan keys a page from the names' places (never saved).
+    var readRanges: ReadRanges?
     /// The pages by what they read, when a long-running build keeps them (never saved).
     var readers: OutputReaders?
     /// The plan the output was written from, kept with `readers` (never saved).
     var writtenPlan: WrittenPlan?
-    /// What names the `reads` file saved with this manifest.
+    /// What names the `reads` file saved with this manifest; after ``loadingReads(for:)``,
+    /// nil unless `reads` are that file's.
     var readsToken: String?
     /// Static files copied, by output path.
     var staticFiles: [String]
@@ -104,8 +108,9 @@ struct BuildManifest: Sendable {
         manifest.reads = [:]
         let url = Self.folder(for: output).appendingPathComponent("reads")
         guard let readsToken, let data = try? Data(contentsOf: url) else { return manifest }
-        var files: [String] = [], reads: [String: [String]] = [:], sawToken = false
+        var files: [String] = [], reads: [String: [String]] = [:], ranges: [String: [ClosedRange<Int>]] = [:], sawToken = false
         reads.reserveCapacity(pages.count)
+        ranges.reserveCapacity(pages.count)
         // On the bytes, as the manifest is: a build after an edit reads every page's reads.
         let valid = data.withUnsafeBytes { raw -> Bool in
             for line in Self.lines(raw.bindMemory(to: UInt8.self)) {
@@ -116,31 +121,64 @@ struct BuildManifest: Sendable {
                 case "R":
                     let rest = line[(space + 1)...]
                     guard let second = rest.firstIndex(of: UInt8(ascii: " ")),
-                          let read = ReadSet.decode(bytes: rest[..<second], files: files) else { return false }
-                    reads[Self.string(rest[(second + 1)...])] = read
+                          let read = ReadSet.ranges(bytes: rest[..<second], fileCount: files.count) else { return false }
+                    let path = Self.string(rest[(second + 1)...])
+                    var names: [String] = []
+                    names.reserveCapacity(read.reduce(0) { $0 + $1.count })
+                    for range in read { names += files[range] }
+                    reads[path] = names
+                    ranges[path] = read
                 default: return false
                 }
             }
             return true
         }
-        guard valid else { return manifest }
-        if sawToken { manifest.reads = reads.filter { pages[$0.key] != nil } }
+        guard valid, sawToken else { return manifest }
+        manifest.reads = reads.filter { pages[$0.key] != nil }
+        // Only a file holding exactly these reads may be named again by the next save.
+        if manifest.reads.count == reads.count {
+            manifest.readsToken = readsToken
+            manifest.readRanges = ReadRanges(files: files, pages: ranges)
+        }
         return manifest
     }
 
     /// Writes the manifest (to a temporary file renamed into place, so it is never half written).
-    func save(for output: URL) {
+    /// When `previous` (the manifest the output was built against, with its reads
+    /// loaded) holds the same reads, its `reads` file is named again instead of written.
+    func save(for output: URL, previous: BuildManifest? = nil) {
         let folder = Self.folder(for: output)
-        let token = UUID().uuidString
+        let kept = previous.flatMap { previous in previous.readsToken.map { (token: $0, reads: previous.reads) } }
+        let reuse = kept.map { Self.sameReads($0.reads, reads) } ?? false
+        let token = reuse ? kept!.token : UUID().uuidString
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // The reads first: a manifest is never saved without the reads it names.
-            try Self.write(folder.appendingPathComponent("reads")) { try writeReads(to: $0, token: token) }
+            if !reuse { try Self.write(folder.appendingPathComponent("reads")) { try writeReads(to: $0, token: token) } }
             try Self.write(folder.appendingPathComponent("manifest")) { try writeManifest(to: $0, token: token) }
         } catch {
             // A cache that cannot be written only costs the next build its shortcut.
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("manifest"))
         }
+    }
+
+    /// Whether every page read the same records in `a` as in `b`; the files of one
+    /// page's reads are noted in any order (a `reads` file gives them by name, a render
+    /// as it read them), each once.
+    static func sameReads(_ a: [String: [String]], _ b: [String: [String]]) -> Bool {
+        a.count == b.count && a.allSatisfy { path, read in
+            guard let other = b[path] else { return false }
+            guard read != other else { return true }
+            guard read.count == other.count else { return false }
+            let others = Set(other)
+            return read.allSatisfy(others.contains)
+        }
+    }
+
+    /// Each page's reads as ranges of places in one list of names (the `reads` file's).
+    struct ReadRanges: Sendable {
+        var files: [String]
+        var pages: [String: [ClosedRange<Int>]]
     }
 
     private func writeManifest(to file: LineFile, token: String) throws {
@@ -188,6 +226,7 @@ struct BuildManifest: Sendable {
         var manifest = self
         manifest.readers = nil
         manifest.writtenPlan = nil
+        manifest.readRanges = nil
         for path in paths where manifest.pages[path] != nil || FileManager.default.fileExists(atPath: output.path + "/" + path) {
             var info = stat()
             manifest.pages[path] = lstat(output.path + "/" + path, &info) == 0 ? Self.untrustedKey : nil

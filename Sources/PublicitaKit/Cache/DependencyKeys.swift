@@ -175,6 +175,24 @@ struct DependencyKeys: Sendable {
         return finish(path: path, count: reads.count, sum: sum)
     }
 
+    /// The hash of each of `files`' reads (nil: it names no record), for ``key(path:ranges:hashes:)``.
+    func readHashes(_ files: [String]) -> [UInt64?] { files.map { readHash($0) } }
+
+    /// ``key(path:reads:)`` of the reads `files[range]` for each of `ranges`, given
+    /// `hashes` (``readHashes(_:)`` of `files`): the same key, without a look-up by name per read.
+    func key(path: String, ranges: [ClosedRange<Int>], hashes: [UInt64?]) -> UInt64? {
+        var sum: UInt64 = 0, count = 0
+        for range in ranges {
+            guard range.upperBound < hashes.count else { return nil }
+            for index in range {
+                guard let hash = hashes[index] else { return nil }
+                sum &+= hash
+            }
+            count += range.count
+        }
+        return finish(path: path, count: count, sum: sum)
+    }
+
     private func finish(path: String, count: Int, sum: UInt64) -> UInt64 {
         var hash = ContentHash()
         hash.combine(base)

@@ -31,13 +31,22 @@ enum ReadSet {
 
     /// ``decode(_:files:)`` of the bytes of a line.
     static func decode(bytes text: Slice<UnsafeBufferPointer<UInt8>>, files: [String]) -> [String]? {
+        guard let ranges = ranges(bytes: text, fileCount: files.count) else { return nil }
+        var read: [String] = []
+        read.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+        for range in ranges { read += files[range] }
+        return read
+    }
+
+    /// The ranges of indexes of the bytes of a line; nil when one is no index below `fileCount`.
+    static func ranges(bytes text: Slice<UnsafeBufferPointer<UInt8>>, fileCount: Int) -> [ClosedRange<Int>]? {
         if text.count == 1 && text.first == UInt8(ascii: "-") { return [] }
-        var read: [String] = [], low = 0, number = 0, digits = 0, inRange = false
+        var read: [ClosedRange<Int>] = [], low = 0, number = 0, digits = 0, inRange = false
         func close() -> Bool {
             let high = number
             if !inRange { low = number }
-            guard digits > 0, low <= high, high < files.count else { return false }
-            read += files[low...high]
+            guard digits > 0, low <= high, high < fileCount else { return false }
+            read.append(low...high)
             number = 0; digits = 0; inRange = false
             return true
         }

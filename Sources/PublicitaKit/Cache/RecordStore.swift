@@ -7,12 +7,14 @@ import Foundation
 /// An entry is found by a key made of everything parsing a file reads: its bytes,
 /// its path in the portal (which gives its kind and its locations' file), and the
 /// path it was read at (the record reads its body from there again); the file as
-/// a whole belongs to one tool (``ToolIdentity``) and format. A file that is
+/// a whole belongs to one tool (``ToolIdentity``) and format. An entry also keeps
+/// the file's stamp as it was before those bytes were read (``stamp(path:relative:info:)``):
+/// a file whose stamp is still that one is not read again. A file that is
 /// missing, damaged, truncated or of another tool is not used: every record is
 /// parsed. The store is written again, whole, after a load that parsed anything.
 final class RecordStore: Sendable {
     /// Bumped when the layout of the file changes (the records' own fields are the tool's: ``ToolIdentity``).
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let fileName = "records"
     private static let magic = Array("publicita-records\n".utf8)
 
@@ -20,24 +22,35 @@ final class RecordStore: Sendable {
     let folder: URL
     private let bytes: [UInt8]
     private let entries: [String: Entry]
+    /// When the store was opened, before any content file was stamped: a file changed
+    /// less than ``settleSeconds`` before it gets no stamp (see ``stamp(path:relative:info:)``).
+    private let openedAt: Int
+
+    /// How old a file's last change must be for its stamp to be trusted: a file written
+    /// twice within one tick of the file system's clock, at the same size, keeps its stamp.
+    static let settleSeconds = 2
 
     /// Where one record's stored form lies in `bytes`, and what it must hash to.
     private struct Entry: Sendable {
         var key: UInt64
         var checksum: UInt64
+        /// ``stamp(path:relative:info:)`` of the file before the bytes were read; 0: none.
+        var stamp: UInt64
         var range: Range<Int>
     }
 
     /// One file's entry for the next save: the stored form of a record just parsed,
     /// or the place of one found in this store unchanged.
     enum Saved: Sendable {
-        case parsed(key: UInt64, bytes: [UInt8])
-        case kept(key: UInt64, range: Range<Int>)
+        case parsed(key: UInt64, bytes: [UInt8], stamp: UInt64 = 0)
+        case kept(key: UInt64, range: Range<Int>, stamp: UInt64 = 0)
     }
 
-    /// The store in `folder`, empty when it has none that this tool can use.
-    init(folder: URL, tool: String = ToolIdentity.current) {
+    /// The store in `folder`, empty when it has none that this tool can use. `now`
+    /// (seconds since 1970; nil: the clock's) decides which files are settled.
+    init(folder: URL, tool: String = ToolIdentity.current, now: Int? = nil) {
         self.folder = folder
+        openedAt = now ?? Int(time(nil))
         let data = (try? Data(contentsOf: folder.appendingPathComponent(Self.fileName))) ?? Data()
         let bytes = [UInt8](data)
         self.bytes = bytes
@@ -56,16 +69,48 @@ final class RecordStore: Sendable {
         return hash.value
     }
 
+    /// The stamp of the file at `path` (links followed), read as `relative`: its
+    /// device, inode, size, modification and change times, with both names. 0 (no
+    /// stamp) when it cannot be taken or the file changed too recently to be told
+    /// apart from a next change by its times; the change time cannot be set back
+    /// by hand, so a file rewritten later has another stamp.
+    /// `listed` is the file's `stat` if it was just taken (nil: taken here).
+    func stamp(path: String, relative: String, info listed: stat? = nil) -> UInt64 {
+        var info = listed ?? stat()
+        guard listed != nil || stat(path, &info) == 0, info.st_ctim.tv_sec + Self.settleSeconds <= openedAt,
+              info.st_mtim.tv_sec + Self.settleSeconds <= openedAt else { return 0 }
+        var hash = ContentHash()
+        for field in [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size), UInt64(info.st_mtim.tv_sec),
+                      UInt64(info.st_mtim.tv_nsec), UInt64(info.st_ctim.tv_sec), UInt64(info.st_ctim.tv_nsec)] {
+            hash.combine(field)
+        }
+        hash.combine(relative)
+        hash.combine(path)
+        return hash.value == 0 ? 1 : hash.value
+    }
+
+    /// The record stored for `relative` with the file's `stamp` (not 0), without
+    /// reading the file; nil when the entry has another stamp or is damaged.
+    func record(_ relative: String, stamp: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
+        guard stamp != 0, let entry = entries[relative], entry.stamp == stamp else { return nil }
+        return record(relative, entry: entry, stamp: stamp)
+    }
+
     /// The record stored for `relative` under `key`, with its diagnostics; nil when
-    /// there is none or its bytes are not what was saved.
-    func record(_ relative: String, key: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
+    /// there is none or its bytes are not what was saved. `stamp` is the file's, for the next save.
+    func record(_ relative: String, key: UInt64, stamp: UInt64 = 0) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
         guard let entry = entries[relative], entry.key == key else { return nil }
+        return record(relative, entry: entry, stamp: stamp)
+    }
+
+    private func record(_ relative: String, entry: Entry, stamp: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
+        let key = entry.key
         return bytes.withUnsafeBytes { raw -> (ContentLoader.Record?, [Diagnostic], Saved)? in
             let slice = UnsafeRawBufferPointer(rebasing: raw[entry.range])
             guard ContentHash.of(slice) == entry.checksum else { return nil }
             var offset = 0
             guard let (record, diagnostics) = try? Self.decode(slice, offset: &offset, file: relative), offset == slice.count else { return nil }
-            return (record, diagnostics, .kept(key: key, range: entry.range))
+            return (record, diagnostics, .kept(key: key, range: entry.range, stamp: stamp))
         }
     }
 
@@ -108,8 +153,8 @@ final class RecordStore: Sendable {
     func holds(_ files: [(file: String, saved: Saved)]) -> Bool {
         guard files.count == entries.count else { return false }
         return files.allSatisfy { file in
-            guard case .kept(let key, let range) = file.saved, let entry = entries[file.file] else { return false }
-            return entry.key == key && entry.range == range
+            guard case .kept(let key, let range, let stamp) = file.saved, let entry = entries[file.file] else { return false }
+            return entry.key == key && entry.range == range && entry.stamp == stamp
         }
     }
 
@@ -133,8 +178,9 @@ final class RecordStore: Sendable {
             for (file, saved) in files {
                 encoder.string(file)
                 switch saved {
-                case .kept(let key, let range): append(entryKey: key, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
-                case .parsed(let key, let new): append(entryKey: key, body: new, to: encoder)
+                case .kept(let key, let range, let stamp):
+                    append(entryKey: key, stamp: stamp, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
+                case .parsed(let key, let new, let stamp): append(entryKey: key, stamp: stamp, body: new, to: encoder)
                 }
             }
         }
@@ -159,9 +205,10 @@ final class RecordStore: Sendable {
         }
     }
 
-    private func append(entryKey key: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
+    private func append(entryKey key: UInt64, stamp: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
         withUnsafeBytes(of: key.littleEndian) { encoder.append(contentsOf: $0) }
         withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.append(contentsOf: $0) }
+        withUnsafeBytes(of: stamp.littleEndian) { encoder.append(contentsOf: $0) }
         encoder.unsigned(UInt64(body.count))
         encoder.append(contentsOf: body)
     }
@@ -179,13 +226,14 @@ final class RecordStore: Sendable {
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 let file = try reader.string()
-                guard reader.offset + 16 <= raw.count else { return nil }
+                guard reader.offset + 24 <= raw.count else { return nil }
                 let key = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset, as: UInt64.self))
                 let checksum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset + 8, as: UInt64.self))
-                reader.offset += 16
+                let stamp = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: reader.offset + 16, as: UInt64.self))
+                reader.offset += 24
                 let length = try reader.length()
                 guard length <= raw.count - reader.offset else { return nil }
-                entries[file] = Entry(key: key, checksum: checksum, range: reader.offset..<(reader.offset + length))
+                entries[file] = Entry(key: key, checksum: checksum, stamp: stamp, range: reader.offset..<(reader.offset + length))
                 reader.offset += length
             }
             return reader.offset == raw.count ? entries : nil

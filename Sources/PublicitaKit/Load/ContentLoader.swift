@@ -37,18 +37,20 @@ public enum ContentLoader {
         let config = loadConfig(root: root, diagnostics: &configDiagnostics)
 
         var projects: [Project] = [], reports: [Report] = [], pages: [Page] = [], news: [NewsItem] = []
-        var files: [(kind: ContentKind, url: URL, relative: String)] = []
+        // With each file's `stat` as listed (links followed): the stamp taken before it is read.
+        var files: [(kind: ContentKind, url: URL, relative: String, info: stat)] = []
         let portalFiles = PortalFiles(root: root)
         var refused: [String: Diagnostic] = [:]
         for kind in ContentKind.allCases {
             let listing = portalFiles.list("content/\(kind.rawValue)") { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path), file.relative)) }
+            // Told it is no folder: else the URL asks the file system, once per record.
+            for file in listing.files { files.append((kind, URL(fileURLWithPath: file.path, isDirectory: false), file.relative, file.info)) }
             // A linked content/ folder is met once per kind: reported once.
             for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
-        let loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
-            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, store: store) }
+        var loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store) }
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
             let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
             return (record, diagnostics, nil)
@@ -59,8 +61,14 @@ public enum ContentLoader {
         // list grown by appending keeps up to twice the room it uses for the whole build.
         projects.reserveCapacity(files.count { $0.kind == .projects })
         reports.reserveCapacity(files.count { $0.kind == .reports })
-        for (record, _, _) in loadedFiles {
-            switch record {
+        var failed: [String: String] = [:]
+        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
+            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
+            failed[file.kind.route(slug)] = file.relative
+        }
+        // Moved out, not copied: a copy of every record retains each of its strings.
+        for index in loadedFiles.indices {
+            switch loadedFiles[index].0.take() {
             case .project(let p): projects.append(p)
             case .report(let r): reports.append(r)
             case .page(let p): pages.append(p)
@@ -74,11 +82,6 @@ public enum ContentLoader {
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [],
                                 stored: stored)
-        }
-        var failed: [String: String] = [:]
-        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
-            let slug = String(file.url.lastPathComponent.dropLast(".md".count))
-            failed[file.kind.route(slug)] = file.relative
         }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
@@ -104,20 +107,25 @@ public enum ContentLoader {
 
     /// Reads one content file of `kind`, taking its record from `store` when the
     /// store holds one for these bytes; a record parsed is returned with its stored form.
-    static func loadRecord(kind: ContentKind, url: URL, relative: String, store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+    /// `listed` is the file's `stat` taken before it is read (nil: taken here).
+    static func loadRecord(kind: ContentKind, url: URL, relative: String, listed: stat? = nil,
+                           store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+        // Stamped before reading: a change after the stamp gives the file another one.
+        let stamp = store.stamp(path: url.path, relative: relative, info: listed)
+        if let hit = store.record(relative, stamp: stamp) { return hit }
         let data: Data
         switch SourceText.bytes(url, relativePath: relative) {
         case .failure(let d): return (nil, [d], nil)
         case .success(let bytes): data = bytes
         }
         let key = RecordStore.key(bytes: data, relative: relative, path: url.path)
-        if let hit = store.record(relative, key: key) { return hit }
+        if let hit = store.record(relative, key: key, stamp: stamp) { return hit }
         let result: (Record?, [Diagnostic])
         switch SourceText.text(of: data, relativePath: relative) {
         case .failure(let d): result = (nil, [d])
         case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
         }
-        let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0) }
+        let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0, stamp: stamp) }
         return (result.0, result.1, saved)
     }
 

@@ -84,7 +84,7 @@ struct PortalFiles: Sendable {
     /// order, with the problems of refused ones; checks every component of `relative`
     /// itself, so a linked folder is reported once at its own path.
     func list(_ relative: String, recursive: Bool = false, include: (String) -> Bool = { _ in true })
-        -> (files: [(relative: String, path: String, size: Int64)], problems: [Diagnostic]) {
+        -> (files: [(relative: String, path: String, size: Int64, info: stat)], problems: [Diagnostic]) {
         var prefix = ""
         for component in relative.split(separator: "/") {
             prefix += (prefix.isEmpty ? "" : "/") + component
@@ -95,11 +95,13 @@ struct PortalFiles: Sendable {
             case .file: return ([], [])
             }
         }
-        var files: [(relative: String, path: String, size: Int64)] = [], problems: [Diagnostic] = []
+        var files: [(relative: String, path: String, size: Int64, info: stat)] = [], problems: [Diagnostic] = []
         walk(relative, recursive: recursive) { child in
             guard include(String(child.relative.split(separator: "/").last ?? "")) else { return }
             switch child.kind {
-            case .file(let path): files.append((child.relative, path, Int64((child.targetInfo ?? child.info).st_size)))
+            case .file(let path):
+                let info = child.targetInfo ?? child.info
+                files.append((child.relative, path, Int64(info.st_size), info))
             case .refused(let problem): problems.append(problem)
             case .folder: break
             }
