@@ -27,17 +27,34 @@ enum ContactRule: ProjectRule {
 
 /// A light e-mail syntax check: one `@`, a non-empty local part, a dotted domain, no spaces.
 enum EmailAddress {
-    // Built once: creating these sets per address was a visible part of validating a large portal.
-    private static let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
-    private static let allowedDomain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+    /// By byte: whether it may be in the local part, and in the domain. Only ASCII is, so
+    /// an address with any other character is not plausible, and its characters are its bytes.
+    private static let allowedLocal = allowed("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
+    private static let allowedDomain = allowed("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 
+    private static func allowed(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    /// One `@` between a local part of 1–64 allowed characters, without a dot at either
+    /// end or two in a row, and a domain of two or more non-empty labels.
     static func isPlausible(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
-        let domain = parts[1]
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
-        return parts[0].allSatisfy { allowedLocal.contains($0) } && domain.allSatisfy { allowedDomain.contains($0) }
-            && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && !parts[0].contains("..")
+        var text = text
+        return text.withUTF8(isPlausible(bytes:))
+    }
+
+    private static func isPlausible(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let at = UInt8(ascii: "@"), dot = UInt8(ascii: ".")
+        guard let separator = bytes.firstIndex(of: at) else { return false }
+        let local = bytes[..<separator], domain = bytes[(separator + 1)...]
+        guard !local.isEmpty, local.count <= 64, !domain.contains(at) else { return false }
+        guard local.allSatisfy({ allowedLocal[Int($0)] }), domain.allSatisfy({ allowedDomain[Int($0)] }) else { return false }
+        func dotsInside(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            part.first != dot && part.last != dot && !zip(part, part.dropFirst()).contains { $0 == dot && $1 == dot }
+        }
+        // Two or more labels, none empty: a dot, none at either end, none next to another.
+        return dotsInside(local) && domain.contains(dot) && dotsInside(domain)
     }
 }

@@ -177,12 +177,26 @@ struct InternalLink {
         guard !trimmed.isEmpty else { return nil }
         if trimmed.utf8.contains(UInt8(ascii: ":")) || trimmed.hasPrefix("//") { return nil }  // has a scheme or host: external
         var rest = trimmed
-        if let hash = rest.firstIndex(of: "#") {
-            let fragment = String(rest[rest.index(after: hash)...])
-            self.fragment = fragment.isEmpty ? nil : fragment
-            rest = String(rest[..<hash])
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: its characters are its bytes (CR LF, one character, is neither `#` nor `?`),
+            // found without breaking the text into grapheme clusters.
+            let bytes = trimmed.utf8
+            var end = bytes.endIndex
+            if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+                let start = bytes.index(after: hash)
+                fragment = start == bytes.endIndex ? nil : String(trimmed[start...])
+                end = hash
+            }
+            if let query = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+            if end != bytes.endIndex { rest = String(trimmed[..<end]) }
+        } else {
+            if let hash = rest.firstIndex(of: "#") {
+                let fragment = String(rest[rest.index(after: hash)...])
+                self.fragment = fragment.isEmpty ? nil : fragment
+                rest = String(rest[..<hash])
+            }
+            if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
         }
-        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
         if rest.isEmpty {
             path = page  // "#anchor" on the same page
             return
@@ -214,7 +228,11 @@ struct InternalLink {
     /// has no empty, `.` or `..` segment and no last segment `index.html`. Most links are
     /// written so, and splitting and joining each of them was most of a link's cost.
     private static func isNormal(_ path: String) -> Bool {
-        let bytes = Array(path.utf8)
+        var path = path
+        return path.withUTF8(isNormal(bytes:))
+    }
+
+    private static func isNormal(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.first == UInt8(ascii: "/"), bytes.last == UInt8(ascii: "/") else { return false }
         guard bytes.count > 1 else { return true }
         var segmentStart = 1
