@@ -11,6 +11,21 @@ struct RecordStoreStagingTests {
         Builder.run(.init(portalRoot: root, output: output, today: testToday))
     }
 
+    @Test func aFailedFirstBuildLeavesNoCacheFolder() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")
+            try generateCorpus(projects: 3, into: root)
+            let projects = root.appendingPathComponent("content/projects")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).filter { $0.hasSuffix(".md") }.sorted().first)
+            let file = projects.appendingPathComponent(name)
+            try String(contentsOf: file, encoding: .utf8)
+                .replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: [nezavřená", options: .regularExpression)
+                .write(to: file, atomically: true, encoding: .utf8)
+            #expect(Self.build(root, into: output).failed)
+            #expect(!FileManager.default.fileExists(atPath: BuildManifest.folder(for: output).path), "a failed build left a cache folder")
+        }
+    }
+
     @Test func aFailedBuildKeepsTheLastStoreAndLeavesNoStagedFile() throws {
         try withTemporaryDirectory { tmp in
             let root = tmp.appendingPathComponent("portal"), output = tmp.appendingPathComponent("site")

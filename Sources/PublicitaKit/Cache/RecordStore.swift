@@ -145,9 +145,11 @@ final class RecordStore: Sendable {
         if rename(temporary.path, folder.appendingPathComponent(Self.fileName).path) != 0 { discard() }
     }
 
-    /// Removes the store ``stage(_:tool:)`` wrote.
+    /// Removes the store ``stage(_:tool:)`` wrote, and the cache folder when that
+    /// leaves it empty: a failed build leaves nothing beside the output it did not write.
     func discard() {
         try? FileManager.default.removeItem(at: temporary)
+        rmdir(folder.path)
     }
 
     /// One name for the temporary file: a killed build's is overwritten by the next, not
