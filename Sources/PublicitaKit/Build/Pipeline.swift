@@ -26,7 +26,18 @@ enum Pipeline {
         var timer = StageTimer()
 
         // Load: the records, `portal.yaml`, `static/`, then the theme.
-        let loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
+        var loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
+        // The record store is written now, so that the records' stored forms are not held
+        // through render; it replaces the last one only once the site is written.
+        let staged = output != nil && loaded.portal != nil && loaded.stored.map { cache.storedRecords?.stage($0) ?? false } ?? false
+        loaded.stored = nil
+        // Put in place once the site is written: a failed build writes nothing.
+        var siteWritten = false
+        defer {
+            if staged, let store = cache.storedRecords {
+                if siteWritten { store.commit() } else { store.discard() }
+            }
+        }
         timer.lap("load")
         guard var portal = loaded.portal else {
             return Run(outcome: Builder.Outcome(diagnostics: loaded.diagnostics.sortedForReport(), pagesWritten: 0, language: .cs))
@@ -54,8 +65,7 @@ enum Pipeline {
             records: loaded.records, afterRecordDiagnostics: afterRecords, validation: checks, outputDiagnostics: placement)
         state.extraViewFields = options.extraViewFields
         let run = finish(state, output: output, cache: cache, persist: true)
-        // Saved once the site is written: a failed build writes nothing.
-        if run.written != nil, let stored = loaded.stored { cache.storedRecords?.save(stored) }
+        siteWritten = run.written != nil
         return run
     }
 

@@ -130,7 +130,10 @@ final class RecordStore: Sendable {
         } catch {
             return nil
         }
-        return bytes
+        // Kept until the store is saved, after the whole build: without the room reserved for encoding.
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { room, count in
+            count = room.initialize(fromContentsOf: bytes)
+        }
     }
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, offset: inout Int, file: String) throws -> (ContentLoader.Record?, [Diagnostic]) {
@@ -162,14 +165,54 @@ final class RecordStore: Sendable {
     /// nothing when it would hold what this one does. A store that cannot be written
     /// only costs the next build its parsing.
     func save(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) {
-        if let bytes = contents(files, tool: tool) { write(bytes) }
+        if stage(files, tool: tool) { commit() }
     }
+
+    /// Writes a store of exactly `files` beside the store's file, for ``commit()`` to put
+    /// in place once the build has written the site (or ``discard()`` to remove); false
+    /// when there is nothing to write (it would hold what this one does) or it could not
+    /// be written. Staged right after loading, the stored forms need not be kept in
+    /// memory through the rest of the build.
+    func stage(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> Bool {
+        guard let bytes = contents(files, tool: tool) else { return false }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileIO.write(bytes, toPath: temporary.path)
+            return true
+        } catch {
+            discard()
+            return false
+        }
+    }
+
+    /// Puts the store ``stage(_:tool:)`` wrote in place of the store's file.
+    func commit() {
+        if rename(temporary.path, folder.appendingPathComponent(Self.fileName).path) != 0 { discard() }
+    }
+
+    /// Removes the store ``stage(_:tool:)`` wrote, and the cache folder when that
+    /// leaves it empty: a failed build leaves nothing beside the output it did not write.
+    func discard() {
+        try? FileManager.default.removeItem(at: temporary)
+        rmdir(folder.path)
+    }
+
+    /// One name for the temporary file: a killed build's is overwritten by the next, not
+    /// left beside it. Two builds into one output at once may rename the other's half
+    /// file into place; its index and checksums then make it unused.
+    private var temporary: URL { folder.appendingPathComponent(".\(Self.fileName).new") }
 
     /// The bytes of a store of exactly `files`; nil when it would hold what this one does.
     func contents(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> [UInt8]? {
         if holds(files) { return nil }
         let encoder = BinaryEncoder(file: "")
-        encoder.reserve(bytes.count + 1 << 20)
+        // The store's exact size at most: a buffer grown by doubling holds its last two sizes while it moves.
+        encoder.reserve(files.reduce(64 + tool.utf8.count) { size, entry in
+            switch entry.saved {
+            case .kept(_, let range, _): size + range.count + entry.file.utf8.count + 64
+            case .parsed(_, let new, _): size + new.count + entry.file.utf8.count + 64
+            }
+        })
         encoder.append(contentsOf: Self.magic)
         withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
         encoder.string(tool)
@@ -187,22 +230,6 @@ final class RecordStore: Sendable {
         var contents: [UInt8] = []
         encoder.exchange(&contents)
         return contents
-    }
-
-    /// Puts `contents` (from ``contents(_:tool:)``) in place of the store's file.
-    func write(_ contents: [UInt8]) {
-        let url = folder.appendingPathComponent(Self.fileName)
-        // One name for the temporary file: a killed build's is overwritten by the next, not
-        // left beside it. Two builds into one output at once may rename the other's half
-        // file into place; its index and checksums then make it unused.
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).new")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(contents).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
     }
 
     private func append(entryKey key: UInt64, stamp: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
