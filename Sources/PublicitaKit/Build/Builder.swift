@@ -234,12 +234,9 @@ public enum Builder {
     static func outputIsIntact(_ output: URL, _ manifest: BuildManifest) -> Bool {
         // POSIX access(2), not FileManager: a no-change rebuild asks this of every output file.
         guard access(output.appendingPathComponent(SiteWriter.markerFile).path, F_OK) == 0 else { return false }
-        let folder = output.path + "/", paths = Array(manifest.pages.keys)
+        let folder = output.path + "/"
         // On all cores: a build after an edit asks this of every page of the site.
-        let chunks = min(paths.count, ParallelMap.workerCount * 8)
-        return ParallelMap.map(Array(0..<chunks)) { chunk in
-            paths[(paths.count * chunk / chunks)..<(paths.count * (chunk + 1) / chunks)].allSatisfy { access(folder + $0, F_OK) == 0 }
-        }.allSatisfy { $0 }
+        return ParallelMap.map(Array(manifest.pages.keys)) { access(folder + $0, F_OK) == 0 }.allSatisfy { $0 }
     }
 
     /// Writes a complete new site into a staging folder and swaps it in. Files current

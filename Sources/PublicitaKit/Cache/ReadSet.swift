@@ -17,28 +17,8 @@ enum ReadSet {
         return parts.joined(separator: ",")
     }
 
-    /// The files of `text` (as ``encode(_:index:)`` writes it); nil when it names no file of `files`.
-    static func decode(_ text: Substring, files: [String]) -> [String]? {
-        if text == "-" { return [] }
-        var read: [String] = []
-        for part in text.split(separator: ",") {
-            let bounds = part.split(separator: "-", maxSplits: 1).map { Int($0) }
-            guard let low = bounds.first ?? nil, let high = bounds.last ?? nil, low <= high, low >= 0, high < files.count else { return nil }
-            read += files[low...high]
-        }
-        return read
-    }
-
-    /// ``decode(_:files:)`` of the bytes of a line.
-    static func decode(bytes text: Slice<UnsafeBufferPointer<UInt8>>, files: [String]) -> [String]? {
-        guard let ranges = ranges(bytes: text, fileCount: files.count) else { return nil }
-        var read: [String] = []
-        read.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
-        for range in ranges { read += files[range] }
-        return read
-    }
-
-    /// The ranges of indexes of the bytes of a line; nil when one is no index below `fileCount`.
+    /// The ranges of indexes in the bytes of a line as ``encode(_:index:)`` writes it; nil
+    /// when one is no index below `fileCount`.
     static func ranges(bytes text: Slice<UnsafeBufferPointer<UInt8>>, fileCount: Int) -> [ClosedRange<Int>]? {
         if text.count == 1 && text.first == UInt8(ascii: "-") { return [] }
         var read: [ClosedRange<Int>] = [], low = 0, number = 0, digits = 0, inRange = false

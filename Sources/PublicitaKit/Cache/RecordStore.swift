@@ -130,7 +130,7 @@ final class RecordStore: Sendable {
         } catch {
             return nil
         }
-        // Kept until the store is saved, after the whole build: without the room reserved for encoding.
+        // Kept until the store is staged after the load: without the room reserved for encoding.
         return [UInt8](unsafeUninitializedCapacity: bytes.count) { room, count in
             count = room.initialize(fromContentsOf: bytes)
         }
