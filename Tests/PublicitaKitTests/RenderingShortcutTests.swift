@@ -155,7 +155,37 @@ struct RenderingShortcutTests {
             #expect(!runBuilder(portal: portal, output: output).failed)
             let home = try readOutputFile(output, "index.html")
             #expect(captures(of: "<li class=\"own\">([^<]+ – [0-9][^<]*Kč)</li>", in: home).count == 3)
+            // Every later list takes the rows the first one made: they keep their fields too.
+            let lists = relativeFiles(in: output).filter { $0.hasSuffix("index.html") && $0 != "index.html" }
+                .compactMap { try? readOutputFile(output, $0) }.filter { $0.contains("<li class=\"own\">") }
+            #expect(lists.count >= 2, "a city's page and a filter page")
+            for list in lists {
+                #expect(!captures(of: "<li class=\"own\">([^<]+ – [0-9][^<]*Kč)</li>", in: list).isEmpty)
+                #expect(!list.contains("<li class=\"own\"> – </li>"))
+            }
         }
+    }
+
+    @Test("a row is kept as its HTML alone only when no template reads its fields")
+    func rowFieldsAreKeptWhenATemplateReadsThem() throws {
+        let builtIn = try #require(Theme.load(portalRoot: URL(fileURLWithPath: "/nonexistent-portal"), language: .cs).0)
+        #expect(builtIn.library.namesRead(insideSectionsNamed: "projects") == ["row_html"])
+        #expect(!ProjectRowMemo(theme: builtIn).keepsFields, "the built-in lists show a row as its HTML only")
+
+        func names(_ sources: [String: String]) -> Set<String>? {
+            let (set, errors) = MustacheSet.compile(sources)
+            #expect(errors.isEmpty)
+            return set.namesRead(insideSectionsNamed: "projects")
+        }
+        // Through a partial, in a nested section, and in a section named like a field.
+        #expect(names(["list": "{{#projects}}{{> row}}{{/projects}}", "row": "<b>{{{row_html}}}</b>{{#city_href}}{{.}}{{/city_href}}"])
+                == ["row_html", "city_href"])
+        #expect(names(["list": "{{#projects}}{{#projects}}{{title}}{{/projects}}{{/projects}}"]) == ["projects", "title"])
+        // An inverted section shows no row; names outside the section are not the rows'.
+        #expect(names(["list": "{{title}}{{^projects}}{{empty}}{{/projects}}"]) == [])
+        // The row itself or a partial named by a value: anything may be read.
+        #expect(names(["list": "{{#projects}}{{.}}{{/projects}}"]) == nil)
+        #expect(names(["list": "{{#projects}}{{>*kind}}{{/projects}}"]) == nil)
     }
 
     @Test("a body read again is the body the splitter gives, for every line-ending and delimiter form")

@@ -278,34 +278,34 @@ public enum Builder {
         // stay where they are, only the others are looked at.
         let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { $0.held != .absent } } ?? false
         let work = keepsPrevious && keep == nil ? plan.indices.filter { !plan[$0].isCurrent } : Array(plan.indices)
-        let results = ParallelMap.map(work) { index -> Result<Produced, Diagnostic> in
+        let results = ParallelMap.map(work) { index -> Produced in
             let item = plan[index]
             do {
                 if item.isCurrent, let key = item.key {
                     try keep?(item)
-                    return .success(.kept(key, previousReads?[item.path], remade: false))
+                    return .kept(key, previousReads?[item.path], remade: false)
                 }
                 switch item.source {
                 case .page(let page):
                     let made: PageMaker.Made
                     switch maker.make(page) {
                     case .success(let result): made = result
-                    case .failure(let problem): return .failure(problem)
+                    case .failure(let problem): return .failed(problem)
                     }
                     if made.sameAsWritten, item.held != .absent {
                         try keep?(item)
-                        return .success(.kept(made.key, made.reads, remade: true))
+                        return .kept(made.key, made.reads, remade: true)
                     }
                     try sink.write(chunks: made.chunks, to: item.path)
-                    return .success(.made(key: made.key, reads: made.reads, rendered: made.isHTMLPage, page: true))
+                    return .made(key: made.key, reads: made.reads, rendered: made.isHTMLPage, page: true)
                 case .asset(let data): try sink.write(Array(data), to: item.path)
                 case .copy(let source): try sink.copy(from: source, to: item.path)
                 }
-                return .success(.made(key: item.key ?? BuildManifest.untrustedKey, reads: nil, rendered: false, page: false))
+                return .made(key: item.key ?? BuildManifest.untrustedKey, reads: nil, rendered: false, page: false)
             } catch let error as SiteWriter.WriteError {
-                return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
+                return .failed(.error(.outputWrite, at: SourceLocation(file: output.path), error.message))
             } catch {
-                return .failure(.error(.outputWrite, at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
+                return .failed(.error(.outputWrite, at: SourceLocation(file: output.path), LocalizedText(cs: "\(error)", en: "\(error)")))
             }
         }
         var written = Written(), staged: [String] = []
@@ -316,13 +316,13 @@ public enum Builder {
         for (index, result) in zip(work, results) {
             let item = plan[index]
             switch result {
-            case .failure(let problem): return .failure(problem)
-            case .success(.kept(let key, let reads, let remade)):
+            case .failed(let problem): return .failure(problem)
+            case .kept(let key, let reads, let remade):
                 if keepsPrevious && !remade { continue }
                 written.keys[item.path] = key
                 written.reads[item.path] = reads
                 if remade { written.made.append(item.path) }
-            case .success(.made(let key, let reads, let rendered, let page)):
+            case .made(let key, let reads, let rendered, let page):
                 written.keys[item.path] = key
                 written.reads[item.path] = reads
                 staged.append(item.path)
@@ -333,10 +333,14 @@ public enum Builder {
         return .success((written, staged))
     }
 
-    /// What became of one item of a plan: kept as the output holds it, or made (and put in the sink).
+    /// What became of one item of a plan: kept as the output holds it, made (and put
+    /// in the sink), or failed.
     private enum Produced: Sendable {
         case kept(UInt64, [String]?, remade: Bool)
         case made(key: UInt64, reads: [String]?, rendered: Bool, page: Bool)
+        /// Boxed: one is held for every file of the site until all are made, and a
+        /// diagnostic is many times the size of the others.
+        indirect case failed(Diagnostic)
     }
 
     /// Updates only the files not current in `previous`, in place and all or nothing;

@@ -146,6 +146,9 @@ struct DependencyKeys: Sendable {
         for file in log.files.sorted() { add(file: file) }
         for file in log.listed { add(file: file) }
         for code in log.codes { add(code: code) }
+        // Kept, one list per page, until the manifest is saved: without the room that
+        // reserving and appending left (codes repeat; they are entered once).
+        if reads.capacity > reads.count + reads.count / 4 + 2 { reads = Array(reads[...]) }
         return (reads, known ? finish(path: path, count: reads.count, sum: sum) : nil)
     }
 

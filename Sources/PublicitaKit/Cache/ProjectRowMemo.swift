@@ -13,8 +13,25 @@ import Foundation
 final class ProjectRowMemo: @unchecked Sendable {
     // @unchecked: `rows` is only touched under `lock`.
     private let theme: Theme
+    /// Whether a list's templates read a row's fields, not only its `row_html`: the
+    /// built-in ones do not, and then a row is kept as its HTML alone (a project's
+    /// fields as view values are most of a row's memory).
+    let keepsFields: Bool
     private let lock = NSLock()
-    private var rows: [Variant: [Int: (row: [String: Any], reads: ReadLog)]] = [:]
+    private var rows: [Variant: [Int: Kept]] = [:]
+
+    private struct Kept {
+        /// The fields with `row_html`, when they are kept.
+        var fields: [String: Any]?
+        var html: String
+        var reads: ReadLog
+
+        /// The row as every list is given it, the first as the later ones.
+        var row: [String: Any] { fields ?? [ProjectRowMemo.htmlName: html] }
+    }
+
+    /// The name under which a row's HTML is given to a list's template.
+    static let htmlName = "row_html"
 
     /// What a row's text depends on besides the project: the language and how addresses are written.
     private struct Variant: Hashable {
@@ -24,10 +41,11 @@ final class ProjectRowMemo: @unchecked Sendable {
 
     init(theme: Theme) {
         self.theme = theme
+        keepsFields = theme.library.namesRead(insideSectionsNamed: "projects").map { !$0.isSubset(of: [Self.htmlName]) } ?? true
     }
 
     /// Project `index`'s row in `language` with `addresses`: the fields `make` gives
-    /// (made once) and their HTML as `row_html`.
+    /// (made once; left out when no template reads them) and their HTML as `row_html`.
     func row(of index: Int, language: Language, addresses: PageAddresses, make: () -> [String: Any]) -> [String: Any] {
         let variant = Variant(language: language, addresses: addresses)
         if let kept = lock.withLock({ rows[variant]?[index] }) {
@@ -35,9 +53,11 @@ final class ProjectRowMemo: @unchecked Sendable {
             ReadLog.replay(kept.reads)
             return kept.row
         }
-        var (row, reads) = ReadLog.recording { make() }
-        row["row_html"] = theme.render(row, template: "project-row", language: language) ?? ""
-        lock.withLock { rows[variant, default: [:]][index] = (row, reads) }
-        return row
+        var (fields, reads) = ReadLog.recording { make() }
+        let html = theme.render(fields, template: "project-row", language: language) ?? ""
+        fields[Self.htmlName] = html
+        let kept = Kept(fields: keepsFields ? fields : nil, html: html, reads: reads)
+        lock.withLock { rows[variant, default: [:]][index] = kept }
+        return kept.row
     }
 }

@@ -57,6 +57,57 @@ struct MustacheSet: Sendable {
         }
     }
 
+    /// The first parts of the names looked up inside every section named `section`
+    /// (through the partials it includes), or nil when that cannot be told: a
+    /// section's item itself (`{{.}}`) or a dynamic partial is read there.
+    func namesRead(insideSectionsNamed section: String) -> Set<String>? {
+        var names: Set<String> = [], visited: Set<Int> = []
+        // `nested`: inside a section within the section, where `{{.}}` is that section's value.
+        func collect(_ ops: [MustacheOp], nested: Bool) -> Bool {
+            func read(_ path: NamePath) -> Bool {
+                guard let first = path.components.first else { return nested && path.transforms.isEmpty }
+                names.insert(first)
+                return true
+            }
+            for op in ops {
+                switch op {
+                case .value(let path, _):
+                    guard read(path) else { return false }
+                case .section(let path, _, let body):
+                    guard read(path), collect(body, nested: true) else { return false }
+                case .partial(let program, _):
+                    // A partial met again is read again only where `{{.}}` means something else.
+                    guard visited.insert(program * 2 + (nested ? 1 : 0)).inserted else { continue }
+                    guard collect(programs[program].ops, nested: nested) else { return false }
+                case .dynamicPartial, .unlinkedPartial:
+                    return false
+                case .text:
+                    continue
+                }
+            }
+            return true
+        }
+        func sections(_ ops: [MustacheOp]) -> Bool {
+            for op in ops {
+                switch op {
+                case .section(let path, let inverted, let body):
+                    if !inverted, path.components == [section] {
+                        guard collect(body, nested: false) else { return false }
+                    } else {
+                        guard sections(body) else { return false }
+                    }
+                default:
+                    continue
+                }
+            }
+            return true
+        }
+        for program in programs {
+            guard sections(program.ops) else { return nil }
+        }
+        return names
+    }
+
     /// Renders `context` with template `name`, appending to `output`; false when there is no such template.
     func render(_ context: Any, template name: String, into output: inout [UInt8]) -> Bool {
         guard let program = index[name] else { return false }

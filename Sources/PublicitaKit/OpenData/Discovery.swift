@@ -37,7 +37,7 @@ enum Discovery {
             guard case .file(.sitemapPart) = page.kind else { return nil }
             return page.path
         }
-        guard !parts.isEmpty else { return urlset(sitemapPages(site)[...], site: site) }
+        guard !parts.isEmpty else { return urlset(sitemapPages(site), site: site) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in parts { out += "<sitemap><loc>\(xml(site.absoluteURL(path)))</loc></sitemap>\n" }
         return out + "</sitemapindex>\n"
@@ -45,18 +45,17 @@ enum Discovery {
 
     /// Part `number` (from 1) of a split sitemap: the next ``Site/sitemapURLLimit`` pages.
     static func sitemapPart(_ number: Int, of site: Site) -> String {
-        let pages = sitemapPages(site)
-        let start = min(pages.count, (number - 1) * site.sitemapURLLimit)
-        return urlset(pages[start..<min(pages.count, start + site.sitemapURLLimit)], site: site)
+        urlset(sitemapPages(site).dropFirst((number - 1) * site.sitemapURLLimit).prefix(site.sitemapURLLimit), site: site)
     }
 
     /// The pages a sitemap lists: every HTML page but the 404 page, in the site's order.
-    private static func sitemapPages(_ site: Site) -> [SitePage] {
-        site.pages.filter(\.isInSitemap)
+    /// Lazily: a copy of the site's page list per part would be held while the part is written.
+    private static func sitemapPages(_ site: Site) -> LazyFilterSequence<[SitePage]> {
+        site.pages.lazy.filter(\.isInSitemap)
     }
 
     /// A page with language versions names each of them (itself included) as an alternate, as its head does.
-    private static func urlset(_ pages: ArraySlice<SitePage>, site: Site) -> String {
+    private static func urlset(_ pages: some Sequence<SitePage>, site: Site) -> String {
         let versioned = !site.alternates.isEmpty
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
         out += versioned ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
