@@ -49,10 +49,14 @@ public enum ContentLoader {
             for problem in listing.problems { refused[problem.location.file] = problem }
         }
         // Reading and parsing files is independent per file: done on all cores.
+        let interner = TextInterner()
         var loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
-            if let store { return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store) }
+            if let store {
+                return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store, interner: interner)
+            }
             let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
-            let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache)
+            let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache,
+                                                   interner: interner)
             return (record, diagnostics, nil)
         }
         let stored = store.map { _ in zip(files, loadedFiles).compactMap { file, loaded in loaded.2.map { (file: file.relative, saved: $0) } } }
@@ -94,12 +98,13 @@ public enum ContentLoader {
     /// Reads and parses one content file of `kind`. With `cache` and the file's `stamp`
     /// (taken before reading, so a later write is never mistaken for this version),
     /// an unchanged file is taken from the cache and a parsed one stored in it.
-    static func loadRecord(kind: ContentKind, url: URL, relative: String, stamp: String?, cache: ParseCache?) -> (Record?, [Diagnostic]) {
+    static func loadRecord(kind: ContentKind, url: URL, relative: String, stamp: String?, cache: ParseCache?,
+                           interner: TextInterner? = nil) -> (Record?, [Diagnostic]) {
         if let cache, let stamp, let hit = cache.lookup(relative, stamp: stamp) { return hit }
         let result: (Record?, [Diagnostic])
         switch SourceText.read(url, relativePath: relative) {
         case .failure(let d): result = (nil, [d])
-        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
+        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path, interner: interner)
         }
         if let cache, let stamp { cache.store(relative, stamp: stamp, record: result.0, diagnostics: result.1) }
         return result
@@ -109,7 +114,7 @@ public enum ContentLoader {
     /// store holds one for these bytes; a record parsed is returned with its stored form.
     /// `listed` is the file's `stat` taken before it is read (nil: taken here).
     static func loadRecord(kind: ContentKind, url: URL, relative: String, listed: stat? = nil,
-                           store: RecordStore) -> (Record?, [Diagnostic], RecordStore.Saved?) {
+                           store: RecordStore, interner: TextInterner? = nil) -> (Record?, [Diagnostic], RecordStore.Saved?) {
         // Stamped before reading: a change after the stamp gives the file another one.
         let stamp = store.stamp(path: url.path, relative: relative, info: listed)
         if let hit = store.record(relative, stamp: stamp) { return hit }
@@ -123,7 +128,7 @@ public enum ContentLoader {
         let result: (Record?, [Diagnostic])
         switch SourceText.text(of: data, relativePath: relative) {
         case .failure(let d): result = (nil, [d])
-        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path)
+        case .success(let text): result = parseRecord(text, kind: kind, relativePath: relative, path: url.path, interner: interner)
         }
         let saved = RecordStore.encode(result.0, diagnostics: result.1, file: relative).map { RecordStore.Saved.parsed(key: key, bytes: $0, stamp: stamp) }
         return (result.0, result.1, saved)
@@ -179,14 +184,17 @@ public enum ContentLoader {
 
     /// Parses the text of one content file (no file access, so it can be fuzzed in memory).
     /// With `path`, the record does not keep its body (it is read from `path` when rendered).
-    static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String, path: String? = nil) -> (Record?, [Diagnostic]) {
+    /// `interner` shares the texts that records repeat (those of one load).
+    static func parseRecord(_ text: String, kind: ContentKind, relativePath relative: String, path: String? = nil,
+                            interner: TextInterner? = nil) -> (Record?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         // Control characters are reported once here and blanked, so the file still
         // loads: libyaml would refuse them with a second message, and a record that
         // fails to load would break every link to it.
         let (readable, controls) = ControlCharacters.checked(text, file: relative)
         diagnostics.report(contentsOf: controls)
-        guard let (reader, source, context) = open(readable, original: text, relative: relative, path: path, diagnostics: &diagnostics) else {
+        guard let (reader, source, context) = open(readable, original: text, relative: relative, path: path, interner: interner,
+                                                   diagnostics: &diagnostics) else {
             return (nil, diagnostics.diagnostics)
         }
         let record: Record?
@@ -202,7 +210,8 @@ public enum ContentLoader {
 
     /// Splits a content file and parses its front matter; `original` is the file's text
     /// as read (`text` may have control characters blanked), for its content hash.
-    private static func open(_ text: String, original: String, relative: String, path: String?, diagnostics: inout DiagnosticCollector)
+    private static func open(_ text: String, original: String, relative: String, path: String?, interner: TextInterner?,
+                             diagnostics: inout DiagnosticCollector)
         -> (FieldReader, RecordSource, RecordContext)? {
         let parts: FrontMatter
         do {
@@ -219,7 +228,7 @@ public enum ContentLoader {
         let node: YAMLNode
         var problems: [Diagnostic] = []
         defer { diagnostics.report(contentsOf: problems) }
-        switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine, problems: &problems) {
+        switch YAMLLoader.load(parts.yaml, file: relative, firstLine: parts.yamlFirstLine, interner: interner, problems: &problems) {
         case .failure(let d): diagnostics.report(d); return nil
         case .success(nil):
             diagnostics.report(.error(.yamlRequired, at: SourceLocation(file: relative, line: 1),

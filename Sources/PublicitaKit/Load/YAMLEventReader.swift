@@ -56,7 +56,7 @@ enum YAMLEventReader {
     /// broken syntax further down is what is reported (the clerk must fix that first).
     /// `visit` sees each scalar, mapping and sequence as it starts (for checks of tags
     /// and values that leave the tree usable).
-    static func read(_ yaml: String, aliases: Aliases = .refuse, maximumDepth: Int = .max,
+    static func read(_ yaml: String, aliases: Aliases = .refuse, maximumDepth: Int = .max, interner: TextInterner? = nil,
                      visit: (YAMLNode) -> Void = { _ in }) throws(Failure) -> YAMLNode? {
         var text = yaml
         let result = text.withUTF8 { bytes -> Result<YAMLNode?, Failure> in
@@ -65,7 +65,7 @@ enum YAMLEventReader {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var state = State(aliases: aliases, maximumDepth: maximumDepth)
+            var state = State(aliases: aliases, maximumDepth: maximumDepth, interner: interner)
             do throws(Failure) {
                 return .success(try state.run(&parser, visit: visit))
             } catch {
@@ -79,15 +79,17 @@ enum YAMLEventReader {
     private struct State {
         let aliases: Aliases
         let maximumDepth: Int
+        let interner: TextInterner?
         var stack: [Frame] = []
         var root: YAMLNode?
         var anchors: [String: YAMLNode] = [:]
         /// The first alias or too deep node: reported if nothing worse comes.
         var deferred: Failure?
 
-        init(aliases: Aliases, maximumDepth: Int) {
+        init(aliases: Aliases, maximumDepth: Int, interner: TextInterner?) {
             self.aliases = aliases
             self.maximumDepth = maximumDepth
+            self.interner = interner
         }
 
         /// Reads every event of the stream.
@@ -116,7 +118,7 @@ enum YAMLEventReader {
                     // Yams decoded values with Foundation, which drops a leading byte order mark
                     // (an escaped "\\uFEFF"); so does this reader, so that such a value keeps its meaning.
                     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
-                    let value = String(decoding: bytes, as: UTF8.self)
+                    let value = interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
                     let node = YAMLNode.scalar(.init(string: value, style: style(scalar.style), tag: tag, mark: mark(event.start_mark)))
                     checkDepth(at: node.mark)
                     visit(node)

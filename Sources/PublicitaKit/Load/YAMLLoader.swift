@@ -11,7 +11,8 @@ enum YAMLLoader {
     /// Parses `yaml`; `firstLine` is the file line the text starts on. A problem that
     /// leaves the tree usable (a tag, a control character from an escape) is added to
     /// `problems` and the tree is returned; one that does not is the failure.
-    static func load(_ yaml: String, file: String, firstLine: Int, problems: inout [Diagnostic]) -> Result<YAMLNode?, Diagnostic> {
+    static func load(_ yaml: String, file: String, firstLine: Int, interner: TextInterner? = nil,
+                     problems: inout [Diagnostic]) -> Result<YAMLNode?, Diagnostic> {
         let (problem, scan) = preflight(yaml)
         switch problem {
         case .tab(let tab)?:
@@ -43,7 +44,7 @@ enum YAMLLoader {
             }
         }
         do {
-            let node = try YAMLEventReader.read(yaml, aliases: .refuse, maximumDepth: maximumDepth, visit: visit)
+            let node = try YAMLEventReader.read(yaml, aliases: .refuse, maximumDepth: maximumDepth, interner: interner, visit: visit)
             problems.append(contentsOf: found)
             return .success(node)
         } catch {
