@@ -22,6 +22,10 @@ struct TextInternerTests {
             let funds = projects.flatMap { $0.budget?.sources.map(\.name) ?? [] }.filter { $0 == "Státní rozpočet ČR" }
             #expect(funds.count > 1)
             #expect(Set(funds.map(storage)).count == 1)
+            // The bodies' headings too.
+            let headings = projects.flatMap(\.source.outline.headings).filter { $0.utf8.count >= TextInterner.shortest }
+            let sameHeading = try #require(Dictionary(grouping: headings, by: { $0 }).values.first { $0.count > 1 })
+            #expect(Set(sameHeading.map(storage)).count == 1, "\(sameHeading[0]) is held once")
         }
     }
 

@@ -24,7 +24,8 @@ final class ProjectRowMemo: @unchecked Sendable {
         /// The fields with `row_html`, when they are kept.
         var fields: [String: Any]?
         var html: String
-        var reads: ReadLog
+        /// Nil when making the row read nothing (the project itself is read by the list).
+        var reads: ReadLog?
 
         /// The row as every list is given it, the first as the later ones.
         var row: [String: Any] { fields ?? [ProjectRowMemo.htmlName: html] }
@@ -50,13 +51,13 @@ final class ProjectRowMemo: @unchecked Sendable {
         let variant = Variant(language: language, addresses: addresses)
         if let kept = lock.withLock({ rows[variant]?[index] }) {
             // Every page showing the row read what making it read.
-            ReadLog.replay(kept.reads)
+            if let reads = kept.reads { ReadLog.replay(reads) }
             return kept.row
         }
         var (fields, reads) = ReadLog.recording { make() }
         let html = theme.render(fields, template: "project-row", language: language) ?? ""
         fields[Self.htmlName] = html
-        let kept = Kept(fields: keepsFields ? fields : nil, html: html, reads: reads)
+        let kept = Kept(fields: keepsFields ? fields : nil, html: html, reads: reads.isEmpty ? nil : reads)
         lock.withLock { rows[variant, default: [:]][index] = kept }
         return kept.row
     }

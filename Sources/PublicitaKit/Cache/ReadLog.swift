@@ -70,6 +70,11 @@ final class ReadLog: @unchecked Sendable {
     /// `content/`, so no file's name starts so.
     static let bodyPrefix = "body:"
 
+    /// Whether nothing was noted.
+    var isEmpty: Bool {
+        files.isEmpty && listed.isEmpty && codes.isEmpty && indexes.allSatisfy(\.isEmpty)
+    }
+
     /// Notes everything `other` read (a memo's value is used again).
     static func replay(_ other: ReadLog) {
         current?.merge(other)

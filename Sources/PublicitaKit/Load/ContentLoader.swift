@@ -255,7 +255,7 @@ public enum ContentLoader {
             slug.value = Slug.make(from: slug.value)
         }
         var source = RecordSource(file: relative, slug: slug, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-                                  outline: BodyOutline(body: parts.body), contentHash: ContentHash.of(original), path: path,
+                                  outline: BodyOutline(body: parts.body, interner: interner), contentHash: ContentHash.of(original), path: path,
                                   frontMatter: parts.yaml)
         if let lang = reader.locatedString("lang") {
             if let language = Language(rawValue: lang.value.lowercased()) {

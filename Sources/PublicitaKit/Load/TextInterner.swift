@@ -1,7 +1,8 @@
 import Foundation
 
 /// One copy of each short text that many records repeat: the names of programmes,
-/// funds, beneficiaries and contacts, roles, the titles of activities. A `String`
+/// funds, beneficiaries and contacts, roles, the titles of activities, the bodies'
+/// headings. A `String`
 /// of more than 15 bytes is an allocation of its own, and a build holds every
 /// record from load to its last page. Shared by the threads of one load, then dropped.
 ///
@@ -19,7 +20,11 @@ final class TextInterner: @unchecked Sendable {
 
     /// The text of `bytes` (decoded as UTF-8), the copy read first when it is one to share.
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let value = String(decoding: bytes, as: UTF8.self)
+        shared(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `value`, or the copy of the same bytes read first when it is one to share.
+    func shared(_ value: String) -> String {
         guard (Self.shortest...Self.longest).contains(value.utf8.count) else { return value }
         return lock.withLock { texts.insert(UTF8Key(value)).memberAfterInsert.text }
     }

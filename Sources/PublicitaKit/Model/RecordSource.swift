@@ -102,6 +102,12 @@ public struct BodyOutline: Sendable, Hashable, Codable {
     /// The body lines of the results section, if the body has one.
     public var resultsLines: Range<Int>?
 
+    /// Reads the outline of `body`; `interner` shares the headings that bodies repeat.
+    init(body: String, interner: TextInterner?) {
+        self.init(body: body)
+        if let interner { headings = headings.map(interner.shared) }
+    }
+
     /// Reads the outline of `body`.
     public init(body: String) {
         let document = MarkdownDocument(body)
