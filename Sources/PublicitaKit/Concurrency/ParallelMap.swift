@@ -13,6 +13,14 @@ enum ParallelMap {
 
     /// `items.map(transform)`, computed on all cores.
     static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        map(items, readingAhead: nil, transform)
+    }
+
+    /// `items.map(transform)`, computed on all cores, where `transform` reads the file
+    /// `file` names for its item: those of the chunks after the ones being worked on
+    /// are asked for ahead (``ReadAhead``), when there are enough to be worth it.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], readingAhead file: (@Sendable (T) -> String)?,
+                                            _ transform: @Sendable (T) -> U) -> [U] {
         let count = items.count
         if count < 2 || workerCount == 1 { return items.map(transform) }
         let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: count)
@@ -22,10 +30,17 @@ enum ParallelMap {
         // short news; the portal-wide data files next to project pages): the last
         // chunk decides when all cores are done, so chunks are kept small.
         let chunks = min(count, workerCount * 64)
+        @Sendable func range(_ chunk: Int) -> Range<Int> { count * chunk / chunks..<count * (chunk + 1) / chunks }
+        // Chunks are taken in order, so the next ones are the workers' next: each worker
+        // starting a chunk asks for the one as many places on.
+        let ahead = file.flatMap { file in count >= ReadAhead.worthwhile ? (file, ReadAhead()) : nil }
+        if let (file, ahead) = ahead { ahead.ask(for: (0..<min(chunks, 2 * workerCount)).flatMap(range).map { file(items[$0]) }) }
+        defer { ahead?.1.stop() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let start = count * chunk / chunks
-            let end = count * (chunk + 1) / chunks
-            for index in start..<end {
+            if let (file, ahead) = ahead, chunk + 2 * workerCount < chunks {
+                ahead.ask(for: range(chunk + 2 * workerCount).map { file(items[$0]) })
+            }
+            for index in range(chunk) {
                 (slots.baseAddress! + index).initialize(to: transform(items[index]))
             }
         }

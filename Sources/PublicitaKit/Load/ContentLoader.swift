@@ -50,7 +50,7 @@ public enum ContentLoader {
         }
         // Reading and parsing files is independent per file: done on all cores.
         let interner = TextInterner()
-        var loadedFiles = ParallelMap.map(files) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+        var loadedFiles = ParallelMap.map(files, readingAhead: { $0.url.path }) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
             if let store {
                 return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store, interner: interner)
             }
