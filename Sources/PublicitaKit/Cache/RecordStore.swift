@@ -89,6 +89,12 @@ final class RecordStore: Sendable {
         return hash.value == 0 ? 1 : hash.value
     }
 
+    /// Whether an entry for `relative` has the file's `stamp` (not 0): its record is
+    /// then taken without reading the file (unless the entry turns out damaged).
+    func holds(_ relative: String, stamp: UInt64) -> Bool {
+        stamp != 0 && entries[relative]?.stamp == stamp
+    }
+
     /// The record stored for `relative` with the file's `stamp` (not 0), without
     /// reading the file; nil when the entry has another stamp or is damaged.
     func record(_ relative: String, stamp: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {

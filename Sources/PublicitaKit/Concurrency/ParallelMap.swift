@@ -17,9 +17,9 @@ enum ParallelMap {
     }
 
     /// `items.map(transform)`, computed on all cores, where `transform` reads the file
-    /// `file` names for its item: those of the chunks after the ones being worked on
-    /// are asked for ahead (``ReadAhead``), when there are enough to be worth it.
-    static func map<T: Sendable, U: Sendable>(_ items: [T], readingAhead file: (@Sendable (T) -> String)?,
+    /// `file` names for its item (nil: none): those of the chunks after the ones being
+    /// worked on are asked for ahead (``ReadAhead``), when there are enough to be worth it.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], readingAhead file: (@Sendable (T) -> String?)?,
                                             _ transform: @Sendable (T) -> U) -> [U] {
         let count = items.count
         if count < 2 || workerCount == 1 { return items.map(transform) }
@@ -34,11 +34,11 @@ enum ParallelMap {
         // Chunks are taken in order, so the next ones are the workers' next: each worker
         // starting a chunk asks for the one as many places on.
         let ahead = file.flatMap { file in count >= ReadAhead.worthwhile ? (file, ReadAhead()) : nil }
-        if let (file, ahead) = ahead { ahead.ask(for: (0..<min(chunks, 2 * workerCount)).flatMap(range).map { file(items[$0]) }) }
+        if let (file, ahead) = ahead { ahead.ask(for: (0..<min(chunks, 2 * workerCount)).flatMap(range).compactMap { file(items[$0]) }) }
         defer { ahead?.1.stop() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             if let (file, ahead) = ahead, chunk + 2 * workerCount < chunks {
-                ahead.ask(for: range(chunk + 2 * workerCount).map { file(items[$0]) })
+                ahead.ask(for: range(chunk + 2 * workerCount).compactMap { file(items[$0]) })
             }
             for index in range(chunk) {
                 (slots.baseAddress! + index).initialize(to: transform(items[index]))

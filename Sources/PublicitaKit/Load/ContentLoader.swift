@@ -50,7 +50,14 @@ public enum ContentLoader {
         }
         // Reading and parsing files is independent per file: done on all cores.
         let interner = TextInterner()
-        var loadedFiles = ParallelMap.map(files, readingAhead: { $0.url.path }) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+        // A file whose record the store holds for its stamp as listed is not read: nothing to ask for.
+        let unread: @Sendable ((kind: ContentKind, url: URL, relative: String, info: stat)) -> String? = { file in
+            if let store, store.holds(file.relative, stamp: store.stamp(path: file.url.path, relative: file.relative, info: file.info)) {
+                return nil
+            }
+            return file.url.path
+        }
+        var loadedFiles = ParallelMap.map(files, readingAhead: unread) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
             if let store {
                 return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store, interner: interner)
             }
