@@ -15,13 +15,16 @@ final class ReadAhead: @unchecked Sendable {
     private var queue: [String] = []
     private var next = 0
     private var stopped = false
+    private let fetch: @Sendable (String) -> Void
 
     /// Threads asking at once: enough to keep a slow disk's queue full.
     static let threads = 16
-    /// Fewer files are read before the threads would have started.
+    /// Below this many files, starting the threads costs more than they could save.
     static let worthwhile = 2048
 
-    init() {
+    /// `fetch` asks for one file's pages (``prefetch(_:)``; another in tests).
+    init(fetch: @escaping @Sendable (String) -> Void = { prefetch($0) }) {
+        self.fetch = fetch
         for _ in 0..<Self.threads {
             let thread = Thread { [self] in run() }
             thread.stackSize = 64 * 1024
@@ -47,7 +50,7 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private func run() {
-        while let path = take() { Self.prefetch(path) }
+        while let path = take() { fetch(path) }
     }
 
     private func take() -> String? {
@@ -56,7 +59,13 @@ final class ReadAhead: @unchecked Sendable {
         while !stopped && next == queue.count { condition.wait() }
         guard !stopped else { return nil }
         next += 1
-        return queue[next - 1]
+        let path = queue[next - 1]
+        // The paths asked for are not kept: a national portal's are a hundred megabytes.
+        if next >= 4096, next * 2 >= queue.count {
+            queue.removeFirst(next)
+            next = 0
+        }
+        return path
     }
 
     /// Asks for `path`'s pages; whether it could be opened.
