@@ -27,21 +27,6 @@ struct ReadAheadTests {
         #expect(few.withLock { $0 } == 0)
     }
 
-    @Test("the threads take every path asked for once, however many were asked for", .timeLimit(.minutes(1)))
-    func threadsTakeEveryPathOnce() async throws {
-        let taken = Mutex<[String: Int]>([:])
-        let ahead = ReadAhead { path in taken.withLock { $0[path, default: 0] += 1 } }
-        defer { ahead.stop() }
-        // In several asks, past the point where the taken paths are dropped from the queue.
-        let paths = (0..<10_000).map { "/nonexistent/\($0)" }
-        for start in stride(from: 0, to: paths.count, by: 1_000) { ahead.ask(for: paths[start..<start + 1_000]) }
-        while taken.withLock({ $0.values.reduce(0, +) }) < paths.count { try await Task.sleep(for: .milliseconds(5)) }
-        try await Task.sleep(for: .milliseconds(50))
-        let counts = taken.withLock { $0 }
-        #expect(counts.count == paths.count)
-        #expect(counts.values.allSatisfy { $0 == 1 })
-    }
-
     @Test("a regular file is asked for; a link, a FIFO and a missing file are not, and nothing waits", .timeLimit(.minutes(1)))
     func onlyRegularFilesAreAskedFor() throws {
         try withTemporaryDirectory { folder in

@@ -31,9 +31,8 @@ enum ParallelMap {
         // chunk decides when all cores are done, so chunks are kept small.
         let chunks = min(count, workerCount * 64)
         @Sendable func range(_ chunk: Int) -> Range<Int> { count * chunk / chunks..<count * (chunk + 1) / chunks }
-        // Chunks are taken in order, so the next ones are the workers' next: the first two
-        // rounds are asked for at once, and each worker starting a chunk asks for the one
-        // two rounds on.
+        // Chunks are taken in order, so the next ones are the workers' next: each worker
+        // starting a chunk asks for the one as many places on.
         let ahead = file.flatMap { file in count >= ReadAhead.worthwhile ? (file, ReadAhead()) : nil }
         if let (file, ahead) = ahead { ahead.ask(for: (0..<min(chunks, 2 * workerCount)).flatMap(range).compactMap { file(items[$0]) }) }
         defer { ahead?.1.stop() }

@@ -15,16 +15,13 @@ final class ReadAhead: @unchecked Sendable {
     private var queue: [String] = []
     private var next = 0
     private var stopped = false
-    private let fetch: @Sendable (String) -> Void
 
     /// Threads asking at once: enough to keep a slow disk's queue full.
     static let threads = 16
-    /// Below this many files, starting the threads costs more than they could save.
+    /// Fewer files are read before the threads would have started.
     static let worthwhile = 2048
 
-    /// `fetch` asks for one file's pages (``prefetch(_:)``; another in tests).
-    init(fetch: @escaping @Sendable (String) -> Void = { prefetch($0) }) {
-        self.fetch = fetch
+    init() {
         for _ in 0..<Self.threads {
             let thread = Thread { [self] in run() }
             thread.stackSize = 64 * 1024
@@ -50,7 +47,7 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private func run() {
-        while let path = take() { fetch(path) }
+        while let path = take() { Self.prefetch(path) }
     }
 
     private func take() -> String? {
@@ -59,13 +56,7 @@ final class ReadAhead: @unchecked Sendable {
         while !stopped && next == queue.count { condition.wait() }
         guard !stopped else { return nil }
         next += 1
-        let path = queue[next - 1]
-        // The paths asked for are not kept: a national portal's are a hundred megabytes.
-        if next >= 4096, next * 2 >= queue.count {
-            queue.removeFirst(next)
-            next = 0
-        }
-        return path
+        return queue[next - 1]
     }
 
     /// Asks for `path`'s pages; whether it could be opened.
