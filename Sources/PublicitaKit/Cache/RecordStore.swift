@@ -98,7 +98,7 @@ final class RecordStore: Sendable {
     /// The record stored for `relative` with the file's `stamp` (not 0), without
     /// reading the file; nil when the entry has another stamp or is damaged.
     func record(_ relative: String, stamp: UInt64) -> (record: ContentLoader.Record?, diagnostics: [Diagnostic], saved: Saved)? {
-        guard stamp != 0, let entry = entries[relative], entry.stamp == stamp else { return nil }
+        guard holds(relative, stamp: stamp), let entry = entries[relative] else { return nil }
         return record(relative, entry: entry, stamp: stamp)
     }
 
