@@ -53,19 +53,50 @@ struct IncrementalKeyTests {
             let replaced = earlier.replacing(projects: [index], site: after.site, theme: after.theme, tool: "test",
                                              stamps: after.stamps, configHash: after.configHash)
             let fresh = after.keys()
-            let reads = Self.everyRead(after.site)
+            let reads = PageReads(names: Self.everyRead(after.site))
             for read in reads {
                 #expect(replaced.key(path: "p", reads: [read]) == fresh.key(path: "p", reads: [read]), "\(read)")
             }
             #expect(replaced.key(path: "p", reads: reads) == fresh.key(path: "p", reads: reads))
             // A set of reads: the order they come in makes no difference, their content does.
-            #expect(fresh.key(path: "p", reads: reads.reversed()) == fresh.key(path: "p", reads: reads))
+            #expect(fresh.key(path: "p", reads: PageReads(names: Array(reads.reversed()))) == fresh.key(path: "p", reads: reads))
             #expect(earlier.key(path: "p", reads: reads) != fresh.key(path: "p", reads: reads))
-            #expect(fresh.key(path: "p", reads: reads + ["content/projects/nikde.md"]) == nil)
+            #expect(fresh.key(path: "p", reads: PageReads(names: Array(reads) + ["content/projects/nikde.md"])) == nil)
             // What changed is the edited record's fields and body, and nothing else.
             #expect(replaced.changedReads(since: earlier) == [relative, ReadLog.bodyPrefix + relative])
             // Keys made afresh place records anew: what changed is unknown.
             #expect(fresh.changedReads(since: earlier) == nil)
+        }
+    }
+
+    @Test func aRendersReadsKeptByPlaceAreTheReadsByName() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal")
+            try generateCorpus(projects: 9, into: root)
+            let loaded = try Loaded(root)
+            let keys = loaded.keys(), files = loaded.site.portal.projects.unnoted.map(\.source.file)
+            let (_, log) = ReadLog.recording {
+                ReadLog.note(.project, 2)
+                ReadLog.note(body: files[5])
+                ReadLog.note(file: files[2])  // the same read as by its index
+                ReadLog.note(codes: keys.codes(of: [files[7]])!)
+            }
+            let (reads, key) = keys.reads(log, path: "p.html")
+            #expect(Array(reads) == [files[2], ReadLog.bodyPrefix + files[5], files[7]])
+            #expect(keys.codes(of: reads) == keys.codes(of: Array(reads)))
+            let byName = PageReads(names: Array(reads))
+            #expect(reads == byName && byName == reads)
+            #expect(key != nil && keys.key(path: "p.html", reads: reads) == key && keys.key(path: "p.html", reads: byName) == key)
+            // Keys made afresh place the same records in another table: the reads are still compared by name.
+            let fresh = loaded.keys()
+            #expect(fresh.key(path: "p.html", reads: reads) == key)
+            // A file that is no record: kept by name, and no key.
+            let (_, strayLog) = ReadLog.recording {
+                ReadLog.note(.project, 1)
+                ReadLog.note(file: "content/projects/nikde.md")
+            }
+            let (stray, strayKey) = keys.reads(strayLog, path: "q.html")
+            #expect(Array(stray) == [files[1], "content/projects/nikde.md"] && strayKey == nil)
         }
     }
 
@@ -84,7 +115,7 @@ struct IncrementalKeyTests {
             var listPages = 0
             for (path, reads) in manifest.reads {
                 let pageRanges = try #require(ranges.pages[path])
-                #expect(pageRanges.flatMap { ranges.files[$0] } == reads, "\(path)")
+                #expect(PageReads(names: pageRanges.flatMap { ranges.files[$0] }) == reads, "\(path)")
                 #expect(keys.key(path: path, ranges: pageRanges, hashes: hashes) == keys.key(path: path, reads: reads), "\(path)")
                 if reads.count > 15 { listPages += 1 }
             }
@@ -113,7 +144,7 @@ struct IncrementalKeyTests {
             let keys = loaded.keys()
             let files = loaded.site.portal.projects.unnoted.map(\.source.file)
             let reads = ["a.html": [files[0], ReadLog.bodyPrefix + files[0]], "b.html": [files[1]], "all.html": files]
-            let readers = OutputReaders(keys: keys, reads: reads)
+            let readers = OutputReaders(keys: keys, reads: reads.mapValues(PageReads.init(names:)))
             #expect(readers.pagesReadingChanges(with: keys) == [])
             let edited = keys.replacing(projects: [0], site: loaded.site, theme: loaded.theme, tool: "test",
                                         stamps: loaded.stamps, configHash: loaded.configHash)
@@ -124,7 +155,7 @@ struct IncrementalKeyTests {
                                            stamps: loaded.stamps, configHash: loaded.configHash)
             #expect(readers.pagesReadingChanges(with: otherTool) == nil)
             // A page that now reads another record is found by that record.
-            let updated = readers.updated(keys: keys, made: ["b.html"], reads: ["b.html": [files[2]]], earlier: reads)
+            let updated = readers.updated(keys: keys, made: ["b.html"], reads: ["b.html": [files[2]]], earlier: reads.mapValues(PageReads.init(names:)))
             #expect(updated.pagesReadingChanges(with: keys) == [])
         }
     }

@@ -57,4 +57,23 @@ struct RecordStoreStagingTests {
             #expect(parsed == 0, "the store after the fixed build holds every record")
         }
     }
+
+    @Test func aLoadStagesTheStoreBatchByBatchAndNothingWhenItIsUnchanged() throws {
+        try withTemporaryDirectory { tmp in
+            let root = tmp.appendingPathComponent("portal"), folder = tmp.appendingPathComponent("cache")
+            try generateCorpus(projects: 11, into: root)
+            let staged = folder.appendingPathComponent(".\(RecordStore.fileName).new")
+            // Batches of four: the entries of several batches, and the count written once all are.
+            let first = ContentLoader.loadParts(portalAt: root, store: RecordStore(folder: folder), staging: true, stagingBatch: 4)
+            #expect(first.storeStaged && first.stored == nil && FileManager.default.fileExists(atPath: staged.path))
+            RecordStore(folder: folder).commit()
+            let unstaged = ContentLoader.loadParts(portalAt: root, store: RecordStore(folder: folder))
+            let kept = (unstaged.stored ?? []).count { if case .kept = $0.saved { true } else { false } }
+            #expect(kept == unstaged.records.count && kept > 11, "the staged store does not hold every record")
+            #expect(unstaged.portal?.projects.unnoted.map(\.title) == first.portal?.projects.unnoted.map(\.title))
+            // Nothing changed: nothing is staged, and no file is left.
+            let again = ContentLoader.loadParts(portalAt: root, store: RecordStore(folder: folder), staging: true, stagingBatch: 4)
+            #expect(!again.storeStaged && !FileManager.default.fileExists(atPath: staged.path))
+        }
+    }
 }

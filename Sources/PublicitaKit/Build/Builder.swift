@@ -208,7 +208,7 @@ public enum Builder {
     struct Written: Sendable {
         var rendered = 0
         var keys: [String: UInt64] = [:]
-        var reads: [String: [String]] = [:]
+        var reads: [String: PageReads] = [:]
         /// The pages rendered (whether or not their bytes were new).
         var made: [String] = []
     }
@@ -268,7 +268,9 @@ public enum Builder {
     /// page (nothing of a page is kept after it is written). An item current in
     /// `previous` (the output the plan was made against), or a page whose bytes are
     /// those the output holds, is kept with `keep` instead (nil: the output's files
-    /// stay where they are). Returns what was written, and the paths put into `sink`.
+    /// stay where they are). Returns what was written, and the paths put into `sink`
+    /// (only when there is no `keep`: an update in place names them in its journal).
+    /// The first failure, in plan order, stops it.
     static func produce(_ plan: [OutputPlan], previous: BuildManifest?, maker: PageMaker, into sink: some OutputSink, output: URL,
                         keep: (@Sendable (OutputPlan) throws -> Void)?) -> Result<(written: Written, staged: [String]), Diagnostic> {
         // Taken out of the manifest once: the closure runs for every file of the site.
@@ -278,7 +280,7 @@ public enum Builder {
         // stay where they are, only the others are looked at.
         let keepsPrevious = previousKeys.map { keys in keys.count == plan.count { $0.held != .absent } } ?? false
         let work = keepsPrevious && keep == nil ? plan.indices.filter { !plan[$0].isCurrent } : Array(plan.indices)
-        let results = ParallelMap.map(work) { index -> Produced in
+        @Sendable func produce(_ index: Int) -> Produced {
             let item = plan[index]
             do {
                 if item.isCurrent, let key = item.key {
@@ -313,32 +315,41 @@ public enum Builder {
             written.keys = previousKeys
             written.reads = previousReads ?? [:]
         }
-        for (index, result) in zip(work, results) {
-            let item = plan[index]
-            switch result {
-            case .failed(let problem): return .failure(problem)
-            case .kept(let key, let reads, let remade):
-                if keepsPrevious && !remade { continue }
-                written.keys[item.path] = key
-                written.reads[item.path] = reads
-                if remade { written.made.append(item.path) }
-            case .made(let key, let reads, let rendered, let page):
-                written.keys[item.path] = key
-                written.reads[item.path] = reads
-                staged.append(item.path)
-                if rendered { written.rendered += 1 }
-                if page { written.made.append(item.path) }
+        // Room for every entry at once: a dictionary grown by doubling holds both sizes while it moves.
+        written.keys.reserveCapacity(written.keys.count + work.count)
+        written.reads.reserveCapacity(written.reads.count + work.count { if case .page = plan[$0].source { true } else { false } })
+        // A batch at a time: only one batch's results are held beside what was written.
+        let batchSize = 8192
+        for start in stride(from: 0, to: work.count, by: batchSize) {
+            let batch = Array(work[start..<min(work.count, start + batchSize)])
+            for (index, result) in zip(batch, ParallelMap.map(batch, produce)) {
+                let item = plan[index]
+                switch result {
+                case .failed(let problem): return .failure(problem)
+                case .kept(let key, let reads, let remade):
+                    if keepsPrevious && !remade { continue }
+                    written.keys[item.path] = key
+                    written.reads[item.path] = reads
+                    if remade { written.made.append(item.path) }
+                case .made(let key, let reads, let rendered, let page):
+                    written.keys[item.path] = key
+                    written.reads[item.path] = reads
+                    if keep == nil { staged.append(item.path) }
+                    if rendered { written.rendered += 1 }
+                    if page { written.made.append(item.path) }
+                }
             }
         }
+        maker.renderer.forgetMemos()
         return .success((written, staged))
     }
 
     /// What became of one item of a plan: kept as the output holds it, made (and put
     /// in the sink), or failed.
     private enum Produced: Sendable {
-        case kept(UInt64, [String]?, remade: Bool)
-        case made(key: UInt64, reads: [String]?, rendered: Bool, page: Bool)
-        /// Boxed: one is held for every file of the site until all are made, and a
+        case kept(UInt64, PageReads?, remade: Bool)
+        case made(key: UInt64, reads: PageReads?, rendered: Bool, page: Bool)
+        /// Boxed: one is held for every file of a batch until the batch is made, and a
         /// diagnostic is many times the size of the others.
         indirect case failed(Diagnostic)
     }

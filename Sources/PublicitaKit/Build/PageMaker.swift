@@ -12,7 +12,7 @@ struct PageMaker: Sendable {
         /// Its bytes, in pieces written one after another.
         var chunks: any ChunkSource
         /// The record files the render read.
-        var reads: [String]
+        var reads: PageReads
         var key: UInt64
         var isHTMLPage: Bool
         /// Whether the output already holds these bytes (a data file whose parts are

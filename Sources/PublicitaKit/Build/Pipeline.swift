@@ -26,10 +26,11 @@ enum Pipeline {
         var timer = StageTimer()
 
         // Load: the records, `portal.yaml`, `static/`, then the theme.
-        var loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords)
-        // The record store is written now, so that the records' stored forms are not held
-        // through render; it replaces the last one only once the site is written.
-        let staged = output != nil && loaded.portal != nil && loaded.stored.map { cache.storedRecords?.stage($0) ?? false } ?? false
+        // The record store's next file is written as the records are read, so that their
+        // stored forms are not held through render; it replaces the last one only once
+        // the site is written.
+        var loaded = ContentLoader.loadParts(portalAt: root, cache: cache.parsedRecords, store: cache.storedRecords, staging: output != nil)
+        let staged = loaded.storeStaged
         loaded.stored = nil
         // Put in place once the site is written: a failed build writes nothing.
         var siteWritten = false

@@ -22,7 +22,7 @@ struct BuildManifest: Sendable {
     var pages: [String: UInt64]
     /// Output file → the record files its render read (``ReadLog``), for pages; saved
     /// apart, in the `reads` file (``loadingReads(for:)``).
-    var reads: [String: [String]] = [:]
+    var reads: [String: PageReads] = [:]
     /// The reads as `loadingReads` found them: the file's names and each page's ranges
     /// of them, so that the plan keys a page from the names' places (never saved).
     var readRanges: ReadRanges?
@@ -108,7 +108,7 @@ struct BuildManifest: Sendable {
         manifest.reads = [:]
         let url = Self.folder(for: output).appendingPathComponent("reads")
         guard let readsToken, let data = try? Data(contentsOf: url) else { return manifest }
-        var files: [String] = [], reads: [String: [String]] = [:], ranges: [String: [ClosedRange<Int>]] = [:], sawToken = false
+        var files: [String] = [], reads: [String: PageReads] = [:], ranges: [String: [ClosedRange<Int>]] = [:], sawToken = false
         reads.reserveCapacity(pages.count)
         ranges.reserveCapacity(pages.count)
         // On the bytes, as the manifest is: a build after an edit reads every page's reads.
@@ -126,7 +126,7 @@ struct BuildManifest: Sendable {
                     var names: [String] = []
                     names.reserveCapacity(read.reduce(0) { $0 + $1.count })
                     for range in read { names += files[range] }
-                    reads[path] = names
+                    reads[path] = PageReads(names: names)
                     ranges[path] = read
                 default: return false
                 }
@@ -165,7 +165,7 @@ struct BuildManifest: Sendable {
     /// Whether every page read the same records in `a` as in `b`; the files of one
     /// page's reads are noted in any order (a `reads` file gives them by name, a render
     /// as it read them), each once.
-    static func sameReads(_ a: [String: [String]], _ b: [String: [String]]) -> Bool {
+    static func sameReads(_ a: [String: PageReads], _ b: [String: PageReads]) -> Bool {
         a.count == b.count && a.allSatisfy { path, read in
             guard let other = b[path] else { return false }
             guard read != other else { return true }
@@ -197,14 +197,10 @@ struct BuildManifest: Sendable {
     }
 
     private func writeReads(to file: LineFile, token: String) throws {
-        var readFiles: Set<String> = []
-        for read in reads.values { readFiles.formUnion(read) }
-        let sortedFiles = readFiles.sorted()
-        readFiles = []
-        let fileIndex = Dictionary(uniqueKeysWithValues: sortedFiles.enumerated().map { ($1, $0) })
+        let numbering = ReadNumbering(reads.values)
         try file.line("token ", token)
-        for name in sortedFiles { try file.line("F ", name) }
-        for path in reads.keys.sorted() { try file.line("R ", ReadSet.encode(reads[path]!, index: fileIndex), " ", path) }
+        try numbering.forEachName { try file.line("F ", $0) }
+        for path in reads.keys.sorted() { try file.line("R ", ReadSet.encode(numbers: numbering.numbers(of: reads[path]!)), " ", path) }
     }
 
     /// Writes `url` through `body`, replacing it only once all is written.

@@ -24,7 +24,7 @@ struct DataFileFragments: Sendable {
     /// was loaded): the list files are then rendered whole, which reports why.
     private var unmade: Set<Int> = []
     /// By project index: the record files making its parts read, and the key that follows.
-    private var reads: [[String]]
+    private var reads: [PageReads]
     /// By project index: those reads' places in `keyedWith` (nil when one is no record, or not known).
     private var codes: [[Int]?]
     private var keys: [UInt64?]
@@ -316,7 +316,7 @@ struct DataFileFragments: Sendable {
         if !unmade.isEmpty { return nil }
         // The file shows what the listed projects' parts read.
         for index in site.listedProjects {
-            if let codes = codes[index] { ReadLog.note(codes: codes) } else { ReadLog.note(files: reads[index]) }
+            if let codes = codes[index] { ReadLog.note(codes: codes) } else { ReadLog.note(files: Array(reads[index])) }
         }
         switch page.kind {
         case .searchIndex: return JoinedParts(shape: SearchIndex.file, kind: .search, listed: site.listedProjects, parts: self)
@@ -356,7 +356,7 @@ struct DataFileFragments: Sendable {
     /// One project's parts, and what making them read; no key when they could not be made.
     private struct Part: Sendable {
         var csv: [UInt8] = [], json: [UInt8] = [], search: [UInt8] = []
-        var reads: [String] = []
+        var reads: PageReads = []
         var codes: [Int]?
         var key: UInt64?
     }

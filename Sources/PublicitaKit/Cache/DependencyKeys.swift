@@ -101,43 +101,43 @@ struct DependencyKeys: Sendable {
     /// The hash of the read `file` names (a record file, or ``ReadLog/bodyPrefix`` and
     /// one); nil when it names no record.
     private func readHash(_ file: String) -> UInt64? {
-        guard let slot = records.slot[file] else { return nil }
+        guard let slot = records.slot(file) else { return nil }
         return (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
     }
 
     /// The record files (and bodies) `log` noted, each once, and the key of the page
     /// at `path` that read them (nil when one of them is no record).
-    func reads(_ log: ReadLog, path: String) -> (reads: [String], key: UInt64?) {
-        var reads: [String] = [], sum: UInt64 = 0, known = true
+    func reads(_ log: ReadLog, path: String) -> (reads: PageReads, key: UInt64?) {
+        var codes: [UInt32] = [], unknown: [String] = [], sum: UInt64 = 0, known = true
         // In one order for the same reads (kinds, places, names), so that two lists of
         // the same reads compare equal (``OutputReaders``).
         for kind in ReadLog.RecordKind.allCases {
             let indexes = log.indexes[kind.rawValue]
             guard !indexes.isEmpty else { continue }
-            let files = records.files[kind.rawValue], hashes = fieldReads[kind.rawValue]
-            reads.reserveCapacity(reads.count + indexes.count)
-            for index in indexes where index < files.count {
-                reads.append(files[index])
+            let count = records.files[kind.rawValue].count, hashes = fieldReads[kind.rawValue]
+            codes.reserveCapacity(codes.count + indexes.count)
+            for index in indexes where index < count {
+                codes.append(UInt32(RecordTable.Slot(kind: kind.rawValue, index: index, body: false).code))
                 sum &+= hashes[index]
             }
         }
         // Codes are small and dense (a record's index and kind): a bit set, not a hashed set.
         var seen = RecordIndexSet()
-        if !log.codes.isEmpty { reads.reserveCapacity(reads.count + log.codes.count) }
-        let files = records.files, bodyFiles = records.bodyFiles
+        if !log.codes.isEmpty { codes.reserveCapacity(codes.count + log.codes.count) }
+        let files = records.files
         // One read by its place in the table, entered once.
         func add(code: Int) {
             let slot = RecordTable.Slot(code: code)
-            guard slot.kind < files.count, slot.index < files[slot.kind].count else { known = false; return }
+            guard slot.kind < files.count, slot.index < files[slot.kind].count, code <= UInt32.max else { known = false; return }
             // A record's fields noted by file and by index too are one read.
             if !slot.body, log.indexes[slot.kind].contains(slot.index) { return }
             guard seen.insert(code) else { return }
-            reads.append(slot.body ? bodyFiles[slot.kind][slot.index] : files[slot.kind][slot.index])
+            codes.append(UInt32(code))
             sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
         }
         func add(file: String) {
-            guard let slot = records.slot[file] else {
-                reads.append(file)
+            guard let slot = records.slot(file) else {
+                unknown.append(file)
                 known = false
                 return
             }
@@ -146,19 +146,28 @@ struct DependencyKeys: Sendable {
         for file in log.files.sorted() { add(file: file) }
         for file in log.listed { add(file: file) }
         for code in log.codes { add(code: code) }
+        let count = codes.count + unknown.count
+        let key = known ? finish(path: path, count: count, sum: sum) : nil
+        guard unknown.isEmpty else { return (PageReads(names: codes.map { records.name(code: Int($0)) } + unknown), key) }
         // Kept, one list per page, until the manifest is saved: without the room that
         // reserving and appending left (codes repeat; they are entered once).
-        if reads.capacity > reads.count + reads.count / 4 + 2 { reads = Array(reads[...]) }
-        return (reads, known ? finish(path: path, count: reads.count, sum: sum) : nil)
+        if codes.capacity > codes.count + codes.count / 4 + 2 { codes = Array(codes[...]) }
+        return (PageReads(codes: codes, in: records), key)
     }
 
     /// Where `reads` are in these keys' table, for ``ReadLog/note(codes:)``: noting them
     /// so costs no look-up by name. Nil when one of them is no record.
+    func codes(of reads: PageReads) -> [Int]? {
+        if let codes = reads.codes(in: records) { return codes.map(Int.init) }
+        return codes(of: Array(reads))
+    }
+
+    /// ``codes(of:)`` of reads given by name.
     func codes(of reads: [String]) -> [Int]? {
         var codes: [Int] = []
         codes.reserveCapacity(reads.count)
         for file in reads {
-            guard let slot = records.slot[file] else { return nil }
+            guard let slot = records.slot(file) else { return nil }
             codes.append(slot.code)
         }
         return codes
@@ -169,8 +178,15 @@ struct DependencyKeys: Sendable {
 
     /// The key of the page at `path` whose render read `reads`; nil when one of
     /// them is no longer a record (the page must be rendered to know).
-    func key(path: String, reads: [String]) -> UInt64? {
+    func key(path: String, reads: PageReads) -> UInt64? {
         var sum: UInt64 = 0
+        if let codes = reads.codes(in: records) {
+            for code in codes {
+                let slot = RecordTable.Slot(code: Int(code))
+                sum &+= (slot.body ? bodyReads : fieldReads)[slot.kind][slot.index]
+            }
+            return finish(path: path, count: codes.count, sum: sum)
+        }
         for file in reads {
             guard let hash = readHash(file) else { return nil }
             sum &+= hash
@@ -218,44 +234,5 @@ struct DependencyKeys: Sendable {
             }
         }
         return changed
-    }
-}
-
-/// Each record's file by kind and index, and each file's place: the part of the keys
-/// that stays as it is while records are edited in place (shared by the keys made after).
-private final class RecordTable: Sendable {
-    /// Where a read is: a record's fields or body, by kind and index.
-    struct Slot: Sendable {
-        var kind: Int, index: Int, body: Bool
-        /// One number per slot, to tell reads noted twice.
-        var code: Int { (index << 4) | (kind << 1) | (body ? 1 : 0) }
-
-        init(kind: Int, index: Int, body: Bool) {
-            (self.kind, self.index, self.body) = (kind, index, body)
-        }
-
-        init(code: Int) {
-            (kind, index, body) = ((code >> 1) & 7, code >> 4, code & 1 == 1)
-        }
-    }
-    let files: [[String]]
-    /// Each body's read (``ReadLog/bodyPrefix`` and the file), by kind and index.
-    let bodyFiles: [[String]]
-    /// By read: a record file, or ``ReadLog/bodyPrefix`` and one.
-    let slot: [String: Slot]
-
-    init(files: [[String]]) {
-        self.files = files
-        bodyFiles = files.map { $0.map { ReadLog.bodyPrefix + $0 } }
-        var slot: [String: Slot] = [:]
-        slot.reserveCapacity(2 * files.reduce(0) { $0 + $1.count })
-        // With a file listed twice (a duplicate record), the first place is the one read.
-        for (kind, list) in files.enumerated() {
-            for (index, file) in list.enumerated() where slot[file] == nil {
-                slot[file] = Slot(kind: kind, index: index, body: false)
-                slot[ReadLog.bodyPrefix + file] = Slot(kind: kind, index: index, body: true)
-            }
-        }
-        self.slot = slot
     }
 }

@@ -13,7 +13,7 @@ struct OutputReaders: Sendable {
     private var pagesByRead: [String: [String]]
 
     /// The readers of `reads` (a manifest's), keyed with `keys`.
-    init(keys: DependencyKeys, reads: [String: [String]]) {
+    init(keys: DependencyKeys, reads: [String: PageReads]) {
         self.keys = keys
         var pagesByRead: [String: [String]] = [:]
         for (page, read) in reads {
@@ -24,7 +24,7 @@ struct OutputReaders: Sendable {
 
     /// These readers for an output whose pages `made` were rendered again (now reading
     /// as `reads` says; the others read as `earlier` says), keyed with `keys`.
-    func updated(keys: DependencyKeys, made: [String], reads: [String: [String]], earlier: [String: [String]]) -> OutputReaders {
+    func updated(keys: DependencyKeys, made: [String], reads: [String: PageReads], earlier: [String: PageReads]) -> OutputReaders {
         var readers = OutputReaders(keys: keys, pagesByRead: pagesByRead)
         for page in made {
             let old = earlier[page] ?? [], new = reads[page] ?? []

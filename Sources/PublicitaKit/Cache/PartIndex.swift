@@ -10,7 +10,7 @@ struct PartIndex {
     var files: [String] = []
     /// By project: the key of its parts; nil when they are not stored.
     var keys: [UInt64?] = []
-    var reads: [[String]] = []
+    var reads: [PageReads] = []
     /// By project: where its parts are (the segment indexes into ``segments``).
     var places: [PartPlace] = []
 
@@ -129,7 +129,7 @@ struct PartIndex {
                 place[kind] = StoredPiece(offset: Int(numbers[at]), length: Int(numbers[at + 1]), hash: numbers[at + 2])
             }
             index.keys.append(key)
-            index.reads.append(readNumbers.map { readList[Int($0)] })
+            index.reads.append(PageReads(names: readNumbers.map { readList[Int($0)] }))
             index.places.append(place)
         }
         return reader.atEnd ? index : nil

@@ -61,4 +61,10 @@ final class ProjectRowMemo: @unchecked Sendable {
         lock.withLock { rows[variant, default: [:]][index] = kept }
         return kept.row
     }
+
+    /// Forgets every row, once the last page using them is made: the manifest is saved
+    /// after that, and the rows of a national portal would be held through it.
+    func forgetRows() {
+        lock.withLock { rows = [:] }
+    }
 }

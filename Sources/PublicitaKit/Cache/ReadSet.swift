@@ -2,9 +2,9 @@
 /// manifest's list of files, in ranges (`0-9999,10002`), since a list page reads
 /// runs of records and a portal-wide page reads all of them.
 enum ReadSet {
-    /// `files` (each in `index`) as ranges of their indexes; `-` when empty.
-    static func encode(_ files: [String], index: [String: Int]) -> String {
-        let numbers = files.compactMap { index[$0] }.sorted()
+    /// `numbers` (indexes into the file's list of names) as ranges; `-` when empty.
+    static func encode(numbers: [Int]) -> String {
+        let numbers = numbers.sorted()
         guard var start = numbers.first else { return "-" }
         var parts: [String] = [], end = start
         func close() { parts.append(start == end ? "\(start)" : "\(start)-\(end)") }

@@ -16,7 +16,7 @@ final class RecordStore: Sendable {
     /// Bumped when the layout of the file changes (the records' own fields are the tool's: ``ToolIdentity``).
     static let formatVersion: UInt32 = 2
     static let fileName = "records"
-    private static let magic = Array("publicita-records\n".utf8)
+    fileprivate static let magic = Array("publicita-records\n".utf8)
 
     /// The cache folder it is read from and saved to.
     let folder: URL
@@ -180,14 +180,93 @@ final class RecordStore: Sendable {
     /// be written. Staged right after loading, the stored forms need not be kept in
     /// memory through the rest of the build.
     func stage(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> Bool {
-        guard let bytes = contents(files, tool: tool) else { return false }
+        if holds(files) { return false }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileIO.write(bytes, toPath: temporary.path)
+            try FileIO.write(chunks: Contents(store: self, files: files, tool: tool), toPath: temporary.path)
             return true
         } catch {
             discard()
             return false
+        }
+    }
+
+    /// The store's next file written entry by entry while a load reads the records, in
+    /// their order: ``stage(_:tool:)`` after the load would hold every record's stored
+    /// form until the load ends, a national portal's hundreds of megabytes.
+    final class Staging {
+        private let store: RecordStore
+        private let descriptor: Int32
+        private let encoder = BinaryEncoder(file: "")
+        private var written: [UInt8] = []
+        private let countOffset: Int
+        private var count = 0
+        private var failed = false
+        /// Whether every entry so far is the store's own, unchanged: then nothing is staged.
+        private var asStored = true
+
+        /// Starts the file beside `store`'s; nil when it cannot be made.
+        init?(store: RecordStore, tool: String = ToolIdentity.current) {
+            self.store = store
+            do {
+                try FileManager.default.createDirectory(at: store.folder, withIntermediateDirectories: true)
+                descriptor = try FileIO.create(store.temporary.path)
+            } catch {
+                return nil
+            }
+            let version = withUnsafeBytes(of: RecordStore.formatVersion.littleEndian) { Array($0) }
+            encoder.append(contentsOf: RecordStore.magic)
+            encoder.append(contentsOf: version)
+            encoder.string(tool)
+            countOffset = encoder.count
+            // Room for the count, written once it is known (as padded LEB128, which the index reads alike).
+            encoder.append(contentsOf: Self.paddedCount(0))
+        }
+
+        /// Adds `file`'s entry.
+        func append(file: String, saved: Saved) {
+            count += 1
+            encoder.string(file)
+            switch saved {
+            case .kept(let key, let range, let stamp):
+                let entry = store.entries[file]
+                asStored = asStored && entry?.key == key && entry?.range == range && entry?.stamp == stamp
+                store.bytes.withUnsafeBytes { old in
+                    RecordStore.append(entryKey: key, stamp: stamp, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
+                }
+            case .parsed(let key, let bytes, let stamp):
+                asStored = false
+                RecordStore.append(entryKey: key, stamp: stamp, body: bytes, to: encoder)
+            }
+            if encoder.count >= 1 << 20 { flush() }
+        }
+
+        /// Ends the file: true when it is staged for ``RecordStore/commit()``; false (and
+        /// no file left) when it would hold what the store does, or could not be written.
+        func finish() -> Bool {
+            flush()
+            let countBytes = Self.paddedCount(count)
+            let countWritten = countBytes.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count, off_t(countOffset)) }
+            close(descriptor)
+            guard !failed, countWritten == countBytes.count, !(asStored && count == store.entries.count) else {
+                store.discard()
+                return false
+            }
+            return true
+        }
+
+        private func flush() {
+            encoder.exchange(&written)
+            failed = failed || !written.withUnsafeBufferPointer { FileIO.writeAll(descriptor, $0) }
+            written.removeAll(keepingCapacity: true)
+        }
+
+        /// `count` in five LEB128 bytes (room for any count of files below 2³⁵).
+        private static func paddedCount(_ count: Int) -> [UInt8] {
+            (0..<5).map { group in
+                let bits = UInt8(truncatingIfNeeded: count >> (7 * group)) & 0x7F
+                return group < 4 ? bits | 0x80 : bits
+            }
         }
     }
 
@@ -208,37 +287,41 @@ final class RecordStore: Sendable {
     /// file into place; its index and checksums then make it unused.
     private var temporary: URL { folder.appendingPathComponent(".\(Self.fileName).new") }
 
-    /// The bytes of a store of exactly `files`; nil when it would hold what this one does.
-    func contents(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> [UInt8]? {
-        if holds(files) { return nil }
-        let encoder = BinaryEncoder(file: "")
-        // The store's exact size at most: a buffer grown by doubling holds its last two sizes while it moves.
-        encoder.reserve(files.reduce(64 + tool.utf8.count) { size, entry in
-            switch entry.saved {
-            case .kept(_, let range, _): size + range.count + entry.file.utf8.count + 64
-            case .parsed(_, let new, _): size + new.count + entry.file.utf8.count + 64
+    /// The bytes of a store of exactly `files`, a megabyte at a time: a national
+    /// portal's store is written without being held whole beside its records.
+    private struct Contents: ChunkSource {
+        let store: RecordStore
+        let files: [(file: String, saved: Saved)]
+        let tool: String
+
+        func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            let encoder = BinaryEncoder(file: "")
+            var written: [UInt8] = []
+            func hand() throws {
+                encoder.exchange(&written)
+                try written.withUnsafeBufferPointer(body)
+                written.removeAll(keepingCapacity: true)
             }
-        })
-        encoder.append(contentsOf: Self.magic)
-        withUnsafeBytes(of: Self.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
-        encoder.string(tool)
-        encoder.unsigned(UInt64(files.count))
-        bytes.withUnsafeBytes { old in
-            for (file, saved) in files {
-                encoder.string(file)
-                switch saved {
-                case .kept(let key, let range, let stamp):
-                    append(entryKey: key, stamp: stamp, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
-                case .parsed(let key, let new, let stamp): append(entryKey: key, stamp: stamp, body: new, to: encoder)
+            encoder.append(contentsOf: RecordStore.magic)
+            withUnsafeBytes(of: RecordStore.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
+            encoder.string(tool)
+            encoder.unsigned(UInt64(files.count))
+            try store.bytes.withUnsafeBytes { old in
+                for (file, saved) in files {
+                    encoder.string(file)
+                    switch saved {
+                    case .kept(let key, let range, let stamp):
+                        RecordStore.append(entryKey: key, stamp: stamp, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
+                    case .parsed(let key, let new, let stamp): RecordStore.append(entryKey: key, stamp: stamp, body: new, to: encoder)
+                    }
+                    if encoder.count >= 1 << 20 { try hand() }
                 }
             }
+            try hand()
         }
-        var contents: [UInt8] = []
-        encoder.exchange(&contents)
-        return contents
     }
 
-    private func append(entryKey key: UInt64, stamp: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
+    private static func append(entryKey key: UInt64, stamp: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
         withUnsafeBytes(of: key.littleEndian) { encoder.append(contentsOf: $0) }
         withUnsafeBytes(of: ContentHash.of(body).littleEndian) { encoder.append(contentsOf: $0) }
         withUnsafeBytes(of: stamp.littleEndian) { encoder.append(contentsOf: $0) }

@@ -14,4 +14,9 @@ struct RenderMemos: Sendable {
         footer = PartialMemo(template: "footer")
         headLinks = PartialMemo(template: "head-links")
     }
+
+    /// Forgets what the memos hold: after the last page of a render stage (each stage has its own).
+    func forget() {
+        projectRows.forgetRows()
+    }
 }

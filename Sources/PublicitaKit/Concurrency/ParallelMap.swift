@@ -23,9 +23,6 @@ enum ParallelMap {
                                             _ transform: @Sendable (T) -> U) -> [U] {
         let count = items.count
         if count < 2 || workerCount == 1 { return items.map(transform) }
-        let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: count)
-        // Workers write disjoint index ranges; the buffer outlives concurrentPerform.
-        nonisolated(unsafe) let slots = buffer
         // Many more chunks than workers balances uneven items (a long report next to
         // short news; the portal-wide data files next to project pages): the last
         // chunk decides when all cores are done, so chunks are kept small.
@@ -36,18 +33,21 @@ enum ParallelMap {
         let ahead = file.flatMap { file in count >= ReadAhead.worthwhile ? (file, ReadAhead()) : nil }
         if let (file, ahead) = ahead { ahead.ask(for: (0..<min(chunks, 2 * workerCount)).flatMap(range).compactMap { file(items[$0]) }) }
         defer { ahead?.1.stop() }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            if let (file, ahead) = ahead, chunk + 2 * workerCount < chunks {
-                ahead.ask(for: range(chunk + 2 * workerCount).compactMap { file(items[$0]) })
+        // Written in place into the array returned: a copy of a buffer would hold every
+        // result twice for a moment (a whole portal's records, when loading).
+        return [U](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Workers write disjoint index ranges; the buffer outlives concurrentPerform.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                if let (file, ahead) = ahead, chunk + 2 * workerCount < chunks {
+                    ahead.ask(for: range(chunk + 2 * workerCount).compactMap { file(items[$0]) })
+                }
+                for index in range(chunk) {
+                    (slots.baseAddress! + index).initialize(to: transform(items[index]))
+                }
             }
-            for index in range(chunk) {
-                (slots.baseAddress! + index).initialize(to: transform(items[index]))
-            }
+            initialized = count
         }
-        let result = Array(buffer)
-        buffer.baseAddress!.deinitialize(count: count)
-        buffer.deallocate()
-        return result
     }
 
     /// `transform(0..<count)` on all cores, a batch at a time, each result handed to

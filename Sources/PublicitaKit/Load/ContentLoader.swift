@@ -21,8 +21,11 @@ public enum ContentLoader {
         var records: [(file: String, diagnostics: [Diagnostic])]
         /// The problems of `static/`.
         var staticDiagnostics: [Diagnostic]
-        /// With a ``RecordStore``: every record file it can keep, for its next save.
+        /// With a ``RecordStore``: every record file it can keep, for its next save
+        /// (nil once staged).
         var stored: [(file: String, saved: RecordStore.Saved)]? = nil
+        /// Whether the load staged the store's next file (``RecordStore/stage(_:tool:)``).
+        var storeStaged = false
 
         /// Every diagnostic, in the order the load stage reports them.
         var diagnostics: [Diagnostic] {
@@ -31,8 +34,12 @@ public enum ContentLoader {
     }
 
     /// Loads the portal in `root` (see ``load(portalAt:cache:)``), keeping each file's diagnostics apart.
-    /// With `store`, a file whose bytes are those a record was stored for is not parsed again.
-    static func loadParts(portalAt root: URL, cache: ParseCache? = nil, store: RecordStore? = nil) -> LoadedPortal {
+    /// With `store`, a file whose bytes are those a record was stored for is not parsed again;
+    /// with `staging` too, the store's next file is staged as soon as the records are read
+    /// (when `portal.yaml` is usable), so that their stored forms are gone before the
+    /// records take their room in the portal's lists.
+    static func loadParts(portalAt root: URL, cache: ParseCache? = nil, store: RecordStore? = nil, staging: Bool = false,
+                          stagingBatch: Int = 8192) -> LoadedPortal {
         var configDiagnostics = DiagnosticCollector()
         let config = loadConfig(root: root, diagnostics: &configDiagnostics)
 
@@ -57,29 +64,44 @@ public enum ContentLoader {
             }
             return file.url.path
         }
-        var loadedFiles = ParallelMap.map(files, readingAhead: unread) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
-            if let store {
-                return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store, interner: interner)
+        // With the store staged as it goes, a batch at a time: one batch's stored forms
+        // are written and dropped before the next batch is read.
+        let staging = staging && config != nil ? store.flatMap { RecordStore.Staging(store: $0) } : nil
+        var stored: [(file: String, saved: RecordStore.Saved)]? = store == nil || staging != nil ? nil : []
+        var loadedFiles: [(record: Record?, diagnostics: [Diagnostic])] = []
+        loadedFiles.reserveCapacity(files.count)
+        let batchSize = staging == nil ? max(1, files.count) : max(1, stagingBatch)
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            let results = ParallelMap.map(batch, readingAhead: unread) { file -> (Record?, [Diagnostic], RecordStore.Saved?) in
+                if let store {
+                    return loadRecord(kind: file.kind, url: file.url, relative: file.relative, listed: file.info, store: store, interner: interner)
+                }
+                let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
+                let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache,
+                                                       interner: interner)
+                return (record, diagnostics, nil)
             }
-            let stamp = cache == nil ? nil : InputStamps.stamp(file.url.path)
-            let (record, diagnostics) = loadRecord(kind: file.kind, url: file.url, relative: file.relative, stamp: stamp, cache: cache,
-                                                   interner: interner)
-            return (record, diagnostics, nil)
+            for (file, result) in zip(batch, results) {
+                loadedFiles.append((result.0, result.1))
+                guard let saved = result.2 else { continue }
+                if let staging { staging.append(file: file.relative, saved: saved) } else { stored?.append((file.relative, saved)) }
+            }
         }
-        let stored = store.map { _ in zip(files, loadedFiles).compactMap { file, loaded in loaded.2.map { (file: file.relative, saved: $0) } } }
+        let staged = staging?.finish() ?? false
         cache?.keep(only: Set(files.map(\.relative)))
         // Each list exactly as long as it needs to be: a project is a large value, and a
         // list grown by appending keeps up to twice the room it uses for the whole build.
         projects.reserveCapacity(files.count { $0.kind == .projects })
         reports.reserveCapacity(files.count { $0.kind == .reports })
         var failed: [String: String] = [:]
-        for (file, result) in zip(files, loadedFiles) where result.0 == nil {
+        for (file, result) in zip(files, loadedFiles) where result.record == nil {
             let slug = String(file.url.lastPathComponent.dropLast(".md".count))
             failed[file.kind.route(slug)] = file.relative
         }
         // Moved out, not copied: a copy of every record retains each of its strings.
         for index in loadedFiles.indices {
-            switch loadedFiles[index].0.take() {
+            switch loadedFiles[index].record.take() {
             case .project(let p): projects.append(p)
             case .report(let r): reports.append(r)
             case .page(let p): pages.append(p)
@@ -87,19 +109,19 @@ public enum ContentLoader {
             case nil: break
             }
         }
-        let records = zip(files, loadedFiles).map { (file: $0.relative, diagnostics: $1.1) }
+        let records = zip(files, loadedFiles).map { (file: $0.relative, diagnostics: $1.diagnostics) }
             + refused.keys.sorted().map { (file: $0, diagnostics: [refused[$0]!]) }
         var staticDiagnostics = DiagnosticCollector()
         guard let config else {
             return LoadedPortal(portal: nil, configDiagnostics: configDiagnostics.diagnostics, records: records, staticDiagnostics: [],
-                                stored: stored)
+                                stored: stored, storeStaged: staged)
         }
         let portal = Portal(
             root: root.path, config: config, projects: projects, reports: reports, pages: pages, news: news,
             staticFiles: staticFiles(portalFiles, diagnostics: &staticDiagnostics),
             failedRecords: failed)
         return LoadedPortal(portal: portal, configDiagnostics: configDiagnostics.diagnostics, records: records,
-                            staticDiagnostics: staticDiagnostics.diagnostics, stored: stored)
+                            staticDiagnostics: staticDiagnostics.diagnostics, stored: stored, storeStaged: staged)
     }
 
     /// Reads and parses one content file of `kind`. With `cache` and the file's `stamp`
@@ -184,8 +206,9 @@ public enum ContentLoader {
         parseRecord(text, kind: kind, relativePath: "content/\(kind.rawValue)/record.md").1
     }
 
-    /// A record of any kind.
-    enum Record: Sendable {
+    /// A record of any kind. Boxed: the load holds one per file until all are read, and
+    /// then moves each into its list; inline, a project's room would be held twice.
+    indirect enum Record: Sendable {
         case project(Project), report(Report), page(Page), news(NewsItem)
     }
 

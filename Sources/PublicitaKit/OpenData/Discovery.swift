@@ -10,7 +10,11 @@ enum Discovery {
     /// `localized` gives the strings of another language (the catalogue is written in Czech and English).
     static func bytes(_ file: GeneratedFile, site: Site, strings: Strings, localized: ((Language) -> Strings)? = nil) throws(Diagnostic) -> [UInt8] {
         if let data = try OpenData.bytes(of: file, site: site) { return data }
-        return Array(render(file, site: site, strings: strings, localized: localized).utf8)
+        // A sitemap part lists up to 50 000 addresses: made as bytes, not as a text then copied.
+        switch file {
+        case .sitemapPart(let number): return sitemapPart(number, of: site)
+        default: return Array(render(file, site: site, strings: strings, localized: localized).utf8)
+        }
     }
 
     /// The text of a generated file.
@@ -20,7 +24,7 @@ enum Discovery {
         // Data files are bytes (``bytes(_:site:strings:)``), not text made here.
         case .projectsJSON, .projectsCSV, .projectJSON: return ""
         case .sitemap: return sitemap(site)
-        case .sitemapPart(let number): return sitemapPart(number, of: site)
+        case .sitemapPart(let number): return String(decoding: sitemapPart(number, of: site), as: UTF8.self)
         case .robots: return robots(site)
         case .newsFeed: return feed(site, strings: strings)
         case .dataPackage: return TableMetadata.dataPackage(site, strings: strings)
@@ -37,14 +41,14 @@ enum Discovery {
             guard case .file(.sitemapPart) = page.kind else { return nil }
             return page.path
         }
-        guard !parts.isEmpty else { return urlset(sitemapPages(site), site: site) }
+        guard !parts.isEmpty else { return String(decoding: urlset(sitemapPages(site), site: site), as: UTF8.self) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in parts { out += "<sitemap><loc>\(xml(site.absoluteURL(path)))</loc></sitemap>\n" }
         return out + "</sitemapindex>\n"
     }
 
     /// Part `number` (from 1) of a split sitemap: the next ``Site/sitemapURLLimit`` pages.
-    static func sitemapPart(_ number: Int, of site: Site) -> String {
+    static func sitemapPart(_ number: Int, of site: Site) -> [UInt8] {
         urlset(sitemapPages(site).dropFirst((number - 1) * site.sitemapURLLimit).prefix(site.sitemapURLLimit), site: site)
     }
 
@@ -55,18 +59,21 @@ enum Discovery {
     }
 
     /// A page with language versions names each of them (itself included) as an alternate, as its head does.
-    private static func urlset(_ pages: some Sequence<SitePage>, site: Site) -> String {
+    private static func urlset(_ pages: some Sequence<SitePage>, site: Site) -> [UInt8] {
         let versioned = !site.alternates.isEmpty
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
-        out += versioned ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
+        add(versioned ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
         for page in pages {
-            out += "<url><loc>\(xml(site.absoluteURL(page.path)))</loc>"
+            add("<url><loc>\(xml(site.absoluteURL(page.path)))</loc>")
             for version in site.alternates[page.path] ?? [] {
-                out += "<xhtml:link rel=\"alternate\" hreflang=\"\(version.language.rawValue)\" href=\"\(xml(site.absoluteURL(version.path)))\"/>"
+                add("<xhtml:link rel=\"alternate\" hreflang=\"\(version.language.rawValue)\" href=\"\(xml(site.absoluteURL(version.path)))\"/>")
             }
-            out += "</url>\n"
+            add("</url>\n")
         }
-        return out + "</urlset>\n"
+        add("</urlset>\n")
+        return out
     }
 
     /// Allows every robot everywhere and names the sitemap when there is one.

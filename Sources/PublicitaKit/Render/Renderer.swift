@@ -34,6 +34,11 @@ public struct Renderer: Sendable {
     /// What many pages share, made once per build.
     private let memos: RenderMemos
 
+    /// Forgets what many pages shared, once the last page is rendered.
+    func forgetMemos() {
+        memos.forget()
+    }
+
     /// Each language's name in that language ("Česky", "English"), for the language switch.
     let languageNames: [Language: String]
 

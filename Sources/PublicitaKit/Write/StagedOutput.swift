@@ -158,7 +158,7 @@ enum FileIO {
     }
 
     /// Opens `path` for writing, empty, creating missing parent folders.
-    private static func create(_ path: String) throws(SiteWriter.WriteError) -> Int32 {
+    static func create(_ path: String) throws(SiteWriter.WriteError) -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             makeDirectories(parentFolder(of: path))
@@ -168,7 +168,7 @@ enum FileIO {
         return descriptor
     }
 
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
