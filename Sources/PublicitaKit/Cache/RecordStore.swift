@@ -16,7 +16,7 @@ final class RecordStore: Sendable {
     /// Bumped when the layout of the file changes (the records' own fields are the tool's: ``ToolIdentity``).
     static let formatVersion: UInt32 = 2
     static let fileName = "records"
-    fileprivate static let magic = Array("publicita-records\n".utf8)
+    private static let magic = Array("publicita-records\n".utf8)
 
     /// The cache folder it is read from and saved to.
     let folder: URL
@@ -158,15 +158,6 @@ final class RecordStore: Sendable {
         return (record, try BinaryCoder.decode([Diagnostic].self, from: bytes, offset: &offset, file: file))
     }
 
-    /// Whether saving `files` would write what the store already holds.
-    func holds(_ files: [(file: String, saved: Saved)]) -> Bool {
-        guard files.count == entries.count else { return false }
-        return files.allSatisfy { file in
-            guard case .kept(let key, let range, let stamp) = file.saved, let entry = entries[file.file] else { return false }
-            return entry.key == key && entry.range == range && entry.stamp == stamp
-        }
-    }
-
     /// Writes a store of exactly `files` (a temporary file renamed into place); does
     /// nothing when it would hold what this one does. A store that cannot be written
     /// only costs the next build its parsing.
@@ -180,15 +171,9 @@ final class RecordStore: Sendable {
     /// be written. Staged right after loading, the stored forms need not be kept in
     /// memory through the rest of the build.
     func stage(_ files: [(file: String, saved: Saved)], tool: String = ToolIdentity.current) -> Bool {
-        if holds(files) { return false }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileIO.write(chunks: Contents(store: self, files: files, tool: tool), toPath: temporary.path)
-            return true
-        } catch {
-            discard()
-            return false
-        }
+        guard let staging = Staging(store: self, tool: tool) else { return false }
+        for (file, saved) in files { staging.append(file: file, saved: saved) }
+        return staging.finish()
     }
 
     /// The store's next file written entry by entry while a load reads the records, in
@@ -286,40 +271,6 @@ final class RecordStore: Sendable {
     /// left beside it. Two builds into one output at once may rename the other's half
     /// file into place; its index and checksums then make it unused.
     private var temporary: URL { folder.appendingPathComponent(".\(Self.fileName).new") }
-
-    /// The bytes of a store of exactly `files`, a megabyte at a time: a national
-    /// portal's store is written without being held whole beside its records.
-    private struct Contents: ChunkSource {
-        let store: RecordStore
-        let files: [(file: String, saved: Saved)]
-        let tool: String
-
-        func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-            let encoder = BinaryEncoder(file: "")
-            var written: [UInt8] = []
-            func hand() throws {
-                encoder.exchange(&written)
-                try written.withUnsafeBufferPointer(body)
-                written.removeAll(keepingCapacity: true)
-            }
-            encoder.append(contentsOf: RecordStore.magic)
-            withUnsafeBytes(of: RecordStore.formatVersion.littleEndian) { encoder.append(contentsOf: $0) }
-            encoder.string(tool)
-            encoder.unsigned(UInt64(files.count))
-            try store.bytes.withUnsafeBytes { old in
-                for (file, saved) in files {
-                    encoder.string(file)
-                    switch saved {
-                    case .kept(let key, let range, let stamp):
-                        RecordStore.append(entryKey: key, stamp: stamp, body: UnsafeRawBufferPointer(rebasing: old[range]), to: encoder)
-                    case .parsed(let key, let new, let stamp): RecordStore.append(entryKey: key, stamp: stamp, body: new, to: encoder)
-                    }
-                    if encoder.count >= 1 << 20 { try hand() }
-                }
-            }
-            try hand()
-        }
-    }
 
     private static func append(entryKey key: UInt64, stamp: UInt64, body: some Collection<UInt8>, to encoder: BinaryEncoder) {
         withUnsafeBytes(of: key.littleEndian) { encoder.append(contentsOf: $0) }
