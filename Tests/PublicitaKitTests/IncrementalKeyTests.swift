@@ -97,6 +97,11 @@ struct IncrementalKeyTests {
             }
             let (stray, strayKey) = keys.reads(strayLog, path: "q.html")
             #expect(Array(stray) == [files[1], "content/projects/nikde.md"] && strayKey == nil)
+            // Two renders of the same reads compare equal by their codes; other reads do not.
+            let (again, _) = keys.reads(log, path: "r.html")
+            #expect(again == reads && again != stray && keys.reads(strayLog, path: "s.html").reads == stray)
+            // A page's entry in the build's dictionaries is one reference, whichever way it keeps its reads.
+            #expect(MemoryLayout<PageReads>.size == 8)
         }
     }
 

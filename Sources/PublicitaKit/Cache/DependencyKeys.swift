@@ -149,9 +149,7 @@ struct DependencyKeys: Sendable {
         let count = codes.count + unknown.count
         let key = known ? finish(path: path, count: count, sum: sum) : nil
         guard unknown.isEmpty else { return (PageReads(names: codes.map { records.name(code: Int($0)) } + unknown), key) }
-        // Kept, one list per page, until the manifest is saved: without the room that
-        // reserving and appending left (codes repeat; they are entered once).
-        if codes.capacity > codes.count + codes.count / 4 + 2 { codes = Array(codes[...]) }
+        // Copied into a list of its own size (codes repeat; they are entered once).
         return (PageReads(codes: codes, in: records), key)
     }
 

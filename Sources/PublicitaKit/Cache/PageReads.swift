@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one render read (``ReadLog``): record files, and bodies (``ReadLog/bodyPrefix``
 /// and a file), each once, as a list of their names.
 ///
@@ -6,11 +8,43 @@
 /// bytes each, where a name is sixteen); reads loaded from the build cache, or
 /// naming a file that is no record, are kept as names.
 struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
-    private enum Storage: Sendable {
+    /// One reference either way, so that a page's entry is eight bytes: the table and
+    /// the codes share one allocation. Unchecked: a `Places` is never changed once made.
+    private enum Storage: @unchecked Sendable {
         case names([String])
-        case places(RecordTable, [UInt32])
+        case places(Places)
     }
     private let storage: Storage
+
+    /// Codes in a table, with the table in the allocation's header.
+    private final class Places: ManagedBuffer<(table: RecordTable, count: Int), UInt32> {
+        static func make(_ codes: [UInt32], in table: RecordTable) -> Places {
+            let buffer = create(minimumCapacity: codes.count) { _ in (table, codes.count) }
+            buffer.withUnsafeMutablePointerToElements { elements in
+                codes.withUnsafeBufferPointer { elements.initialize(from: $0.baseAddress!, count: codes.count) }
+            }
+            return unsafeDowncast(buffer, to: Places.self)
+        }
+
+        var table: RecordTable { header.table }
+        var count: Int { header.count }
+
+        subscript(position: Int) -> UInt32 {
+            precondition(position >= 0 && position < header.count, "read index out of range")
+            return withUnsafeMutablePointerToElements { $0[position] }
+        }
+
+        var codes: [UInt32] {
+            withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0, count: header.count)) }
+        }
+
+        func sameCodes(as other: Places) -> Bool {
+            guard count == other.count else { return false }
+            return withUnsafeMutablePointerToElements { mine in
+                other.withUnsafeMutablePointerToElements { memcmp(mine, $0, count * MemoryLayout<UInt32>.stride) == 0 }
+            }
+        }
+    }
 
     init(names: [String]) {
         storage = .names(names)
@@ -22,7 +56,7 @@ struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, 
 
     /// Reads by their codes in `table` (``RecordTable/Slot/code``), each below 2³².
     init(codes: [UInt32], in table: RecordTable) {
-        storage = .places(table, codes)
+        storage = codes.isEmpty ? .names([]) : .places(Places.make(codes, in: table))
     }
 
     var startIndex: Int { 0 }
@@ -30,34 +64,37 @@ struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, 
     var endIndex: Int {
         switch storage {
         case .names(let names): names.count
-        case .places(_, let codes): codes.count
+        case .places(let places): places.count
         }
     }
 
     subscript(position: Int) -> String {
         switch storage {
         case .names(let names): names[position]
-        case .places(let table, let codes): table.name(code: Int(codes[position]))
+        case .places(let places): places.table.name(code: Int(places[position]))
         }
     }
 
     /// The table the reads are placed in, when they are kept by place.
     var table: RecordTable? {
-        guard case .places(let table, _) = storage else { return nil }
-        return table
+        guard case .places(let places) = storage else { return nil }
+        return places.table
     }
 
     /// The reads' codes in `table`, when they are kept by their places in it.
     func codes(in table: RecordTable) -> [UInt32]? {
-        guard case .places(let own, let codes) = storage, own === table else { return nil }
-        return codes
+        switch storage {
+        case .places(let places) where places.table === table: places.codes
+        case .names(let names) where names.isEmpty: []
+        default: nil
+        }
     }
 
     /// The same names in the same order.
     static func == (a: PageReads, b: PageReads) -> Bool {
         switch (a.storage, b.storage) {
         case (.names(let first), .names(let second)): first == second
-        case (.places(let first, let firstCodes), .places(let second, let secondCodes)) where first === second: firstCodes == secondCodes
+        case (.places(let first), .places(let second)) where first.table === second.table: first === second || first.sameCodes(as: second)
         default: a.elementsEqual(b)
         }
     }

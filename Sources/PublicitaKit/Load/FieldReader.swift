@@ -216,12 +216,12 @@ struct FieldReader {
 
     /// A list of mappings (contacts, sources, …).
     func mappings(_ key: String) -> [FieldReader] {
-        sequence(key).compactMap { FieldReader(node: $0.node, path: $0.path, context: context) }
+        sequence(key).compactMapSized { FieldReader(node: $0.node, path: $0.path, context: context) }
     }
 
     /// A list of texts.
     func strings(_ key: String) -> [String] {
-        sequence(key).compactMap { item in
+        sequence(key).compactMapSized { item in
             guard case .scalar(let scalar) = item.node else {
                 context.report(Self.typeError(item.path, at: context.location(line: item.node.mark.line, column: item.node.mark.column),
                                               expected: LocalizedText(cs: "text", en: "text"), found: item.node))

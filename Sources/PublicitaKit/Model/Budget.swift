@@ -19,7 +19,7 @@ public struct Budget: Sendable, Hashable, Codable {
         return Budget(
             currency: reader.string("currency")?.uppercased() ?? "CZK",
             total: reader.money("total"),
-            sources: reader.mappings("sources").compactMap(FundingSource.read),
+            sources: reader.mappings("sources").compactMapSized(FundingSource.read),
             location: reader.location,
             totalWritten: reader.has("total"))
     }

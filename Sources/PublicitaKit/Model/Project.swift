@@ -80,12 +80,12 @@ public struct Project: Sendable, Hashable, Codable {
             areas: reader.strings("areas"),
             goals: reader.strings("goals"),
             results: results,
-            activities: activities.compactMap { $0 },
-            targets: reader.mappings("targets").compactMap(Target.read),
-            contacts: reader.mappings("contacts").compactMap(Contact.read),
-            documents: reader.mappings("documents").compactMap(DocumentLink.read),
+            activities: activities.compactMapSized { $0 },
+            targets: reader.mappings("targets").compactMapSized(Target.read),
+            contacts: reader.mappings("contacts").compactMapSized(Contact.read),
+            documents: reader.mappings("documents").compactMapSized(DocumentLink.read),
             corrections: reader.mappings("corrections").map(Correction.read),
-            tables: reader.mappings("tables").compactMap(ContentTable.read))
+            tables: reader.mappings("tables").compactMapSized(ContentTable.read))
         guard title != nil, beneficiary != nil else { return nil }
         if project.city != nil { project.cityLocation = reader.location(of: "city") }
         if project.programme != nil { project.programmeLocation = reader.location(of: "programme") }

@@ -50,9 +50,9 @@ public struct Report: Sendable, Hashable, Codable {
             project: reader.locatedString("project"), fundedBy: fundedBy,
             period: Period.read(from: reader, requireStart: false), date: reader.day("date"),
             summary: reader.string("summary"),
-            tables: reader.mappings("tables").compactMap(ContentTable.read),
-            abbreviations: reader.mappings("abbreviations").compactMap(Abbreviation.read),
-            documents: reader.mappings("documents").compactMap(DocumentLink.read))
+            tables: reader.mappings("tables").compactMapSized(ContentTable.read),
+            abbreviations: reader.mappings("abbreviations").compactMapSized(Abbreviation.read),
+            documents: reader.mappings("documents").compactMapSized(DocumentLink.read))
         if report.city != nil { report.cityLocation = reader.location(of: "city") }
         return title == nil ? nil : report
     }

@@ -59,20 +59,24 @@ enum Discovery {
     }
 
     /// A page with language versions names each of them (itself included) as an alternate, as its head does.
+    /// Made in two passes, the first counting the bytes: a part is megabytes, made at the
+    /// very end of a build, and an array grown by doubling would hold up to twice that.
     private static func urlset(_ pages: some Sequence<SitePage>, site: Site) -> [UInt8] {
-        let versioned = !site.alternates.isEmpty
-        var out: [UInt8] = []
-        func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
-        add(versioned ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
-        for page in pages {
-            add("<url><loc>\(xml(site.absoluteURL(page.path)))</loc>")
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + (site.alternates.isEmpty ? ">\n" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
+        let tail = "</urlset>\n"
+        func entry(_ page: SitePage) -> String {
+            var text = "<url><loc>\(xml(site.absoluteURL(page.path)))</loc>"
             for version in site.alternates[page.path] ?? [] {
-                add("<xhtml:link rel=\"alternate\" hreflang=\"\(version.language.rawValue)\" href=\"\(xml(site.absoluteURL(version.path)))\"/>")
+                text += "<xhtml:link rel=\"alternate\" hreflang=\"\(version.language.rawValue)\" href=\"\(xml(site.absoluteURL(version.path)))\"/>"
             }
-            add("</url>\n")
+            return text + "</url>\n"
         }
-        add("</urlset>\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(pages.reduce(head.utf8.count + tail.utf8.count) { $0 + entry($1).utf8.count })
+        out.append(contentsOf: head.utf8)
+        for page in pages { out.append(contentsOf: entry(page).utf8) }
+        out.append(contentsOf: tail.utf8)
         return out
     }
 
