@@ -4,6 +4,7 @@
     scripts/bench [--full] [--runs N] [--sizes 1000,10000] [--workdir DIR] [--no-write]
                   [--binary PATH] [--serve-edits N]
     scripts/bench --scale [--scale-sizes 50000,200000,1000000] [--scale-hugo 200000] [--workdir DIR]
+                  [--corpus-dir DIR]
 
 Generates the corpus with scripts/gen-corpus (with --hugo, so Hugo
 renders the same records), then for every size runs, alternately (A B A B ...):
@@ -22,7 +23,10 @@ docs/benchmarks.md with the date and the machine. Not a unit test: it measures.
 
 With --scale, builds each of the large corpora once (clean) and reports the time
 and peak memory of publicita (and of Hugo for the --scale-hugo sizes) in the
-"Scale" section of docs/benchmarks.md, which the other mode keeps.
+"Scale" section of docs/benchmarks.md, which the other mode keeps. Its output
+goes to --workdir (on disk: a million projects' site does not fit in memory);
+--corpus-dir keeps the corpora elsewhere (on tmpfs, where they fit, so that
+writing the site does not push the records out of the disk cache mid-build).
 """
 import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
 
@@ -132,9 +136,9 @@ def median_row(samples):
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
 
 
-def paths(workdir, n):
+def paths(workdir, n, corpus_dir=None):
     """The corpus of `n` projects (generated if missing) and the two tools' output folders."""
-    corpus = os.path.join(workdir, f"corpus-{n}")
+    corpus = os.path.join(corpus_dir or workdir, f"corpus-{n}")
     if not os.path.isdir(corpus):
         print(f"generating {n} projects…", flush=True)
         subprocess.run([sys.executable, GEN, str(n), corpus, "--hugo"], check=True, stdout=subprocess.DEVNULL)
@@ -161,7 +165,7 @@ def scale(args, publicita):
     hugo_sizes = {int(s) for s in args.scale_hugo.split(",") if s}
     rows = []
     for n in sizes:
-        corpus, out_p, out_h = paths(args.workdir, n)
+        corpus, out_p, out_h = paths(args.workdir, n, args.corpus_dir)
         for path in (out_p, os.path.join(args.workdir, f".site-{n}.cache")):
             shutil.rmtree(path, ignore_errors=True)
         w, c, m = run([publicita, "build", corpus, "--output", out_p])
@@ -178,11 +182,13 @@ def scale(args, publicita):
             row += " – | – |"
         rows.append(row)
     fs = subprocess.run(["df", "-T", args.workdir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    corpus_fs = args.corpus_dir and subprocess.run(["df", "-T", args.corpus_dir], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    corpus_note = f", kept on {corpus_fs} in `{args.corpus_dir}`" if args.corpus_dir else ""
     section = f"""{SCALE_BEGIN}
 ## Scale
 
 `scripts/bench --scale` on {datetime.date.today().isoformat()}: one clean build of each corpus
-(`scripts/gen-corpus N DIR --hugo`), output on {fs} (`{args.workdir}`); peak memory is the
+(`scripts/gen-corpus N DIR --hugo`{corpus_note}), output on {fs} (`{args.workdir}`); peak memory is the
 process's maximum resident set.
 
 | projects | publicita wall | publicita CPU | publicita peak | Hugo wall | Hugo peak |
@@ -212,11 +218,14 @@ def main():
     parser.add_argument("--scale", action="store_true", help="one clean build of each large corpus: time and peak memory")
     parser.add_argument("--scale-sizes", default="50000,200000,1000000")
     parser.add_argument("--scale-hugo", default="200000", help="sizes Hugo builds too in --scale")
+    parser.add_argument("--corpus-dir", help="where --scale keeps its corpora (default: --workdir)")
     args = parser.parse_args()
     if args.scale:
         if args.workdir.startswith("/dev/shm"):
             args.workdir = "/var/tmp/publicita-scale"  # a million records' files do not fit in memory beside the build
         os.makedirs(args.workdir, exist_ok=True)
+        if args.corpus_dir:
+            os.makedirs(args.corpus_dir, exist_ok=True)
         scale(args, ensure_tools(args.binary))
         return
     sizes = [int(s) for s in args.sizes.split(",")] + ([50000] if args.full else [])
