@@ -17,7 +17,7 @@ struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, 
     private let storage: Storage
 
     /// Codes in a table, with the table in the allocation's header.
-    private final class Places: ManagedBuffer<(table: RecordTable, count: Int), UInt32> {
+    fileprivate final class Places: ManagedBuffer<(table: RecordTable, count: Int), UInt32> {
         static func make(_ codes: [UInt32], in table: RecordTable) -> Places {
             let buffer = create(minimumCapacity: codes.count) { _ in (table, codes.count) }
             buffer.withUnsafeMutablePointerToElements { elements in
@@ -32,10 +32,6 @@ struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, 
         subscript(position: Int) -> UInt32 {
             precondition(position >= 0 && position < header.count, "read index out of range")
             return withUnsafeMutablePointerToElements { $0[position] }
-        }
-
-        var codes: [UInt32] {
-            withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0, count: header.count)) }
         }
 
         func sameCodes(as other: Places) -> Bool {
@@ -82,12 +78,21 @@ struct PageReads: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, 
     }
 
     /// The reads' codes in `table`, when they are kept by their places in it.
-    func codes(in table: RecordTable) -> [UInt32]? {
+    func codes(in table: RecordTable) -> Codes? {
         switch storage {
-        case .places(let places) where places.table === table: places.codes
-        case .names(let names) where names.isEmpty: []
+        case .places(let places) where places.table === table: Codes(places: places)
+        case .names(let names) where names.isEmpty: Codes(places: nil)
         default: nil
         }
+    }
+
+    /// The codes as kept, not copied: the plan asks for every page's.
+    struct Codes: RandomAccessCollection {
+        fileprivate let places: Places?
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { places?.count ?? 0 }
+        subscript(position: Int) -> UInt32 { places![position] }
     }
 
     /// The same names in the same order.
