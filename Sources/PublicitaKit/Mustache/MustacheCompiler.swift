@@ -215,8 +215,11 @@ struct MustacheCompiler {
         var transforms: [String] = []
         if text.contains("(") || text.contains(")") {
             let whole = text
+            // Innermost first; inserted at the front rather than reversed at the end, since
+            // `[String].reverse()`'s specialisation was the one that came out differently
+            // between release builds (scripts/release says more).
             while let paren = text.firstIndex(of: "(") {
-                transforms.append(String(text[..<paren]))
+                transforms.insert(String(text[..<paren]), at: 0)
                 text = String(text[text.index(after: paren)...])
             }
             let closing = String(repeating: ")", count: transforms.count)
@@ -225,7 +228,6 @@ struct MustacheCompiler {
             }
             text = String(text.dropLast(transforms.count))
             guard !text.contains(")") else { throw error(.invalidName(whole), at: offset) }
-            transforms.reverse()
         }
         if text == "." { return NamePath(components: [], anchored: true, transforms: transforms) }
         let anchored = text.hasPrefix(".")
