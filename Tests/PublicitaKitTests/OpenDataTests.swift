@@ -639,6 +639,13 @@ struct OpenDataTests {
             ("Fond pro spravedlivou transformaci", .justTransition), ("Příspěvek EU", nil), ("Příspěvek Unie", nil),
         ]
         for (name, fund) in named { #expect(EUFund.named(name) == fund, "\(name)") }
+        // The fast folding of ASCII and Czech letters gives what Foundation's does, and others go to Foundation.
+        let decomposed = "Evropsky\u{301} SOCIA\u{301}LNI\u{301} fond"
+        for text in ["PŘÍSPĚVEK EU", "Ďábelské Ťuhýk Ůžasný ÓNÉ", "Europäischer Sozialfonds", "Fonds européen", decomposed,
+                     "ESF+ (OPZ+)", "Łódź 2021–2027", "příspěvek státního rozpočtu ČR"] {
+            #expect(EUFund.folded(text) == text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased(), "\(text)")
+        }
+        #expect(EUFund.named(decomposed) == .esf)
         #expect(EUFund.singleFund(programmeCode: "03", period: .p2014_2020) == .esf)
         #expect(EUFund.singleFund(programmeCode: "03", period: .p2021_2027) == .esfPlus)
         #expect(EUFund.singleFund(programmeCode: "06", period: .p2021_2027) == .erdf)

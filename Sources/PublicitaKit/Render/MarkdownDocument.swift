@@ -394,28 +394,30 @@ public final class MarkdownDocument {
 
 /// Unique, readable ids for headings ("cile-projektu", "cile-projektu-2").
 struct HeadingIDs {
-    /// How many headings of each base id there were.
-    private var used: [String: Int]
-    /// Every id given (and the reserved ones): "A 2" after two "A" headings must not get "a-2" again.
-    private var taken: Set<String>
+    /// The ids taken already (by the page's template): a heading gets "-2".
+    private let reserved: Set<String>
+    /// How many headings of each base id there were (a reserved base counting as one).
+    private var used: [String: Int] = [:]
+    /// Every id given: "A 2" after two "A" headings must not get "a-2" again.
+    private var given: Set<String> = []
 
-    /// `reserved` ids are taken already (by the page's template): a heading gets "-2".
+    // The reserved ids are looked up where they are, not copied into `used` and
+    // `given`: a page renders several bodies and texts, each with its own ids.
     init(reserved: Set<String> = []) {
-        used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 1) })
-        taken = reserved
+        self.reserved = reserved
     }
 
     mutating func next(for text: String) -> String {
         let base = Slug.make(from: text)
-        var count = (used[base] ?? 0) + 1
+        var count = (used[base] ?? (reserved.contains(base) ? 1 : 0)) + 1
         var id = count == 1 ? base : "\(base)-\(count)"
         // Counting on from this base's last number: over a page, each base's numbers are tried once.
-        while taken.contains(id) {
+        while given.contains(id) || reserved.contains(id) {
             count += 1
             id = "\(base)-\(count)"
         }
         used[base] = count
-        taken.insert(id)
+        given.insert(id)
         return id
     }
 }

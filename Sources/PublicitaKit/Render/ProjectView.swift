@@ -9,15 +9,16 @@ struct ProjectView {
     func make() -> [String: Any] {
         let strings = context.strings
         let outline = project.source.outline
-        let topics = TopicSections(body: body, outline: outline, titles: shownTopics(), reserved: context.site.reservedIDs)
+        // Each heading keeps the id the outline (and so the anchor check) gives it.
+        let headingIDs = outline.headingIDs(reserved: context.site.reservedIDs)
+        let topics = TopicSections(body: body, outline: outline, headingIDs: headingIDs, titles: shownTopics())
         var view: [String: Any] = [
             "title": project.title,
             "beneficiary": project.beneficiary,
             "body_html": context.markdown(topics.body, tables: project.tables, reservedIDs: topics.takenIDs)
                 + context.unplacedTables(project.tables, outline: outline),
         ]
-        // Each heading keeps the id the outline (and so the anchor check) gives it.
-        let bodyIDs = Set(outline.headingIDs(reserved: context.site.reservedIDs))
+        let bodyIDs = Set(headingIDs)
         for (topic, sections) in topics.sections {
             view["\(topic)_body_html"] = sections.map { section in
                 HTML.startTag("div", ["id": section.anchor, "class": "body"])

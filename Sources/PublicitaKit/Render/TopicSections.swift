@@ -25,15 +25,14 @@ struct TopicSections {
 
     /// Splits `body` by `titles` (topic → the heading the page gives it); a heading
     /// matches when it is the same text but for case, spacing and a final colon.
-    /// `reserved` are the ids the page's template holds.
-    init(body: String, outline: BodyOutline, titles: [String: String], reserved: Set<String>) {
+    /// `headingIDs` are the outline's headings' ids on the page (``BodyOutline/headingIDs(reserved:)``).
+    init(body: String, outline: BodyOutline, headingIDs ids: [String], titles: [String: String]) {
         self.body = body
         guard !titles.isEmpty, !outline.headings.isEmpty else { return }
         let topics = Dictionary(titles.map { (Self.normalized($1), $0) }, uniquingKeysWith: { first, _ in first })
         // The outline was made from this very body (``BodySource`` checks its hash).
         let headings = outline.headingsWithLines
         guard let top = headings.map(\.level).min() else { return }
-        let ids = outline.headingIDs(reserved: reserved)
         var blanked: [Range<Int>] = []
         for (index, heading) in headings.enumerated() where heading.level == top {
             guard let topic = topics[Self.normalized(heading.text)], index < ids.count else { continue }

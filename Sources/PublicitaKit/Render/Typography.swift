@@ -140,6 +140,7 @@ struct Typography: Sendable {
 
     /// Whether the single space at `space` joins the words either side of it.
     private func binds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at space: Int) -> Bool {
+        guard mayBind(bytes, range, at: space) else { return false }
         let left = UnsafeBufferPointer(rebasing: bytes[Self.wordStart(bytes, range, before: space)..<space])
         let word = Self.droppingOpeningPunctuation(left)
         // Every rule needs a one-letter word or a word ending in a digit, "." or "-"
@@ -152,6 +153,20 @@ struct Typography: Sendable {
         let right = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<rightEnd])
         if Self.isAddress(left) || Self.isAddress(right) { return false }
         return oneLetter || Self.bindsNumber(word, right)
+    }
+
+    /// False when the bytes just before `space` settle that it cannot bind, without
+    /// finding the word: most spaces follow a word of two or more letters. The word's
+    /// last byte is the one before the space (unless the word is all opening
+    /// punctuation, which binds nothing), and a letter or digit before that one means
+    /// the word has at least two bytes, so it is no one-letter word.
+    private func mayBind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at space: Int) -> Bool {
+        let last = bytes[space - 1]
+        if Byte.isDigit(last) || last == UInt8(ascii: ".") || last == UInt8(ascii: "-") { return true }
+        guard bindsOneLetterWords, Self.isOneLetterWord(last) else { return false }
+        guard space - 2 >= range.lowerBound else { return true }
+        let before = bytes[space - 2]
+        return !(Byte.isASCIILetter(before) || Byte.isDigit(before))
     }
 
     /// Whether the space that ends a text node binds a one-letter word to the inline
