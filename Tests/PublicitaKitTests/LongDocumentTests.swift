@@ -249,11 +249,13 @@ struct LongDocumentTests {
     /// Without the page's section (no budget), the body's section stays where it is.
     @Test func aBodySectionStaysWhenThePageHasNoSuchSection() throws {
         let short = "## Financování\n\nText.\n"
-        let split = TopicSections(body: short, outline: BodyOutline(body: short), headingIDs: BodyOutline(body: short).headingIDs(reserved: []), titles: ["goals": "Cíle projektu"])
+        let shortOutline = BodyOutline(body: short)
+        let split = TopicSections(body: short, outline: shortOutline, headingIDs: shortOutline.headingIDs(reserved: []), titles: ["goals": "Cíle projektu"])
         #expect(split.body == short)
         #expect(split.sections.isEmpty)
         let long = "Úvod.\n\n## financování:\n\nText.\n\n## Jiné\n"
-        let taken = TopicSections(body: long, outline: BodyOutline(body: long), headingIDs: BodyOutline(body: long).headingIDs(reserved: []), titles: ["funding": "Financování"])
+        let longOutline = BodyOutline(body: long)
+        let taken = TopicSections(body: long, outline: longOutline, headingIDs: longOutline.headingIDs(reserved: []), titles: ["funding": "Financování"])
         #expect(taken.body == "Úvod.\n\n\n\n\n\n## Jiné\n")
         #expect(taken.sections["funding"]?.map(\.text) == ["Text."])
         #expect(taken.sections["funding"]?.first?.anchor == "financovani")

@@ -50,31 +50,24 @@ enum EUFund: String, CaseIterable, Sendable {
     }
 
     /// `text` lower-cased without its diacritics. Names in ASCII and Czech letters
-    /// are folded here; Foundation's folding, which gives the same for them, is far
-    /// slower and does the rest.
+    /// are folded by the slugs' table of Czech letters; Foundation's folding, which
+    /// gives the same for them, is far slower and does the rest.
     static func folded(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                scalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
-            } else if let plain = czechLetters[scalar] {
-                scalars.append(plain)
-            } else {
-                return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            switch scalar.value {
+            case 0x41...0x5A: bytes.append(UInt8(scalar.value) + 0x20)
+            case 0...0x7F: bytes.append(UInt8(scalar.value))
+            default:
+                guard let base = Slug.czechBaseLetters[scalar] else {
+                    return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+                }
+                bytes.append(base)
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Czech letters with diacritics, either case, and their plain lower-case letters.
-    private static let czechLetters: [Unicode.Scalar: Unicode.Scalar] = {
-        var letters: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (marked, plain) in zip("áčďéěíňóřšťúůýž".unicodeScalars, "acdeeinorstuuyz".unicodeScalars) {
-            letters[marked] = plain
-            for upper in String(marked).uppercased().unicodeScalars { letters[upper] = plain }
-        }
-        return letters
-    }()
 
     /// The one fund of a Czech operational programme, by the two digits after `CZ.`;
     /// nil for programmes paid from several funds (OP VVV, OP JAK, OPŽP, OP Doprava…).

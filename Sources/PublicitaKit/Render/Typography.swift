@@ -143,11 +143,11 @@ struct Typography: Sendable {
         guard mayBind(bytes, range, at: space) else { return false }
         let left = UnsafeBufferPointer(rebasing: bytes[Self.wordStart(bytes, range, before: space)..<space])
         let word = Self.droppingOpeningPunctuation(left)
-        // Every rule needs a one-letter word or a word ending in a digit, "." or "-"
-        // ("6", "1.", "mil.", ",-"): most spaces are settled here, without the next word.
+        // Every rule needs a one-letter word or a word a number rule binds: the spaces
+        // ``mayBind(_:_:at:)`` let through are settled here, without the next word.
         guard let last = word.last else { return false }
         let oneLetter = bindsOneLetterWords && word.count == 1 && Self.isOneLetterWord(last)
-        guard oneLetter || Byte.isDigit(last) || last == UInt8(ascii: ".") || last == UInt8(ascii: "-") else { return false }
+        guard oneLetter || Self.mayEndNumberWord(last) else { return false }
         var rightEnd = space + 1
         while rightEnd < range.upperBound, !Byte.startsSeparator(bytes, at: rightEnd, before: range.upperBound) { rightEnd += 1 }
         let right = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<rightEnd])
@@ -162,7 +162,7 @@ struct Typography: Sendable {
     /// the word has at least two bytes, so it is no one-letter word.
     private func mayBind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at space: Int) -> Bool {
         let last = bytes[space - 1]
-        if Byte.isDigit(last) || last == UInt8(ascii: ".") || last == UInt8(ascii: "-") { return true }
+        if Self.mayEndNumberWord(last) { return true }
         guard bindsOneLetterWords, Self.isOneLetterWord(last) else { return false }
         guard space - 2 >= range.lowerBound else { return true }
         let before = bytes[space - 2]
@@ -177,6 +177,11 @@ struct Typography: Sendable {
         guard word.count == 1, Self.isOneLetterWord(word[0]) else { return false }
         let tag = Tag(bytes, (space + 1)..<Self.endOfTag(bytes, from: space + 1))
         return !tag.closing && tag.kind == .inline
+    }
+
+    /// A digit, "." or "-": the last byte of every word a number rule binds ("6", "1.", "mil.", ",-").
+    private static func mayEndNumberWord(_ byte: UInt8) -> Bool {
+        Byte.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 
     /// k, s, v, z, o, u, a, i, in either case.
