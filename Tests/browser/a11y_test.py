@@ -238,16 +238,34 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 
 
 def check_axe(driver, axe_source, base, path, results):
+    """One load and one injection of axe for both schemes: the emulated colour scheme
+    applies to the loaded page at once, so the dark run needs no reload."""
     problems = []
+    set_scheme(driver, "light")
+    driver.get(base + path)
+    driver.execute_script(axe_source)
     for scheme in ("light", "dark"):
         set_scheme(driver, scheme)
-        driver.get(base + path)
-        driver.execute_script(axe_source)
         for violation in driver.execute_async_script(AXE_RUN, AXE_TAGS):
             problems.append(f"[{scheme}] {violation['id']} ({violation['impact']}): {violation['help']}")
             problems += [f"    {node}" for node in violation["nodes"]]
     set_scheme(driver, "light")
     results.record("axe", path, problems)
+
+
+def with_retry(check, driver, path, results, name, *arguments):
+    """Runs one page's check; a browser time-out (two cores shared with a compile can
+    starve Chromium) gets one more try on a fresh load, then counts as that page's failure."""
+    from selenium.common.exceptions import TimeoutException
+    for attempt in (1, 2):
+        try:
+            return check(driver, *arguments)
+        except TimeoutException as error:
+            print(f"note: {name} {path}: browser time-out on try {attempt}: {(error.msg or 'no message').splitlines()[0]}")
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            set_scheme(driver, "light")
+    results.record(name, path, [f"the browser timed out twice ({driver.timeouts.script} s for a script, "
+                                f"{driver.timeouts.page_load} s for a load)"])
 
 
 REFLOW = """
@@ -422,11 +440,11 @@ def main():
             driver = start_browser()
             for path, _ in browsed:
                 if "axe" in only:
-                    check_axe(driver, axe_source, base, path, results)
+                    with_retry(check_axe, driver, path, results, "axe", axe_source, base, path, results)
                 if "reflow" in only:
-                    check_reflow(driver, base, path, results)
+                    with_retry(check_reflow, driver, path, results, "reflow", base, path, results)
                 if "keyboard" in only:
-                    check_keyboard(driver, base, path, results)
+                    with_retry(check_keyboard, driver, path, results, "keyboard", base, path, results)
             if args.screens:
                 os.makedirs(args.screens, exist_ok=True)
                 project = next((p for p, _ in pages if p.startswith("/projekty/")), None)

@@ -24,6 +24,6 @@ def start_browser(performance_log=False):
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(120)
     driver.set_page_load_timeout(30)
     return driver
