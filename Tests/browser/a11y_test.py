@@ -241,7 +241,6 @@ def check_axe(driver, axe_source, base, path, results):
     """One load and one injection of axe for both schemes: the emulated colour scheme
     applies to the loaded page at once, so the dark run needs no reload."""
     problems = []
-    set_scheme(driver, "light")
     driver.get(base + path)
     driver.execute_script(axe_source)
     for scheme in ("light", "dark"):
@@ -253,13 +252,14 @@ def check_axe(driver, axe_source, base, path, results):
     results.record("axe", path, problems)
 
 
-def with_retry(check, driver, path, results, name, *arguments):
-    """Runs one page's check; a browser time-out (two cores shared with a compile can
-    starve Chromium) gets one more try on a fresh load, then counts as that page's failure."""
+def with_retry(driver, name, path, results, check):
+    """Runs `check`, one page's check that loads the page itself; a browser time-out (two
+    cores shared with a compile can starve Chromium) gets one more try on a fresh load,
+    then counts as that page's failure."""
     from selenium.common.exceptions import TimeoutException
     for attempt in (1, 2):
         try:
-            return check(driver, *arguments)
+            return check()
         except TimeoutException as error:
             print(f"note: {name} {path}: browser time-out on try {attempt}: {(error.msg or 'no message').splitlines()[0]}")
             driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -440,11 +440,11 @@ def main():
             driver = start_browser()
             for path, _ in browsed:
                 if "axe" in only:
-                    with_retry(check_axe, driver, path, results, "axe", axe_source, base, path, results)
+                    with_retry(driver, "axe", path, results, lambda: check_axe(driver, axe_source, base, path, results))
                 if "reflow" in only:
-                    with_retry(check_reflow, driver, path, results, "reflow", base, path, results)
+                    with_retry(driver, "reflow", path, results, lambda: check_reflow(driver, base, path, results))
                 if "keyboard" in only:
-                    with_retry(check_keyboard, driver, path, results, "keyboard", base, path, results)
+                    with_retry(driver, "keyboard", path, results, lambda: check_keyboard(driver, base, path, results))
             if args.screens:
                 os.makedirs(args.screens, exist_ok=True)
                 project = next((p for p, _ in pages if p.startswith("/projekty/")), None)
